@@ -1,0 +1,26 @@
+# Fresh machine: `make run` sets up .venv and processes the bundled example; `make test` runs the tests.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/rasd process examples/ --format pretty
+
+test: $(STAMP)
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python bench/process_throughput.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info

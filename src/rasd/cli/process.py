@@ -1,0 +1,77 @@
+"""``rasd process``: files in, structured documents out."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from rasd.cli.app import app, err, out
+from rasd.model import Document
+from rasd.pipeline import Pipeline
+from rasd.readers import ReadError, read_paths
+
+KIND_STYLE = {
+    "title": "bold",
+    "subtitle": "italic",
+    "dateline": "cyan",
+    "body": "",
+    "crosshead": "bold magenta",
+    "caption": "dim italic",
+    "boilerplate": "dim strike",
+}
+
+
+class Format(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    pretty = "pretty"
+
+
+def _report_error(error: ReadError) -> None:
+    err.print(f"[red]error[/red] {error.where}: {error.reason}", highlight=False, soft_wrap=True)
+
+
+def _print_pretty(doc: Document) -> None:
+    table = Table(title=f"{doc.source.path or doc.source.url or doc.id}", show_lines=False, expand=True)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("text")
+    for block in doc.blocks:
+        table.add_row(block.kind, f"[{KIND_STYLE.get(block.kind, '')}]{block.text}" if KIND_STYLE.get(block.kind) else block.text)
+    out.print(table)
+    dl = doc.dateline
+    out.print(
+        f"id {doc.id} · language {doc.language} · {len(doc.sentences)} sentences"
+        + (f" · dateline source={dl.source} place={dl.place}" if dl else "")
+    )
+
+
+@app.command()
+def process(
+    paths: list[Path] = typer.Argument(..., help="Text files or directories (read recursively)."),
+    format: Format = typer.Option(Format.json, "--format", "-f", help="json (indented), jsonl (one per line) or pretty."),
+) -> None:
+    """Read Arabic news files and print one structured document per input."""
+    pipeline = Pipeline()
+    failed = 0
+    done = 0
+    for item in read_paths(paths):
+        if isinstance(item, ReadError):
+            _report_error(item)
+            failed += 1
+            continue
+        doc = pipeline.process_text(item.text, item.source, item.meta)
+        done += 1
+        if format is Format.jsonl:
+            sys.stdout.write(doc.to_json() + "\n")
+        elif format is Format.json:
+            sys.stdout.write(doc.to_json(indent=2) + "\n")
+        else:
+            _print_pretty(doc)
+    if format is Format.pretty:
+        err.print(f"{done} processed, {failed} failed")
+    if failed:
+        raise typer.Exit(1)

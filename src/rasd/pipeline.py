@@ -1,0 +1,96 @@
+"""Pipeline: an ordered list of steps, each a function of one document.
+
+A step is a callable ``step(doc) -> doc`` with a ``name`` and a ``version``; the document records
+which steps ran so a store knows what to reprocess when a model changes. Heavy resources (models,
+gazetteers, lexicons) are loaded lazily once per process by the steps themselves, so the same
+``Pipeline`` works in one process, a worker pool or a Spark executor.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from rasd.model import Document, Sentence, Source, Step
+from rasd.structure import structure
+from rasd.text.langid import detect_language
+from rasd.text.normalize import normalize
+from rasd.text.sentences import split_sentences
+
+StepFn = Callable[[Document], Document]
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass
+class PipelineStep:
+    name: str
+    version: str
+    fn: StepFn
+
+    def __call__(self, doc: Document) -> Document:
+        doc = self.fn(doc)
+        doc.steps.append(Step(self.name, self.version))
+        return doc
+
+
+def document_id(text: str) -> str:
+    """Stable id: hash of the normalized text with white space collapsed (same article, same id)."""
+    shadow = _SPACES.sub(" ", normalize(text, taa=True)).strip()
+    return hashlib.sha1(shadow.encode("utf-8")).hexdigest()[:16]
+
+
+def new_document(text: str, source: Source | None = None, meta: dict[str, Any] | None = None) -> Document:
+    meta = dict(meta or {})
+    return Document(
+        id=document_id(text),
+        text=text,
+        source=source or Source(),
+        published=meta.pop("published", None),
+        published_text=meta.pop("published_text", None),
+        meta=meta,
+    )
+
+
+def language(doc: Document) -> Document:
+    doc.language = detect_language(doc.text)
+    return doc
+
+
+def sentences(doc: Document) -> Document:
+    """Sentences of every block, each tagged with the index of its block."""
+    out: list[Sentence] = []
+    for i, block in enumerate(doc.blocks):
+        if block.kind == "dateline":
+            continue
+        for a, b in split_sentences(doc.text, block.start, block.end):
+            out.append(Sentence(a, b, i))
+    doc.sentences = out
+    return doc
+
+
+def default_steps() -> list[PipelineStep]:
+    return [
+        PipelineStep("language", "1", language),
+        PipelineStep("structure", "1", structure),
+        PipelineStep("sentences", "1", sentences),
+    ]
+
+
+@dataclass
+class Pipeline:
+    steps: list[PipelineStep] = field(default_factory=default_steps)
+
+    def __call__(self, doc: Document) -> Document:
+        for step in self.steps:
+            doc = step(doc)
+        return doc
+
+    def process_text(self, text: str, source: Source | None = None, meta: dict[str, Any] | None = None) -> Document:
+        return self(new_document(text, source, meta))
+
+    def map(self, docs: Iterable[Document]) -> Iterator[Document]:
+        for doc in docs:
+            yield self(doc)

@@ -1,0 +1,20 @@
+"""The Arabic text layer: decoding, shadow normalization, tokens with clitics, sentences, language.
+
+Ground floor of the package: imports nothing from rasd but ``model`` and ``errors``.
+"""
+
+from rasd.text.decode import decode_bytes
+from rasd.text.normalize import normalize, normalize_word
+from rasd.text.sentences import split_sentences
+from rasd.text.tokenize import light_stem, segment, tokenize, words
+
+__all__ = [
+    "decode_bytes",
+    "light_stem",
+    "normalize",
+    "normalize_word",
+    "segment",
+    "split_sentences",
+    "tokenize",
+    "words",
+]
