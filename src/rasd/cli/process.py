@@ -7,12 +7,14 @@ from enum import Enum
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from rasd.cli.app import app, err, out
 from rasd.model import Document
 from rasd.pipeline import Pipeline
 from rasd.readers import ReadError, read_paths
+from rasd.readers.base import MAX_BYTES
 
 KIND_STYLE = {
     "title": "bold",
@@ -32,7 +34,7 @@ class Format(str, Enum):
 
 
 def _report_error(error: ReadError) -> None:
-    err.print(f"[red]error[/red] {error.where}: {error.reason}", highlight=False, soft_wrap=True)
+    err.print(f"[red]error[/red] {escape(error.where)}: {escape(error.reason)}", highlight=False, soft_wrap=True)
 
 
 def _print_pretty(doc: Document) -> None:
@@ -53,12 +55,13 @@ def _print_pretty(doc: Document) -> None:
 def process(
     paths: list[Path] = typer.Argument(..., help="Text files or directories (read recursively)."),
     format: Format = typer.Option(Format.json, "--format", "-f", help="json (indented), jsonl (one per line) or pretty."),
+    max_bytes: int = typer.Option(MAX_BYTES, "--max-bytes", min=1, help="Files larger than this are rejected as not an article."),
 ) -> None:
     """Read Arabic news files and print one structured document per input."""
     pipeline = Pipeline()
     failed = 0
     done = 0
-    for item in read_paths(paths):
+    for item in read_paths(paths, max_bytes=max_bytes):
         if isinstance(item, ReadError):
             _report_error(item)
             failed += 1

@@ -27,7 +27,7 @@ MAGIC = {
 
 # Characters that are common in Arabic text: their share tells a right decoding from a wrong one.
 _COMMON_AR = set("اليمونرتبهةعفكدسقأإآحجشصطذخضظثزغءئؤى ،.\n")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff\ufffe]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\ufeff\ufffe]")
 # Typical mojibake of Arabic UTF-8: lead bytes D8-DB seen through cp1256 (ط ظ ع غ) or latin-1 (Ø Ù Ú Û).
 _MOJIBAKE_CP1256 = re.compile(r"[طظعغ][\u0080-\u00ff\u2018-\u203a\u0152-\u0192\u02c6-\u02dc\u067e-\u06d2\u0600-\u06ff\u200c-\u200f€‚ƒ„…†‡ˆ‰‹Œ‘’“”•–—˜™š›œŸ]")
 _MOJIBAKE_LATIN = re.compile(r"[ØÙÚÛ][\u0080-\u00bf\u2018-\u203a\u0152-\u0192\u02c6\u02dc€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
@@ -40,6 +40,19 @@ def _score(text: str) -> float:
     good = sum(1 for ch in text if ch in _COMMON_AR or ("\x20" <= ch <= "\x7e"))
     bad = sum(1 for ch in text if ch == "\ufffd" or (ch < "\x20" and ch not in "\n\r\t"))
     return (good - 5 * bad) / len(text)
+
+
+def _junk_share(text: str) -> float:
+    """Share of controls (not tab/newline), U+FFFD, unassigned, private-use and surrogate characters."""
+    sample = text[:20000]
+    if not sample:
+        return 0.0
+    junk = sum(
+        1
+        for ch in sample
+        if (ch < "\x20" and ch not in "\n\r\t") or ch == "\ufffd" or unicodedata.category(ch) in ("Cn", "Co", "Cs")
+    )
+    return junk / len(sample)
 
 
 def _looks_utf16(data: bytes) -> str | None:
@@ -58,33 +71,63 @@ def _looks_utf16(data: bytes) -> str | None:
     return None
 
 
+def _encode_legacy(text: str, enc: str) -> bytes:
+    """Bytes ``text`` came from when UTF-8 was shown through ``enc``.
+
+    For cp1252 the five bytes it leaves undefined (81 8D 8F 90 9D) come back as C1 controls from
+    browsers (WHATWG windows-1252), so those map through latin-1.
+    """
+    if enc != "cp1252":
+        return text.encode(enc)
+    out = bytearray()
+    for ch in text:
+        try:
+            out += ch.encode("cp1252")
+        except UnicodeEncodeError:
+            if ord(ch) > 0xFF:
+                raise
+            out.append(ord(ch))
+    return bytes(out)
+
+
 def repair_mojibake(text: str) -> str:
-    """Undo UTF-8 that was decoded as cp1256 or latin-1/cp1252 (whole text, else run by run)."""
+    """Undo UTF-8 that was decoded as cp1256 or latin-1/cp1252: whole text, else word by word.
+
+    The word-by-word pass repairs partially garbled text (a garbled paragraph pasted into a clean
+    one) and leaves runs that do not re-encode into valid UTF-8 as they are.
+    """
     for pattern, encodings in ((_MOJIBAKE_CP1256, ("cp1256",)), (_MOJIBAKE_LATIN, ("cp1252", "latin-1"))):
         hits = len(pattern.findall(text))
         if hits < 2:
             continue
         for enc in encodings:
             try:
-                fixed = text.encode(enc).decode("utf-8")
+                fixed = _encode_legacy(text, enc).decode("utf-8")
             except (UnicodeEncodeError, UnicodeDecodeError):
-                fixed = _repair_runs(text, enc)
+                fixed = _repair_runs(text, enc, pattern)
             if fixed != text and _score(fixed) > _score(text):
                 return fixed
     return text
 
 
-def _repair_runs(text: str, enc: str) -> str:
-    """Repair only the runs of non-ASCII characters that re-encode into valid UTF-8."""
+_RUN = re.compile(r"[^\x00-\x7f]+")
+_AR_RANGE = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u200c-\u200f\u00a0«»“”‘’–—…]+")
+
+
+def _repair_runs(text: str, enc: str, pattern: re.Pattern[str]) -> str:
+    """Repair only the runs of non-ASCII characters that look garbled and re-encode into Arabic."""
 
     def fix(match: re.Match[str]) -> str:
         run = match.group(0)
+        if not pattern.search(run):
+            return run
         try:
-            return run.encode(enc).decode("utf-8")
+            fixed = _encode_legacy(run, enc).decode("utf-8")
         except (UnicodeEncodeError, UnicodeDecodeError):
             return run
+        return fixed if _AR_RANGE.fullmatch(fixed) else run
 
-    return re.sub(r"[^\x00-\x7f]+(?:[ \t]+[^\x00-\x7f]+)*", fix, text)
+    return _RUN.sub(fix, text)
 
 
 def clean_text(text: str) -> str:
@@ -115,17 +158,34 @@ def detect_encoding(data: bytes) -> str:
         return "utf-8"
     except UnicodeDecodeError:
         pass
-    best, best_score = None, -1.0
+    candidates: dict[str, tuple[float, str]] = {}
     for enc in ("cp1256", "iso-8859-6"):
         try:
-            score = _score(data.decode(enc))
+            decoded = data.decode(enc)
         except UnicodeDecodeError:
             continue
-        if score > best_score:
+        candidates[enc] = (_score(decoded), decoded)
+    best, best_score = None, -1.0
+    for enc, (score, _) in candidates.items():
+        if score > best_score + 1e-9:
             best, best_score = enc, score
+    if len(candidates) == 2 and abs(candidates["cp1256"][0] - candidates["iso-8859-6"][0]) < 0.05:
+        # Short texts: both readings are Arabic letters; the one whose words are known wins.
+        hits = {enc: _known_words(dec) for enc, (_, dec) in candidates.items()}
+        if hits["iso-8859-6"] > hits["cp1256"]:
+            best, best_score = "iso-8859-6", candidates["iso-8859-6"][0]
     if best is None or best_score < 0.5:
         raise InputError("undecodable bytes: not UTF-8, UTF-16, Windows-1256 or ISO-8859-6 text")
     return best
+
+
+def _known_words(text: str) -> int:
+    """How many Arabic words of ``text`` the corpus lexicon knows (breaks cp1256/ISO-8859-6 ties)."""
+    from rasd.text.normalize import normalize
+    from rasd.text.tokenize import WORD_RE, lexicon
+
+    lex = lexicon()
+    return sum(1 for m in WORD_RE.finditer(text[:5000]) if m.lastgroup == "ar" and normalize(m.group(0)) in lex)
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
@@ -136,12 +196,18 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if not data or not data.strip():
         raise InputError("empty file")
     encoding = detect_encoding(data)
-    text = data.decode(encoding, errors="strict")
+    try:
+        text = data.decode(encoding, errors="strict")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"undecodable bytes: invalid {encoding} at byte {exc.start}") from None
     if text.startswith("\ufeff"):
         text = text[1:]
+    raw_text = text
     text = clean_text(repair_mojibake(text))
     if not text.strip():
         raise InputError("empty file (no text after decoding)")
-    if _score(text) < 0.4:
+    if encoding in ("cp1256", "iso-8859-6") and _score(text) < 0.4:
         raise InputError(f"undecodable bytes: decoded as {encoding} the file does not look like text")
+    if _junk_share(raw_text) > 0.1:
+        raise InputError(f"binary file: decoded as {encoding} it is mostly control or unassigned characters")
     return text, encoding

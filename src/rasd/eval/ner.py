@@ -1,0 +1,99 @@
+"""Entity-level NER scoring as conlleval/seqeval do it: an entity counts only with exact span and type.
+
+IOB2 is read leniently like conlleval: an ``I-X`` that does not continue an open ``X`` starts a new
+entity, so a tagger's invalid sequences are scored, not rejected.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+
+def spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Entities of one IOB2 tag sequence as ``(start, end, type)`` token ranges (end exclusive)."""
+    out: list[tuple[int, int, str]] = []
+    start, typ = -1, ""
+    for i, tag in enumerate(list(tags) + ["O"]):
+        prefix, _, t = tag.partition("-")
+        continues = prefix == "I" and t == typ and start >= 0
+        if start >= 0 and not continues:
+            out.append((start, i, typ))
+            start, typ = -1, ""
+        if prefix == "B" or (prefix == "I" and not continues):
+            start, typ = i, t
+    return out
+
+
+@dataclass
+class Scores:
+    """True positives, predicted and gold counts per type; precision/recall/F1 derived from them."""
+
+    tp: Counter[str] = field(default_factory=Counter)
+    pred: Counter[str] = field(default_factory=Counter)
+    gold: Counter[str] = field(default_factory=Counter)
+
+    def add(self, gold_tags: Sequence[str], pred_tags: Sequence[str]) -> None:
+        """Count one sentence."""
+        if len(gold_tags) != len(pred_tags):
+            raise ValueError(f"gold has {len(gold_tags)} tags, prediction {len(pred_tags)}")
+        g = set(spans(gold_tags))
+        p = set(spans(pred_tags))
+        for s in g:
+            self.gold[s[2]] += 1
+        for s in p:
+            self.pred[s[2]] += 1
+        for s in g & p:
+            self.tp[s[2]] += 1
+
+    def types(self) -> list[str]:
+        return sorted(set(self.gold) | set(self.pred))
+
+    def prf(self, typ: str | None = None) -> tuple[float, float, float]:
+        """Precision, recall, F1 for one type, or micro-averaged over all when ``typ`` is None."""
+        if typ is None:
+            tp, np_, ng = sum(self.tp.values()), sum(self.pred.values()), sum(self.gold.values())
+        else:
+            tp, np_, ng = self.tp[typ], self.pred[typ], self.gold[typ]
+        p = tp / np_ if np_ else 0.0
+        r = tp / ng if ng else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, f
+
+    def table(self) -> list[dict[str, float | int | str]]:
+        """One row per type and a final ``micro`` row: type, precision, recall, f1, gold, pred."""
+        rows: list[dict[str, float | int | str]] = []
+        for t in self.types() + [None]:
+            p, r, f = self.prf(t)
+            rows.append(
+                {
+                    "type": t or "micro",
+                    "precision": p,
+                    "recall": r,
+                    "f1": f,
+                    "gold": self.gold[t] if t else sum(self.gold.values()),
+                    "pred": self.pred[t] if t else sum(self.pred.values()),
+                }
+            )
+        return rows
+
+    def format(self) -> str:
+        """The table as aligned text, the way conlleval prints it."""
+        lines = [f"{'type':<6} {'prec':>6} {'rec':>6} {'f1':>6} {'gold':>6} {'pred':>6}"]
+        for row in self.table():
+            lines.append(
+                f"{row['type']:<6} {row['precision']:6.4f} {row['recall']:6.4f} {row['f1']:6.4f}"
+                f" {row['gold']:6d} {row['pred']:6d}"
+            )
+        return "\n".join(lines)
+
+
+def score(gold: Sequence[Sequence[str]], pred: Sequence[Sequence[str]]) -> Scores:
+    """Score sentences of gold tags against sentences of predicted tags."""
+    if len(gold) != len(pred):
+        raise ValueError(f"{len(gold)} gold sentences but {len(pred)} predicted")
+    s = Scores()
+    for g, p in zip(gold, pred, strict=True):
+        s.add(g, p)
+    return s
