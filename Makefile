@@ -16,7 +16,7 @@ run: $(STAMP)
 	$(BIN)/rasd process examples/ --format pretty
 
 test: $(STAMP)
-	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

@@ -65,7 +65,7 @@ def read_plover_scores(ref: Path) -> dict[tuple[str, str], float]:
     table = tex[start : tex.index(r"\end{tabular}", start)]
     out: dict[tuple[str, str], float] = {}
     for row in table.split(r"\\"):
-        cells = [re.sub(r"\\cellcolor\{[^}]*\}", "", c).strip() for c in row.split("&")]
+        cells = [re.sub(r"\\cellcolor\{[^}]*\}|\\hline", "", c).strip() for c in row.split("&")]
         for name, score in zip(cells[0::2], cells[1::2], strict=False):
             m = re.fullmatch(r"([A-Z]+)(?::\s*([A-Za-z-]+))?", name)
             if not m or not re.fullmatch(r"-?\d+(\.\d+)?", score):

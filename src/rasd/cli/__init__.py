@@ -3,7 +3,8 @@
 Each command lives in its own module and registers itself on the shared ``app`` when imported here.
 """
 
-from rasd.cli import process  # noqa: F401  (registers `rasd process`)
+from rasd.cli import ingest, process, serve  # noqa: F401  (each registers its commands)
+from rasd.cli import code  # noqa: F401  (rasd code)
 from rasd.cli.app import app
 
 __all__ = ["app"]

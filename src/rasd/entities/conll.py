@@ -7,7 +7,7 @@ Every reader returns sentences as ``(tokens, tags)`` pairs with IOB2 tags using 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 Sentence = tuple[list[str], list[str]]
@@ -87,6 +87,24 @@ def read_caraner(path: str | Path, type_map: dict[str, str | None] | None = None
     if toks:
         sentences.append((toks, _repair(tags)))
     return sentences
+
+
+def spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Entities of one IOB2 tag sequence as ``(start, end, type)`` token ranges (end exclusive).
+
+    Lenient like conlleval: an ``I-X`` that does not continue an open ``X`` starts a new entity.
+    """
+    out: list[tuple[int, int, str]] = []
+    start, typ = -1, ""
+    for i, tag in enumerate([*tags, "O"]):
+        prefix, _, t = tag.partition("-")
+        continues = prefix == "I" and t == typ and start >= 0
+        if start >= 0 and not continues:
+            out.append((start, i, typ))
+            start, typ = -1, ""
+        if prefix == "B" or (prefix == "I" and not continues):
+            start, typ = i, t
+    return out
 
 
 def write_conll(path: str | Path, rows: Iterable[list[tuple[str, ...]]]) -> None:

@@ -10,20 +10,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from rasd.entities.conll import spans
 
-def spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
-    """Entities of one IOB2 tag sequence as ``(start, end, type)`` token ranges (end exclusive)."""
-    out: list[tuple[int, int, str]] = []
-    start, typ = -1, ""
-    for i, tag in enumerate(list(tags) + ["O"]):
-        prefix, _, t = tag.partition("-")
-        continues = prefix == "I" and t == typ and start >= 0
-        if start >= 0 and not continues:
-            out.append((start, i, typ))
-            start, typ = -1, ""
-        if prefix == "B" or (prefix == "I" and not continues):
-            start, typ = i, t
-    return out
+__all__ = ["Scores", "score", "spans"]
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rasd.model import Block, Dateline, Document
 from rasd.structure.lines import classify_lines
 
-VERSION = "1"
+VERSION = "2"
 
 
 def structure(doc: Document) -> Document:
@@ -13,19 +13,21 @@ def structure(doc: Document) -> Document:
     known_title = doc.meta.get("title")
     blocks: list[Block] = []
     for info, label, dl in classify_lines(doc.text, has_title=bool(known_title)):
-        if dl is not None:
-            cut = info.start + dl.end
-            dl_text_end = cut
-            while dl_text_end > info.start and doc.text[dl_text_end - 1].isspace():
-                dl_text_end -= 1
-            blocks.append(Block("dateline", doc.text[info.start : dl_text_end], info.start, dl_text_end))
-            if doc.dateline is None:
-                doc.dateline = Dateline(
-                    doc.text[info.start : dl_text_end], dl.source, dl.place, info.start, dl_text_end
-                )
-            blocks.append(Block(label, doc.text[cut : info.end], cut, info.end))
-        else:
+        if label != "dateline" or dl is None:
             blocks.append(Block(label, info.text, info.start, info.end))
+            continue
+        cut = min(info.start + dl.end, info.end)
+        dl_end = cut
+        while dl_end > info.start and doc.text[dl_end - 1].isspace():
+            dl_end -= 1
+        blocks.append(Block("dateline", doc.text[info.start : dl_end], info.start, dl_end))
+        if doc.dateline is None:
+            doc.dateline = Dateline(doc.text[info.start : dl_end], dl.source, dl.place, info.start, dl_end)
+        rest = cut
+        while rest < info.end and doc.text[rest].isspace():
+            rest += 1
+        if rest < info.end:  # the paragraph after the dateline stays body
+            blocks.append(Block("body", doc.text[rest : info.end], rest, info.end))
     doc.blocks = blocks
     if known_title:
         doc.title = known_title

@@ -8,6 +8,8 @@ ZWNJ/ZWJ and bidi controls. Latin letters are case-folded.
 
 from __future__ import annotations
 
+import re
+
 _MAP: dict[int, str | None] = {}
 for ch in "أإآٱٲٳٵ":
     _MAP[ord(ch)] = "ا"
@@ -41,9 +43,18 @@ _TABLE_TAA = str.maketrans({**_MAP, ord("ة"): "ه"})
 DROPPED_SET = frozenset(chr(cp) for cp in DROPPED)
 
 
+# Runs of characters the tables change: on long texts, translating only these runs is about twice
+# as fast as translating every character (most Arabic letters map to themselves).
+_CHANGED = re.compile("[" + re.escape("".join(chr(cp) for cp in _MAP)) + "]+")
+_CHANGED_TAA = re.compile("[" + re.escape("".join(chr(cp) for cp in _MAP) + "ة") + "]+")
+
+
 def normalize(text: str, *, taa: bool = False) -> str:
     """Return the matching (shadow) form of ``text``; ``taa=True`` also folds ة into ه."""
-    return text.translate(_TABLE_TAA if taa else _TABLE).lower()
+    table = _TABLE_TAA if taa else _TABLE
+    if len(text) < 200:
+        return text.translate(table).lower()
+    return (_CHANGED_TAA if taa else _CHANGED).sub(lambda m: m.group().translate(table), text).lower()
 
 
 def normalize_word(word: str) -> str:

@@ -27,22 +27,46 @@ WORD_RE = re.compile(
 )
 
 # Words that look cliticized but are whole function words or common names.
-NO_SPLIT = frozenset(
-    normalize_word(w)
-    for w in """
+_NO_SPLIT_WORDS = """
     الذي التي الذين اللذين اللتين اللاتي اللواتي الى إلى الا إلا ألا الان الآن الله اللهم الي الّا
-    كما كلما لما لكن لكي لكنه لكنها لم لن لا لو ليس ليست لدى لدي لذا كي كان كانت كل كلا بل بعد بين
-    فقط في فيه فيها فيما فوق فان فإن ولي والي والى وإلى
-    بها به بهم بما لها له لهم لنا لك كذا هذا هذه هذان هؤلاء ذلك تلك هناك هنا لديه لديها عليه عليها
-    منه منها عنه عنها اليه إليه اليها إليها معه معها بينما حيث حين حتى مثل بيان بيت بنك بلد بلاد
+    كما كلما لما لكن لكي لم لن لا لو ليس ليست لدى لدي لذا كي كان كانت كل كلا بل بعد بين
+    فقط في فيما فوق ولي والي والى وإلى فلك
+    كذا هذا هذه هذان هؤلاء ذلك تلك هناك هنا بينما حيث حين حتى مثل بيان بيت بنك بلد بلاد
     بحر برلمان بعض كلية كتاب كبير كبيرة كثير كريم كمال ليبيا لبنان لندن لجنة سوريا سعود سعيد سلمان
     فرنسا فلسطين فريق فيلق بغداد بريطانيا بكين واشنطن ولاية ولايات وزير وزارة وزراء وكالة وفد وقت
     والد والدة وطن وطني وطنية وحدة وسط وجه وضع ولد فاز فتح فهد فيصل فصل بكر بشار باكستان
+    لقاء لقاءات ليلة بيروت بنغازي بيشاور كابول كركوك سيناء سيدني بوتين بايدن لافروف ليفربول برشلونة
     """.split()
-)
+# Checked against the matching form segment_norm sees (ة kept) and the fully folded one (ة → ه).
+NO_SPLIT = frozenset(normalize(w) for w in _NO_SPLIT_WORDS) | frozenset(normalize_word(w) for w in _NO_SPLIT_WORDS)
+_FUNCTION_STEMS = frozenset(normalize(w) for w in "إلى إلا".split())
+# Two-letter stems are too easily a piece of a foreign name (ب + يو، ك + وري); only these function
+# words may stand as the stem after a proclitic (بما، ولا، لكل، فمن، بأن).
+_SHORT_STEMS = frozenset(normalize(w) for w in "ما من أن إن لا كل قد لم لن هو هي هم ذا مع عن في".split())
+# Prepositions and particles that take pronoun suffixes: a closed class, so particle + pronoun is
+# always safe to split (له = ل + ه، عليها = على + ها، لأنه = ل + أن + ه، فإنهم = ف + إن + هم).
+_PARTICLES = [normalize(w) for w in "ل ب في على إلى من عن مع لدى عند بين أن لكن كأن ليت لعل حول أمام خلف دون ضد نحو مثل بعد قبل عبر ضمن".split()]
+_PRONOUNS = ("ه", "ها", "هما", "هم", "هن", "نا", "ك", "كم", "كما", "كن")
+
+
+def _particle_forms() -> dict[str, tuple[tuple[str, ...], str, str]]:
+    forms: dict[str, tuple[tuple[str, ...], str, str]] = {}
+    for particle in _PARTICLES:
+        for pron in _PRONOUNS:
+            surface = particle + pron
+            if particle in ("من", "عن") and pron == "نا":
+                surface = particle[0] + "نا"  # منّا، عنّا
+            for pre in ("", "و", "ف") + (("ل", "ب", "ول", "وب", "فل") if particle == "ان" else ()):
+                forms.setdefault(pre + surface, (tuple(pre), particle, pron))
+    for word in ("لكن", "فلك", "لكما", "بكما"):  # لكن is "but"; فلك "orbit"; كما "as"
+        forms.pop(word, None)
+    return forms
+
+
 PROCLITIC_SEQUENCES = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك", "س", "وس", "فس")
 ENCLITICS = ("هما", "كما", "كم", "كن", "هم", "هن", "ها", "نا", "ه")
 _LEXICON_FILE = "words.tsv.gz"
+_PARTICLE_FORMS = _particle_forms()
 
 
 @lru_cache(maxsize=1)
@@ -64,29 +88,50 @@ def _freq(word: str) -> int:
     return lexicon().get(word, 0)
 
 
-def _known(stem: str, whole: int) -> int:
-    """Evidence that ``stem`` is a word of its own: its frequency, as is or with ت→ة restored."""
-    best = max(_freq(stem), _freq("ال" + stem))
-    if stem.endswith("ت"):
-        best = max(best, _freq(stem[:-1] + "ه"))
-    if stem.endswith("ا"):  # على+ها → عليها ; normalized ى is ي
+def _known(stem: str, whole: int, enclitic: bool = False) -> float:
+    """Evidence that ``stem`` is a word of its own: its frequency, as is or with ت→ة restored.
+
+    The form with the article counts half: hamza folding makes ال+stem collide with words that
+    begin with إ (لقاء → ل + قاء would be backed by القاء = إلقاء).
+    """
+    best = max(float(_freq(stem)), 0.5 * _freq("ال" + stem))
+    if enclitic and stem.endswith("ت"):  # حكومت(ه) is حكومة; a bare stem in ت is a verb (وجهت)
+        best = max(best, _freq(stem[:-1] + "ة"))
+    if enclitic and stem.endswith("ا"):  # مستشفا(ه) is مستشفى ; normalized ى is ي
         best = max(best, _freq(stem[:-1] + "ي"))
-    return best if best >= max(3, whole * 0.2) else 0
+    return best if best >= max(3, whole * 0.2) else 0.0
+
+
+def restore_taa(stem: str) -> str:
+    """``حكومت`` (cut from حكومته) → ``حكومة`` when the lexicon knows the ة form better."""
+    if stem.endswith("ت") and _freq(stem[:-1] + "ة") > _freq(stem):
+        return stem[:-1] + "ة"
+    return stem
 
 
 @lru_cache(maxsize=200_000)
 def segment_norm(word: str) -> tuple[tuple[str, ...], str, str]:
     """Segment a normalized word (ة kept) into (proclitics, stem, enclitic); ال counts as a proclitic."""
+    if word in _PARTICLE_FORMS:
+        return _PARTICLE_FORMS[word]
     if len(word) < 3 or word in NO_SPLIT:
         return (), word, ""
     whole = _freq(word)
+    # The article, or a preposition before a word in و/ف, cannot precede a proclitic: if the corpus
+    # writes الواحد، الفكرة، بولاية, the first letter of واحد، فكرة، ولاية is part of the stem.
+    evidence = _freq("ال" + word)
+    if word[0] in "وف":
+        evidence += _freq("و" + word) + _freq("ب" + word) + _freq("ل" + word)
+    takes_article = evidence >= max(3, 0.05 * whole)
     best: tuple[tuple[str, ...], str, str] = ((), word, "")
     best_score = 0.0
     for pre in ("",) + PROCLITIC_SEQUENCES:
-        if pre and not word.startswith(pre):
+        if pre and (takes_article or not word.startswith(pre)):
             continue
         rest = word[len(pre) :]
-        if len(rest) < 2 or (pre.endswith("س") and rest[0] not in "يتنا"):
+        # س marks the future on an imperfect verb (سيزور، ستقوم، سنعمل); سأ is left alone because
+        # after hamza folding it collides with names (سامراء → س + امراء).
+        if len(rest) < 2 or (pre.endswith("س") and (rest[0] not in "يتن" or len(rest) < 3)):
             continue
         article = ""
         if not pre.endswith("س"):
@@ -98,15 +143,21 @@ def segment_norm(word: str) -> tuple[tuple[str, ...], str, str]:
             if enc and (article or not rest.endswith(enc)):
                 continue
             stem = rest[: len(rest) - len(enc)] if enc else rest
-            if len(stem) < (3 if enc in ("ه", "ك") else 2):
+            if len(stem) < 3 and not (stem in _SHORT_STEMS and not enc):
                 continue
             if not (pre or enc or article):
                 continue
-            score = _known(stem, whole)
+            if stem in _FUNCTION_STEMS:
+                continue  # بالي is a name, not ب + إلى
+            score = _known(stem, whole, bool(enc))
+            if pre.endswith("س") and _freq(stem) < whole:
+                score = 0.0  # a real future form is rarer than its bare verb (سيزور < يزور); سنجار is not
             if article and not enc:
                 score = max(score, 3)  # the article is a safe split once ال is seen
-            # each extra piece must earn its place: prefer the reading with fewer cuts
-            score *= 0.1 ** (len(pre) + bool(enc))
+            # each extra piece must earn its place: prefer the reading with fewer cuts. Enclitic
+            # cuts cost less than proclitic ones: the surface form with the pronoun (بلده) is itself
+            # frequent, and cutting it (بلد + ه) is what search and NER want.
+            score *= 0.1 ** len(pre) * (0.3 if enc else 1.0)
             if score > best_score:
                 best_score = score
                 best = (tuple(pre) + ((article,) if article else ()), stem, enc)
@@ -118,27 +169,39 @@ def _letter_offsets(original: str) -> list[int]:
     return [i for i, ch in enumerate(original) if ch not in DROPPED_SET]
 
 
-def segment(word: str, start: int = 0) -> list[Token]:
-    """Split one word of original text into clitic and stem tokens with original offsets."""
+@lru_cache(maxsize=200_000)
+def _plan(word: str) -> tuple[tuple[int, int, str, str, str], ...]:
+    """Pieces of one surface word as (start, end, text, norm, kind) relative to the word (cached:
+    news repeats its words, so each form is analysed once)."""
     norm = normalize(word)
     letters = _letter_offsets(word)
     if len(letters) != len(norm):  # an unexpected mapping: keep the word whole
-        return [Token(start, start + len(word), word, normalize_word(word), "word")]
+        return ((0, len(word), word, normalize_word(word), "word"),)
     procs, stem, enc = segment_norm(norm)
     if not procs and not enc:
-        return [Token(start, start + len(word), word, normalize_word(word), "word")]
+        return ((0, len(word), word, normalize_word(word), "word"),)
     pieces: list[tuple[str, str]] = [(p, "clitic") for p in procs] + [(stem, "word")]
     if enc:
         pieces.append((enc, "clitic"))
-    out: list[Token] = []
+    out: list[tuple[int, int, str, str, str]] = []
     pos = 0
     for i, (piece, kind) in enumerate(pieces):
         a = letters[pos]
         pos += len(piece)
         b = letters[pos] if (pos < len(letters) and i < len(pieces) - 1) else len(word)
-        text = word[a:b]
-        out.append(Token(start + a, start + b, text, normalize_word(piece), kind))
-    return out
+        if kind == "clitic" and piece == "ل" and i == len(procs) - 1 and i > 0 and procs[i - 1] == "ل":
+            norm_piece = "ال"  # لل = ل + ال with the alef elided
+        elif kind == "word" and enc:
+            norm_piece = restore_taa(piece)
+        else:
+            norm_piece = piece
+        out.append((a, b, word[a:b], normalize_word(norm_piece), kind))
+    return tuple(out)
+
+
+def segment(word: str, start: int = 0) -> list[Token]:
+    """Split one word of original text into clitic and stem tokens with original offsets."""
+    return [Token(start + a, start + b, text, norm, kind) for a, b, text, norm, kind in _plan(word)]
 
 
 def words(text: str) -> list[Token]:
@@ -157,19 +220,21 @@ def tokenize(text: str, *, split_clitics: bool = True) -> list[Token]:
     if not split_clitics:
         return words(text)
     out: list[Token] = []
+    append = out.append
     for m in WORD_RE.finditer(text):
         kind = m.lastgroup or "punct"
         tok = m.group(0)
+        start = m.start()
         if kind == "ar":
-            out.extend(segment(tok, m.start()))
+            for a, b, piece, norm, piece_kind in _plan(tok):
+                append(Token(start + a, start + b, piece, norm, piece_kind))
         else:
-            norm = normalize_word(tok) if kind != "punct" else tok
-            out.append(Token(m.start(), m.end(), tok, norm, kind))
+            append(Token(start, m.end(), tok, normalize_word(tok) if kind != "punct" else tok, kind))
     return out
 
 
 @lru_cache(maxsize=200_000)
 def light_stem(word: str) -> str:
     """Matching form of a word for search and lexicons: normalized, clitics and article removed."""
-    procs, stem, _enc = segment_norm(normalize(word))
-    return normalize_word(stem)
+    procs, stem, enc = segment_norm(normalize(word))
+    return normalize_word(restore_taa(stem) if enc else stem)

@@ -1,0 +1,141 @@
+"""Throughput of rasd's text layer + structure on SaudiNewsNet, with camel-tools as the anchor.
+
+    .venv/bin/python bench/process_throughput.py [--n 5000] [--data ../shared/data/news/saudinewsnet]
+
+Takes the first N articles in sorted order (zips sorted by name, members sorted, list order) and
+runs, each in its own fresh subprocess so peak memory is its own:
+
+- ``rasd``: ``Pipeline().process_text(title + "\\n" + content)`` (language, structure, sentences)
+  and ``rasd.text.tokenize`` (with clitic splitting) of every sentence;
+- ``rasd-pipeline``: the pipeline alone (language, structure, sentences; "tokens" counts sentences);
+- ``rasd-tokenize``: ``rasd.text.tokenize`` of the whole text alone;
+- ``camel``: camel-tools ``simple_word_tokenize`` of the same texts (the anchor; whitespace and
+  punctuation only, no clitics, no sentences, no structure).
+
+Each child loads the texts, warms up on the first 20 (lexicon and language model loading is
+reported separately as ``load_s``), then times one pass over all N on one core. Peak memory is
+``ru_maxrss`` of the child. Needs camel-tools (``pip install --no-deps camel-tools emoji``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def load_texts(data: Path, n: int) -> list[str]:
+    texts: list[str] = []
+    for zpath in sorted(data.glob("*.zip")):
+        with zipfile.ZipFile(zpath) as zf:
+            for name in sorted(zf.namelist()):
+                for art in json.loads(zf.read(name)):
+                    texts.append(f"{art.get('title') or ''}\n{art.get('content') or ''}")
+                    if len(texts) >= n:
+                        return texts
+    return texts
+
+
+def _maxrss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+
+
+def child(mode: str, data: Path, n: int) -> dict:
+    texts = load_texts(data, n)
+    rss_texts = _maxrss_mb()
+    t0 = time.perf_counter()
+    tokens = 0
+    if mode == "camel":
+        from camel_tools.tokenizers.word import simple_word_tokenize
+
+        def run(text: str) -> int:
+            return len(simple_word_tokenize(text))
+
+    elif mode == "rasd-pipeline":
+        from rasd.pipeline import Pipeline
+
+        pipeline = Pipeline()
+
+        def run(text: str) -> int:
+            return len(pipeline.process_text(text).sentences)
+
+    elif mode == "rasd-tokenize":
+        from rasd.text.tokenize import tokenize
+
+        def run(text: str) -> int:
+            return len(tokenize(text))
+
+    else:
+        from rasd.pipeline import Pipeline
+        from rasd.text.tokenize import tokenize
+
+        pipeline = Pipeline()
+
+        def run(text: str) -> int:
+            doc = pipeline.process_text(text)
+            return sum(len(tokenize(text[s.start : s.end])) for s in doc.sentences)
+
+    for text in texts[:20]:
+        run(text)
+    load_s = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    for text in texts:
+        tokens += run(text)
+    elapsed = time.perf_counter() - t1
+    return {
+        "mode": mode,
+        "articles": len(texts),
+        "chars": sum(map(len, texts)),
+        "tokens": tokens,
+        "seconds": round(elapsed, 3),
+        "articles_per_s": round(len(texts) / elapsed, 1),
+        "load_s": round(load_s, 3),
+        "peak_rss_mb": round(_maxrss_mb(), 1),
+        "rss_after_loading_texts_mb": round(rss_texts, 1),
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=5000)
+    ap.add_argument("--data", default=str(ROOT.parent / "shared/data/news/saudinewsnet"))
+    ap.add_argument("--modes", default="rasd,rasd-pipeline,rasd-tokenize,camel")
+    ap.add_argument("--child", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        print(json.dumps(child(args.child, Path(args.data), args.n)))
+        return
+    results = []
+    for mode in args.modes.split(","):
+        proc = subprocess.run(
+            [sys.executable, __file__, "--child", mode, "--n", str(args.n), "--data", args.data],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if proc.returncode != 0:
+            print(f"{mode}: failed\n{proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else ''}")
+            continue
+        results.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+    anchor = next((r for r in results if r["mode"] == "camel"), None)
+    print(
+        f"{'mode':15} {'articles':>8} {'art/s':>9} {'tokens':>9} {'load s':>7} {'peak MB':>8} {'vs camel':>8}"
+    )
+    for r in results:
+        ratio = f"{r['articles_per_s'] / anchor['articles_per_s']:.2f}x" if anchor else "-"
+        print(
+            f"{r['mode']:15} {r['articles']:>8} {r['articles_per_s']:>9.1f} {r['tokens']:>9} "
+            f"{r['load_s']:>7.2f} {r['peak_rss_mb']:>8.1f} {ratio:>8}"
+        )
+    print(json.dumps(results))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,422 @@
+"""The actor knowledge base: names → actors, adjectives → countries, role words → sectors, and
+who held an office on a given date.
+
+Built once per process from the shipped YAML files plus the user's (``RASD_ACTORS`` or
+``get_kb(extra=[...])``), then read-only. All matching goes through ``rasd.actors.keys`` so
+spelling variants (hamza, taa marbuta, alef maqsura, the article, a clitic on the first word)
+find the same entry.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from rasd.actors.keys import WORD_RE, Key, first_word_variants, phrase_key, query_keys, split_words, word_key
+from rasd.actors.load import ENV_VAR, iso, merge, shipped_files, user_files
+from rasd.actors.records import (
+    TITLE_OFFICE,
+    ActorRecord,
+    PhraseCode,
+    Role,
+    RoleWord,
+    code,
+    date_floor,
+)
+from rasd.errors import ConfigError
+
+# Words of address dropped before a name is looked up (الشيخ تميم → تميم ...).
+HONORIFICS = frozenset(
+    phrase_key(" ".join("السيد السيدة الشيخ الشيخة الأمير الأميرة سمو الدكتور الدكتورة د فخامة معالي سماحة جلالة".split()))
+)
+# Office defaults: the sector of an office when a data file does not say.
+OFFICE_SECTOR = {"army_chief": "MIL", "intelligence_chief": "SPY", "speaker": "LEG"}
+DEFAULT_TITLE = {"head_of_state": "president", "head_of_government": "prime_minister"}
+# Words after which a country is the destination, not the owner (السفير التركي لدى العراق).
+_TO = frozenset(phrase_key("لدى الى إلى"))
+_OTHER_PREP = frozenset(phrase_key("في مع ضد عن من على بين"))
+# A last word that cannot stand for a person alone (ordinals, kinship links).
+_NO_PARTIAL = frozenset(
+    phrase_key("الأول الثاني الثالث الرابع الخامس السادس السابع بن بنت ابن ولد أبو ابو عبد آل ال الدين الله")
+)
+_RECORD_FIELDS = frozenset(
+    "id kind name en names weak_names country sector sectors cameo roles home note source".split()
+)
+_NISBA = ("ي", "يه", "يون", "يين", "يان", "يتان", "يتين", "يات")
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    """A knowledge-base name found in running text: a span of the original text and its actors."""
+
+    start: int
+    end: int
+    text: str
+    ids: tuple[str, ...]
+    kind: str  # strong | weak | partial
+
+
+class KnowledgeBase:
+    """Read-only index over actor records; see ``rasd.actors`` for the API summary."""
+
+    def __init__(self, raw: dict[str, dict[str, Any]], roles: list[dict[str, Any]], capitals: dict[str, list[str]]):
+        self.records: dict[str, ActorRecord] = {}
+        self._names: dict[Key, list[tuple[str, str]]] = {}
+        self._demonyms: dict[Key, str] = {}
+        self._capitals: dict[Key, str] = {}
+        self._roles: dict[Key, RoleWord] = {}
+        self._holders: dict[str, list[tuple[Role, str]]] = {}
+        self._titles: dict[str, dict[str, str]] = {}
+        for rid, d in raw.items():
+            if d["kind"] == "country":
+                self._titles[rid.split(":", 1)[1]] = dict(d.get("titles") or {})
+        for rid, d in raw.items():
+            self._add(rid, d)
+        for entry in roles:
+            self._add_role(entry)
+        for country, names in capitals.items():
+            for n in names:
+                self._capitals[phrase_key(n)] = country
+        self.max_name = max((len(k) for k in self._names), default=1)
+        self.max_role = max((len(k) for k in self._roles), default=1)
+        self.max_demonym = max((len(k) for k in self._demonyms), default=1)
+
+    # ---------------------------------------------------------------- building
+    def _add(self, rid: str, d: dict[str, Any]) -> None:
+        kind = d["kind"]
+        local = rid.split(":", 1)[1]
+        name = d.get("name")
+        if not name:
+            raise ConfigError(f"actor {rid} ({d.get('source')}): no 'name'")
+        country = local if kind == "country" else d.get("country")
+        extra = {k: v for k, v in d.items() if k not in _RECORD_FIELDS}
+        sector = d.get("sector")
+        if sector is None and kind == "media":
+            sector = "JRN"
+        roles = tuple(self._role(r, d, rid) for r in d.get("roles") or ())
+        rec = ActorRecord(
+            id=rid,
+            kind=kind,
+            name=name,
+            en=d.get("en"),
+            names=tuple(dict.fromkeys([name, *map(str, d.get("names") or ())])),
+            weak_names=tuple(map(str, d.get("weak_names") or ())),
+            country=country,
+            sector=sector,
+            sectors=tuple(d.get("sectors") or ()),
+            cameo=d.get("cameo"),
+            roles=roles,
+            home=d.get("home"),
+            note=d.get("note"),
+            source=str(d.get("source", "")),
+            extra=extra,
+        )
+        self.records[rid] = rec
+        for n in rec.names:
+            self._index(phrase_key(n), rid, "strong")
+        for n in rec.weak_names:
+            self._index(phrase_key(n), rid, "weak")
+        if kind == "person":
+            for n in rec.names:
+                k = phrase_key(n)
+                if len(k) >= 2 and k[-1] not in _NO_PARTIAL and k[-2] not in _NO_PARTIAL and len(k[-1]) >= 3:
+                    self._index(k[-1:], rid, "partial")
+            for r in roles:
+                if r.country:
+                    self._holders.setdefault(r.country, []).append((r, rid))
+        if kind == "country":
+            for dem in d.get("demonyms") or ():
+                for form in _inflect(dem):
+                    self._demonyms.setdefault(phrase_key(form), local)
+            for form in d.get("plurals") or ():
+                self._demonyms.setdefault(phrase_key(form), local)
+
+    def _index(self, key: Key, rid: str, kind: str) -> None:
+        if not key:
+            return
+        entries = self._names.setdefault(key, [])
+        if any(e[0] == rid for e in entries):
+            return
+        entries.append((rid, kind))
+
+    def _role(self, r: Any, person: dict[str, Any], rid: str) -> Role:
+        if isinstance(r, list):
+            flags = [x for x in r[3:] if isinstance(x, str)]
+            r = {"office": r[0], "start": r[1] if len(r) > 1 else None, "end": r[2] if len(r) > 2 else None,
+                 "approx": "approx" in flags}
+        if not isinstance(r, dict) or "office" not in r:
+            raise ConfigError(f"actor {rid}: a role needs an office ({r!r:.60})")
+        office = str(r["office"])
+        country = r.get("country", person.get("country"))
+        title = r.get("title") or self._titles.get(country or "", {}).get(office) or DEFAULT_TITLE.get(office)
+        return Role(
+            office=office,
+            country=country,
+            sector=r.get("sector") or OFFICE_SECTOR.get(office) or person.get("sector") or "GOV",
+            start=iso(r.get("start")),
+            end=iso(r.get("end")),
+            title=title,
+            approx=bool(r.get("approx")),
+            org=r.get("org"),
+            to=r.get("to"),
+        )
+
+    def _add_role(self, e: dict[str, Any]) -> None:
+        words = e["words"] if isinstance(e["words"], list) else [e["words"]]
+        rw = RoleWord(
+            words=str(words[0]),
+            sector=str(e["sector"]),
+            office=e.get("office"),
+            title=e.get("title"),
+            alt=tuple(e.get("alt") or ()),
+            plural=bool(e.get("plural")),
+        )
+        for w in words:
+            self._roles[phrase_key(str(w))] = rw
+
+    # ---------------------------------------------------------------- names
+    def get(self, kb_id: str) -> ActorRecord | None:
+        """The record with this id (``person:erdogan``, ``country:IRQ`` ...), or None."""
+        return self.records.get(kb_id)
+
+    def lookup_name(
+        self,
+        text: str,
+        date: str | None = None,
+        *,
+        strict: bool = False,
+        partial: bool = True,
+        kinds: Iterable[str] | None = None,
+    ) -> list[ActorRecord]:
+        """Actors a name stands for, best first. ``لأردوغان``, ``إردوغان`` → [Erdoğan].
+
+        ``strict`` leaves out names that are also common words (الجزيرة، القاعدة); ``partial``
+        allows a surname alone (الكاظمي) to match a person. With ``date`` (ISO), persons in
+        office then come first, so الأسد in 2010 puts Bashar before Hafez.
+        """
+        words = split_words(text)
+        while len(words) > 1 and word_key(words[0]) in HONORIFICS:
+            words = words[1:]
+        allowed = {"strong"} | (set() if strict else {"weak"}) | ({"partial"} if partial else set())
+        wanted = set(kinds) if kinds is not None else None
+        for key in query_keys(" ".join(words)):
+            hits = [rid for rid, k in self._names.get(key, ()) if k in allowed]
+            recs = [self.records[r] for r in hits if wanted is None or self.records[r].kind in wanted]
+            if not recs:
+                continue
+            # strong (full-name) matches before partial ones, then those in office at the date
+            exact = {rid for rid, k in self._names[key] if k != "partial"}
+            recs.sort(key=lambda r: (r.id not in exact, date is not None and r.role_at(date) is None))
+            return recs
+        return []
+
+    def scan(self, text: str, *, weak: bool = False, partial: bool = False) -> list[NameMatch]:
+        """Every knowledge-base name in ``text``, longest match first, as spans of ``text``.
+
+        Meant as a gazetteer for taggers and for quick coding; weak and partial names are left out
+        unless asked for, since in running text they are mostly common words.
+        """
+        allowed = {"strong"} | ({"weak"} if weak else set()) | ({"partial"} if partial else set())
+        toks = [(m.start(), m.end(), m.group(0)) for m in WORD_RE.finditer(text)]
+        out: list[NameMatch] = []
+        i = 0
+        while i < len(toks):
+            found = None
+            for n in range(min(self.max_name, len(toks) - i), 0, -1):
+                rest = tuple(word_key(t[2]) for t in toks[i + 1 : i + n])
+                for first in first_word_variants(toks[i][2]):
+                    entries = [e for e in self._names.get((first, *rest), ()) if e[1] in allowed]
+                    if entries:
+                        found = (n, entries)
+                        break
+                if found:
+                    break
+            if found:
+                n, entries = found
+                start, end = toks[i][0], toks[i + n - 1][1]
+                kind = min((e[1] for e in entries), key=("strong", "weak", "partial").index)
+                out.append(NameMatch(start, end, text[start:end], tuple(e[0] for e in entries), kind))
+                i += n
+            else:
+                i += 1
+        return out
+
+    # ---------------------------------------------------------------- countries
+    def country_from_adjective(self, words: str) -> str | None:
+        """ISO-3 code of a demonym in any form: العراقي، العراقية، العراقيين، الأتراك، والأميركية → ..."""
+        for key in query_keys(words):
+            for n in range(min(len(key), self.max_demonym), 0, -1):
+                if key[:n] in self._demonyms:
+                    return self._demonyms[key[:n]]
+        return None
+
+    def capital_country(self, word: str) -> str | None:
+        """Country a capital name may stand for (واشنطن → USA). Metonymy is the caller's call."""
+        for key in query_keys(word):
+            if key in self._capitals:
+                return self._capitals[key]
+        return None
+
+    def country(self, text: str, *, metonyms: bool = False) -> str | None:
+        """ISO-3 code of a country name or demonym (and, with ``metonyms``, a capital)."""
+        recs = self.lookup_name(text, kinds=("country",), partial=False)
+        if recs:
+            return recs[0].country
+        found = self.country_from_adjective(text)
+        if found is None and metonyms:
+            found = self.capital_country(text)
+        return found
+
+    # ---------------------------------------------------------------- roles
+    def role_word(self, words: str) -> RoleWord | None:
+        """The longest role/office phrase in ``words`` (leftmost first), e.g. وزير الخارجية."""
+        found = self._find_role(split_words(words))
+        return found[2] if found else None
+
+    def sector_for_role(self, words: str) -> str | None:
+        """PLOVER sector of the role words in ``words``: رئيس الوزراء → GOV, القوات → MIL."""
+        rw = self.role_word(words)
+        return rw.sector if rw else None
+
+    def _find_role(self, words: list[str]) -> tuple[int, int, RoleWord] | None:
+        for i in range(len(words)):
+            for n in range(min(self.max_role, len(words) - i), 0, -1):
+                rest = tuple(word_key(w) for w in words[i + 1 : i + n])
+                for first in first_word_variants(words[i]):
+                    rw = self._roles.get((first, *rest))
+                    if rw:
+                        return i, i + n, rw
+        return None
+
+    # ---------------------------------------------------------------- offices
+    def office_holders(self, country: str, office: str, date: str | None = None) -> list[tuple[ActorRecord, Role]]:
+        """Everyone who held ``office`` (an office such as ``head_of_government`` or a title such as
+        ``president``, ``king``) in ``country``, active at ``date`` if given, newest first."""
+        roles = self._holders.get(country, [])
+        hits = [(r, pid) for r, pid in roles if (r.title == office or r.office == office) and r.active(date)]
+        if not hits and office in TITLE_OFFICE:
+            hits = [(r, pid) for r, pid in roles if r.office == TITLE_OFFICE[office] and r.active(date)]
+        hits.sort(key=lambda h: date_floor(h[0].start or "0000"), reverse=True)
+        return [(self.records[pid], r) for r, pid in hits]
+
+    def office_holder(self, country: str, office: str, date: str | None = None) -> ActorRecord | None:
+        """Who held ``office`` in ``country`` on ``date`` (ISO; None: the latest holder we know).
+
+        ``office_holder('IRQ', 'head_of_government', '2022-01-24')`` → Mustafa al-Kadhimi.
+        On a handover day both holders are in office; the newer one is returned.
+        """
+        if date is None:
+            current = [h for h in self.office_holders(country, office) if h[1].end is None]
+            return current[0][0] if current else None
+        hits = self.office_holders(country, office, date)
+        return hits[0][0] if hits else None
+
+    def person_role(self, person_id: str, date: str | None = None) -> Role | None:
+        """The office a person held on ``date`` (the most senior if several), or None."""
+        rec = self.records.get(person_id)
+        return rec.role_at(date) if rec else None
+
+    def code(self, country: str | None, sector: str | None) -> str | None:
+        """``code('IRQ', 'GOV')`` → ``'IRQGOV'``."""
+        return code(country, sector)
+
+    def actor_code(self, record: ActorRecord, date: str | None = None) -> str | None:
+        """Code of a record at a date: a person's office decides their country and sector."""
+        return record.code_at(date)
+
+    def code_phrase(self, text: str, date: str | None = None) -> PhraseCode:
+        """Country, sector and office of a noun phrase, and the office holder on ``date``.
+
+        ``رئيس الوزراء العراقي`` → IRQ GOV head_of_government (holder on 2022-01-24: al-Kadhimi);
+        ``القوات الأميركية`` → USA MIL; ``السفير التركي الجديد لدى العراق`` → TUR GOV, to IRQ.
+        A demonym after the role word gives the country; a country name after لدى/إلى gives
+        ``to``; one after في/مع/ضد ... is someone else's and is ignored.
+        """
+        words = split_words(text)
+        found = self._find_role(words)
+        start = found[1] if found else 0
+        rw = found[2] if found else None
+        country = to = None
+        mode = None
+        j = start
+        while j < len(words):
+            k = word_key(words[j])
+            if k in _TO:
+                mode, j = "to", j + 1
+                continue
+            if k in _OTHER_PREP:
+                mode, j = "other", j + 1
+                continue
+            hit, n = self._country_at(words, j)
+            if hit:
+                if mode == "to":
+                    to = to or hit
+                elif mode is None and country is None:
+                    country = hit
+                j += n
+                continue
+            j += 1
+        if rw is None and country is None and words:
+            country = self.country_from_adjective(words[0])
+        holder = None
+        if rw and country and date and not rw.plural and (rw.title or rw.office):
+            holder = self.office_holder(country, rw.title or rw.office or "", date)
+        return PhraseCode(
+            country=country,
+            sector=rw.sector if rw else None,
+            office=rw.office if rw else None,
+            title=rw.title if rw else None,
+            role=rw,
+            holder=holder,
+            to=to,
+        )
+
+    def _country_at(self, words: list[str], j: int) -> tuple[str | None, int]:
+        for n in range(min(max(self.max_demonym, 4), len(words) - j), 0, -1):
+            rest = tuple(word_key(w) for w in words[j + 1 : j + n])
+            for first in first_word_variants(words[j]):
+                key = (first, *rest)
+                if key in self._demonyms:
+                    return self._demonyms[key], n
+                for rid, kind in self._names.get(key, ()):
+                    rec = self.records[rid]
+                    if rec.kind == "country" and kind == "strong":
+                        return rec.country, n
+        return None, 1
+
+    def stats(self) -> dict[str, int]:
+        """Counts by kind, for ``rasd`` status output and the model card."""
+        out: dict[str, int] = {}
+        for r in self.records.values():
+            out[r.kind] = out.get(r.kind, 0) + 1
+        out["role_words"] = len(self._roles)
+        out["demonym_forms"] = len(self._demonyms)
+        out["office_terms"] = sum(len(r.roles) for r in self.records.values())
+        return out
+
+
+def _inflect(demonym: str) -> list[str]:
+    """All regular forms of a nisba adjective, word by word: عراقي → عراقي، عراقية، عراقيون ..."""
+    words = demonym.split()
+    if not all(w.endswith("ي") for w in words):
+        return [demonym]
+    return [" ".join(w[:-1] + suf for w in words) for suf in _NISBA]
+
+
+def load_kb(extra: Iterable[str | os.PathLike[str]] = ()) -> KnowledgeBase:
+    """Build a fresh knowledge base from the shipped files, ``RASD_ACTORS`` and ``extra`` files."""
+    raw, roles, capitals = merge([*shipped_files(), *user_files(extra)])
+    return KnowledgeBase(raw, roles, capitals)
+
+
+def get_kb(extra: Iterable[str | os.PathLike[str]] = ()) -> KnowledgeBase:
+    """The process-wide knowledge base (built once per set of user files and ``RASD_ACTORS`` value)."""
+    return _cached(tuple(str(p) for p in extra), os.environ.get(ENV_VAR, ""))
+
+
+@lru_cache(maxsize=4)
+def _cached(extra: tuple[str, ...], _env: str) -> KnowledgeBase:
+    return load_kb(extra)

@@ -1,0 +1,143 @@
+"""Reading the knowledge base's YAML files: the shipped ones, then the user's, merged by id.
+
+Every file is a mapping with any of these sections (see docs/actors.md):
+``countries``, ``organizations``, ``groups``, ``media``, ``persons`` (lists of records with an
+``id``), ``roles`` (role/office words), ``capitals`` (country → capital names used as metonyms).
+
+A user record with the id of a shipped one is merged into it: name lists are united, ``roles``
+replace the shipped roles, any other field overrides; ``drop: true`` removes the record.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from collections.abc import Iterable, Iterator
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from rasd.errors import ConfigError
+
+ENV_VAR = "RASD_ACTORS"
+SECTIONS = {
+    "countries": ("country", "country"),
+    "organizations": ("org", "igo"),
+    "groups": ("group", "armed_group"),
+    "media": ("media", "media"),
+    "persons": ("person", "person"),
+}
+LIST_FIELDS = ("names", "weak_names", "demonyms", "plurals", "sectors")
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def shipped_files() -> list[Any]:
+    """The package's own data files (``rasd/data/actors/*.yaml``), in name order."""
+    root = resources.files("rasd.data").joinpath("actors")
+    return sorted((f for f in root.iterdir() if f.name.endswith((".yaml", ".yml"))), key=lambda f: f.name)
+
+
+def user_files(extra: Iterable[str | os.PathLike[str]] = ()) -> list[Path]:
+    """Files named by ``extra`` and by the ``RASD_ACTORS`` variable (paths joined by ``os.pathsep``).
+
+    A directory stands for the ``*.yaml``/``*.yml`` files in it. A path that does not exist is a
+    ``ConfigError``: a silently ignored dictionary is worse than a clear failure.
+    """
+    paths = [Path(p) for p in extra]
+    env = os.environ.get(ENV_VAR, "")
+    paths += [Path(p) for p in env.split(os.pathsep) if p.strip()]
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out += sorted(q for q in p.iterdir() if q.suffix in (".yaml", ".yml"))
+        elif p.is_file():
+            out.append(p)
+        else:
+            raise ConfigError(f"actor file not found: {p}")
+    return out
+
+
+def read_file(f: Any) -> dict[str, Any]:
+    """Parse one YAML file (a Path or a package resource) into its sections."""
+    name = getattr(f, "name", str(f))
+    try:
+        data = yaml.load(f.read_text(encoding="utf-8"), Loader=_Loader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
+        raise ConfigError(f"cannot read actor file {name}: {str(e).splitlines()[0]}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"actor file {name}: expected a mapping of sections, got {type(data).__name__}")
+    unknown = set(data) - set(SECTIONS) - {"roles", "capitals"}
+    if unknown:
+        raise ConfigError(f"actor file {name}: unknown section(s) {', '.join(sorted(unknown))}")
+    return data
+
+
+def iso(value: Any) -> str | None:
+    """Dates in YAML come back as date objects or ints; the KB keeps ISO strings."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def merge(files: Iterable[Any]) -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]], dict[str, list[str]]]:
+    """Merge files in order into (records by id, role-word entries, capitals by country)."""
+    records: dict[str, dict[str, Any]] = {}
+    roles: list[dict[str, Any]] = []
+    capitals: dict[str, list[str]] = {}
+    for f in files:
+        name = getattr(f, "name", str(f))
+        data = read_file(f)
+        for section, (prefix, kind) in SECTIONS.items():
+            for item in _items(data.get(section), section, name):
+                rid = f"{prefix}:{item['id']}"
+                if item.get("drop"):
+                    records.pop(rid, None)
+                    continue
+                item = {**item, "source": name}
+                if rid in records:
+                    _merge_into(records[rid], item)
+                else:
+                    records[rid] = {"kind": kind, **item}
+        for item in _items(data.get("roles"), "roles", name, need_id=False):
+            if not item.get("words") or not item.get("sector"):
+                raise ConfigError(f"actor file {name}: a role entry needs 'words' and 'sector'")
+            roles.append(item)
+        caps = data.get("capitals") or {}
+        if not isinstance(caps, dict):
+            raise ConfigError(f"actor file {name}: 'capitals' must map a country code to names")
+        for country, names in caps.items():
+            capitals.setdefault(str(country), []).extend(_as_list(names))
+    return records, roles, capitals
+
+
+def _items(value: Any, section: str, name: str, need_id: bool = True) -> Iterator[dict[str, Any]]:
+    if value is None:
+        return
+    if not isinstance(value, list):
+        raise ConfigError(f"actor file {name}: section '{section}' must be a list")
+    for item in value:
+        if not isinstance(item, dict) or (need_id and "id" not in item):
+            raise ConfigError(f"actor file {name}: every entry of '{section}' needs an 'id' ({item!r:.60})")
+        yield item
+
+
+def _merge_into(old: dict[str, Any], new: dict[str, Any]) -> None:
+    for k, v in new.items():
+        if k in LIST_FIELDS:
+            seen = list(_as_list(old.get(k)))
+            seen += [x for x in _as_list(v) if x not in seen]
+            old[k] = seen
+        else:
+            old[k] = v
+
+
+def _as_list(v: Any) -> list[Any]:
+    if v is None:
+        return []
+    return list(v) if isinstance(v, list | tuple) else [v]

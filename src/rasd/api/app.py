@@ -1,0 +1,99 @@
+"""The FastAPI application: REST endpoints under /api, the dashboard under /, one process.
+
+Security defaults: read-only unless a write token was given at start-up; request bodies are capped;
+errors never carry stack traces to clients; no CORS headers (same-origin only).
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from rasd.errors import RasdError
+from rasd.store import Store, open_store
+
+log = logging.getLogger("rasd.api")
+MAX_BODY_BYTES = 5 * 1024 * 1024
+STATIC_DIR = Path(__file__).resolve().parents[1] / "web" / "static"
+
+
+class Settings:
+    """What the app was started with: the store, the optional write token, the body limit."""
+
+    def __init__(self, store: Store, token: str | None, max_body: int) -> None:
+        self.store = store
+        self.token = token
+        self.max_body = max_body
+
+    def token_ok(self, given: str | None) -> bool:
+        return bool(self.token) and given is not None and secrets.compare_digest(given, self.token)
+
+
+def create_app(db: str | Path | Store, *, token: str | None = None, max_body: int = MAX_BODY_BYTES) -> FastAPI:
+    """Build the app over a store (a path/URL or an open ``Store``); ``token`` enables write endpoints."""
+    store = open_store(db) if isinstance(db, str | Path) else db
+    app = FastAPI(
+        title="rasd API",
+        description="Arabic news archive and PLOVER/CAMEO events: search, articles, events, actors, exports.",
+        version="1",
+        docs_url="/api/docs",
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+    )
+    app.state.settings = Settings(store, token, max_body)
+
+    @app.middleware("http")
+    async def limit_body(request: Request, call_next):  # noqa: ANN001, ANN202 - starlette signature
+        length = request.headers.get("content-length")
+        if length is not None:
+            try:
+                too_big = int(length) > max_body
+            except ValueError:
+                return JSONResponse({"detail": "bad Content-Length header"}, status_code=400)
+            if too_big:
+                return JSONResponse({"detail": f"request body over {max_body:,} bytes"}, status_code=413)
+        elif request.method in ("POST", "PUT", "PATCH") and "chunked" in request.headers.get("transfer-encoding", ""):
+            return JSONResponse({"detail": "a Content-Length header is required"}, status_code=411)
+        response = await call_next(request)
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["Content-Security-Policy"] = (
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'"
+        )
+        return response
+
+    @app.exception_handler(RasdError)
+    async def user_error(_request: Request, exc: RasdError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=400)
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_params(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = []
+        for e in exc.errors():
+            where = ".".join(str(p) for p in e.get("loc", ()) if p not in ("query", "path", "body"))
+            problems.append(f"{where}: {e.get('msg', 'invalid')}")
+        return JSONResponse({"detail": "; ".join(problems) or "invalid request"}, status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
+
+    @app.exception_handler(Exception)
+    async def internal(_request: Request, exc: Exception) -> JSONResponse:
+        log.exception("internal error", exc_info=exc)
+        return JSONResponse({"detail": "internal error"}, status_code=500)
+
+    from rasd.api.routes import router
+    from rasd.web.pages import router as pages
+
+    app.include_router(router)
+    app.include_router(pages)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    return app

@@ -1,0 +1,227 @@
+"""REST endpoints: articles, one article, events, actors, stats, exports, ingest.
+
+Every parameter is typed and bounded, so bad input is a clear 4xx (FastAPI validation) before any
+store call. Store access is serialised by a lock: one SQLite connection serves the process.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from enum import Enum
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Header, HTTPException, Path, Query, Request, UploadFile
+from fastapi.responses import StreamingResponse
+from pydantic import BaseModel, Field
+
+from rasd.api.exports import EXPORT_FORMATS, stream_rows
+from rasd.store import Filters, Page
+
+router = APIRouter(prefix="/api")
+_lock = threading.Lock()
+
+DATE = r"^\d{4}-\d{2}-\d{2}$"
+DOC_ID = r"^[0-9a-f]{16}$"
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+EventType = Enum("EventType", {t: t for t in PLOVER_TYPES}, type=str)  # type: ignore[misc]
+
+Since = Annotated[str | None, Query(pattern=DATE, description="first publication/event date, YYYY-MM-DD")]
+Until = Annotated[str | None, Query(pattern=DATE, description="last date, YYYY-MM-DD (inclusive)")]
+PageNo = Annotated[int, Query(ge=1, le=10_000, description="page number, from 1")]
+Size = Annotated[int, Query(ge=1, le=200, description="results per page")]
+
+
+def _store(request: Request):  # noqa: ANN202 - Store protocol
+    return request.app.state.settings.store
+
+
+class ArticleHit(BaseModel):
+    id: str
+    title: str | None
+    published: str | None
+    source: str | None
+    score: float
+    snippet: str
+    highlights: list[tuple[int, int]] = Field(description="(start, end) spans of the snippet to highlight")
+
+
+class ArticleList(BaseModel):
+    page: int
+    size: int
+    items: list[ArticleHit]
+    more: bool
+
+
+class IngestText(BaseModel):
+    text: str = Field(min_length=1, max_length=2_000_000)
+    title: str | None = Field(default=None, max_length=1000)
+    url: str | None = Field(default=None, max_length=2000)
+    published: str | None = Field(default=None, pattern=DATE)
+
+
+def _check_dates(since: str | None, until: str | None) -> None:
+    if since and until and since > until:
+        raise HTTPException(422, "since must not be after until")
+
+
+@router.get("/articles", response_model=ArticleList, summary="Search articles (Arabic-aware)")
+def articles(
+    request: Request,
+    q: Annotated[str, Query(max_length=500, description="words, \"a phrase\"; Arabic variants match")] = "",
+    since: Since = None,
+    until: Until = None,
+    source: Annotated[str | None, Query(max_length=200)] = None,
+    entity: Annotated[str | None, Query(max_length=100, description="actor code, e.g. IRQGOV")] = None,
+    event_type: EventType | None = None,
+    page: PageNo = 1,
+    size: Size = 20,
+) -> ArticleList:
+    _check_dates(since, until)
+    filters = Filters(since=since, until=until, source=source, event_type=event_type.value if event_type else None)
+    if entity:
+        filters.entity = entity  # type: ignore[attr-defined]
+    with _lock:
+        hits = _store(request).search(q, filters, Page(limit=size + 1, offset=(page - 1) * size)) if q.strip() else _latest(request, filters, page, size)
+    items = [
+        ArticleHit(id=h.doc_id, title=h.title, published=h.published, source=h.source, score=h.score,
+                   snippet=h.snippet, highlights=list(h.highlights))
+        for h in hits[:size]
+    ]
+    return ArticleList(page=page, size=size, items=items, more=len(hits) > size)
+
+
+def _latest(request: Request, filters: Filters, page: int, size: int) -> list[Any]:
+    """Without a query: the newest articles (the store's document listing)."""
+    return _store(request).latest(filters, Page(limit=size + 1, offset=(page - 1) * size))
+
+
+@router.get("/articles/{doc_id}", summary="One article: structure, entities, events")
+def article(request: Request, doc_id: Annotated[str, Path(pattern=DOC_ID)]) -> dict[str, Any]:
+    with _lock:
+        doc = _store(request).get(doc_id)
+    if doc is None:
+        raise HTTPException(404, f"no article {doc_id}")
+    return doc.to_dict()
+
+
+@router.get("/events", summary="Events with filters")
+def events(
+    request: Request,
+    type: EventType | None = None,
+    quad_class: Annotated[int | None, Query(ge=0, le=4)] = None,
+    actor: Annotated[str | None, Query(max_length=100, description="actor code on either side, e.g. TURGOV")] = None,
+    country: Annotated[str | None, Query(pattern=r"^[A-Z]{3}$")] = None,
+    place: Annotated[str | None, Query(max_length=200)] = None,
+    since: Since = None,
+    until: Until = None,
+    page: PageNo = 1,
+    size: Annotated[int, Query(ge=1, le=1000)] = 100,
+) -> dict[str, Any]:
+    _check_dates(since, until)
+    filters = Filters(since=since, until=until, event_type=type.value if type else None)
+    for name, value in (("quad_class", quad_class), ("actor", actor), ("country", country), ("place", place)):
+        setattr(filters, name, value)
+    with _lock:
+        rows = _store(request).events(filters, Page(limit=size + 1, offset=(page - 1) * size))
+    return {"page": page, "size": size, "items": rows[:size], "more": len(rows) > size}
+
+
+@router.get("/actors", summary="Actors with document and event counts")
+def actors(
+    request: Request,
+    q: Annotated[str | None, Query(max_length=100)] = None,
+    since: Since = None,
+    until: Until = None,
+    size: Annotated[int, Query(ge=1, le=1000)] = 100,
+) -> dict[str, Any]:
+    _check_dates(since, until)
+    with _lock:
+        rows = _store(request).actors(Filters(since=since, until=until))
+    if q:
+        needle = q.strip().lower()
+        rows = [r for r in rows if needle in (r.get("code") or "").lower() or needle in (r.get("name") or "").lower()]
+    return {"items": rows[:size], "total": len(rows)}
+
+
+@router.get("/stats", summary="Counts: documents, duplicates, entities, events, sources")
+def stats(request: Request) -> dict[str, Any]:
+    with _lock:
+        return _store(request).stats()
+
+
+@router.get("/export/{kind}", summary="Stream an export (CSV, JSONL, Parquet, PLOVER JSON)")
+def export(
+    request: Request,
+    kind: Annotated[str, Path(pattern=r"^(documents|events|entities|duplicates)$")],
+    format: Annotated[str, Query(pattern="^(" + "|".join(EXPORT_FORMATS) + ")$")] = "jsonl",
+    since: Since = None,
+    until: Until = None,
+    type: EventType | None = None,
+) -> StreamingResponse:
+    _check_dates(since, until)
+    if format == "plover" and kind != "events":
+        raise HTTPException(422, "the PLOVER format is for events only")
+    filters = Filters(since=since, until=until, event_type=type.value if type else None)
+    store = _store(request)
+
+    def rows() -> Iterator[dict[str, Any]]:
+        it = store.export(kind, filters)
+        while True:
+            with _lock:
+                batch = [row for _, row in zip(range(500), it, strict=False)]
+            if not batch:
+                return
+            yield from batch
+
+    cache: dict[str, Any] = {}
+
+    def doc_of(doc_id: str) -> Any:
+        if doc_id not in cache:
+            cache.clear()  # events come grouped by document: keep only the current one
+            with _lock:
+                cache[doc_id] = store.get(doc_id)
+        return cache[doc_id]
+
+    media, body = stream_rows(rows(), format, kind, doc_of)
+    ext = {"jsonl": "jsonl", "csv": "csv", "parquet": "parquet", "plover": "json"}[format]
+    return StreamingResponse(
+        body, media_type=media, headers={"Content-Disposition": f'attachment; filename="rasd-{kind}.{ext}"'}
+    )
+
+
+def _authorize(request: Request, authorization: str | None) -> None:
+    settings = request.app.state.settings
+    if not settings.token:
+        raise HTTPException(403, "read-only server: start `rasd serve --token ...` to allow ingest")
+    given = authorization[7:] if authorization and authorization.lower().startswith("bearer ") else None
+    if not settings.token_ok(given):
+        raise HTTPException(401, "missing or wrong token", headers={"WWW-Authenticate": "Bearer"})
+
+
+@router.post("/ingest", summary="Process and store one article (needs the write token)")
+def ingest_text(
+    request: Request, item: IngestText, authorization: Annotated[str | None, Header()] = None
+) -> dict[str, Any]:
+    _authorize(request, authorization)
+    from rasd.api.ingest import ingest_one
+
+    with _lock:
+        return ingest_one(_store(request), item.text, title=item.title, url=item.url, published=item.published)
+
+
+@router.post("/ingest/file", summary="Upload a file (text, HTML, JSON/JSONL, feed) to process and store")
+async def ingest_file(
+    request: Request, file: UploadFile, authorization: Annotated[str | None, Header()] = None
+) -> dict[str, Any]:
+    _authorize(request, authorization)
+    from rasd.api.ingest import ingest_upload
+
+    data = await file.read(request.app.state.settings.max_body + 1)
+    if len(data) > request.app.state.settings.max_body:
+        raise HTTPException(413, "file too large")
+    with _lock:
+        return ingest_upload(_store(request), file.filename or "upload.txt", data)

@@ -1,0 +1,111 @@
+"""The publication date of an article, from the best evidence available.
+
+Order of trust: the page's own metadata (or the feed's pubDate), then a date in the URL
+(``/2015/07/21/``), then the first day-precision date near the top of the text (the dateline area).
+The raw expression is kept beside the resolved date so a reader of the archive can check it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from rasd.dates.calendar import safe_date
+from rasd.dates.parse import Reference, find_dates
+from rasd.text.normalize import normalize
+
+_URL_DATE = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<sep>[/_-]?)(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?!\d)"
+)
+_URL_DATE_LOOSE = re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:/|$)")
+TEXT_WINDOW = 600  # characters at the top of an article where a dateline stands
+
+
+@dataclass(frozen=True)
+class Published:
+    """A resolved publication date (ISO), the raw expression it came from and where it was found."""
+
+    date: str
+    text: str
+    origin: str  # metadata | feed | url | text
+
+
+def parse_iso_like(value: str) -> str | None:
+    """An ISO day (or datetime) from metadata strings: ISO 8601, ``2015-07-21 02:51:32``, RFC 822."""
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        return moment.date().isoformat()
+    except ValueError:
+        pass
+    try:
+        from email.utils import parsedate_to_datetime
+
+        return parsedate_to_datetime(value).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        pass
+    found = find_dates(value)
+    if found and found[0].precision == "day":
+        return found[0].date
+    return None
+
+
+def date_from_url(url: str) -> Published | None:
+    """A date written in the URL path: ``/2015/07/21/``, ``/20150721/``, ``2015-07-21``."""
+    for pattern in (_URL_DATE_LOOSE, _URL_DATE):
+        for m in pattern.finditer(url):
+            day = safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+            if day:
+                return Published(day.isoformat(), m.group(0).strip("/"), "url")
+    return None
+
+
+def date_from_text(text: str, reference: Reference = None, window: int = TEXT_WINDOW) -> Published | None:
+    """The first day-precision date in the top ``window`` characters that is not after the reference."""
+    limit = None
+    if reference is not None:
+        found_ref = parse_iso_like(str(reference)) if not isinstance(reference, dt.date) else None
+        limit = found_ref or (reference.isoformat()[:10] if isinstance(reference, dt.date) else None)
+    for match in find_dates(text[:window], reference):
+        if match.precision != "day":
+            continue
+        if match.relative and "اليوم" not in normalize(match.text):
+            continue  # "أمس", "الاثنين الماضي" date the event, not the article
+        if limit and match.date > limit:
+            continue
+        return Published(match.date, match.text, "text")
+    return None
+
+
+def publication_date(
+    *,
+    metadata: str | None = None,
+    feed: str | None = None,
+    url: str | None = None,
+    text: str | None = None,
+    reference: Reference = None,
+) -> Published | None:
+    """The publication date from metadata, feed pubDate, URL, then text, in that order of trust."""
+    for value, origin in ((metadata, "metadata"), (feed, "feed")):
+        if value:
+            day = parse_iso_like(value)
+            if day:
+                return Published(day, value, origin)
+    if url:
+        found = date_from_url(url)
+        if found:
+            return found
+    if text:
+        return date_from_text(text, reference)
+    return None
+
+
+def apply_published(meta: dict, found: Published | None) -> None:
+    """Put a found date into a reader's meta as the pipeline expects (published, published_text)."""
+    if found:
+        meta["published"] = found.date
+        meta["published_text"] = found.text
+        meta["published_from"] = found.origin

@@ -1,0 +1,98 @@
+"""Geocoding: the place names of one article → geonames places, disambiguated by the article.
+
+A name can stand for several places (لندن: London, UK or London, Ontario; عمان: Oman or Amman;
+الكويت: the state or its capital). The article decides: a name that is a country is the country,
+unless the article's other places point at a city of that name in another country (عمان with
+الأردن nearby is Amman); among cities, one in a country the article otherwise names wins, then the
+most populous. The dateline place (إيلاف من لندن) is where the report was filed: it is geocoded
+like the rest but marked ``reporting`` and does not steer the others.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from rasd.entities.gazetteer import Gazetteer, Place, gazetteer
+
+COUNTRY_CONTEXT_BONUS = 2.0  # log10 population units: a 100-fold smaller city in a named country wins
+
+
+@dataclass
+class PlaceName:
+    """One place name of the article: its key, the strongest evidence for it, and whether it is
+    the dateline place."""
+
+    key: str
+    ner: bool = False  # the NER model tagged it as a place (weak names are then allowed)
+    reporting: bool = False
+    city_cue: bool = False  # preceded by مدينة / العاصمة
+
+
+def geocode(
+    names: Iterable[PlaceName],
+    context_countries: Iterable[str] = (),
+    gaz: Gazetteer | None = None,
+) -> dict[str, Place]:
+    """Choose one place per name key; names with no acceptable candidate are left out.
+
+    ``context_countries`` are ISO-3 codes the article names otherwise (demonyms, actors); they count
+    like unambiguous places when a city must be chosen.
+    """
+    gaz = gaz or gazetteer()
+    merged: dict[str, PlaceName] = {}
+    for n in names:
+        m = merged.setdefault(n.key, PlaceName(n.key))
+        m.ner |= n.ner
+        m.reporting |= n.reporting
+        m.city_cue |= n.city_cue
+    options: dict[str, list[Place]] = {}
+    for key, n in merged.items():
+        allowed = [p for p, strength in gaz.candidates(key) if strength > 0 or n.ner]
+        if allowed:
+            options[key] = allowed
+    # countries the article is about: unambiguous names (one country among the options) outside
+    # the dateline, and the context given
+    anchors: dict[str, set[str]] = {}
+    for key, places in options.items():
+        countries = {p.country for p in places if p.country}
+        if len(countries) == 1 and not merged[key].reporting:
+            anchors.setdefault(next(iter(countries)), set()).add(key)
+    context = set(context_countries)
+
+    def named_elsewhere(iso: str | None, key: str) -> bool:
+        return iso is not None and (iso in context or bool(anchors.get(iso, set()) - {key}))
+
+    out: dict[str, Place] = {}
+    for key, places in options.items():
+        n = merged[key]
+        countries = [p for p in places if p.feature == "country"]
+        cities = [p for p in places if p.feature != "country"]
+        if countries and not n.city_cue:
+            country = countries[0]
+            rival = [c for c in cities if c.country != country.country and named_elsewhere(c.country, key)]
+            if not rival or named_elsewhere(country.country, key):
+                out[key] = country
+                continue
+            cities = rival
+        pool = cities or countries
+        out[key] = max(pool, key=lambda p: _score(p, named_elsewhere(p.country, key)))
+    return out
+
+
+def _score(place: Place, country_named: bool) -> float:
+    return math.log10(place.population + 10) + (COUNTRY_CONTEXT_BONUS if country_named else 0.0)
+
+
+def place_dict(place: Place, reporting: bool = False) -> dict[str, Any]:
+    """The ``Entity.place`` form of a place."""
+    return {
+        "geonameid": place.geonameid,
+        "lat": place.lat,
+        "lon": place.lon,
+        "country": place.country,
+        "feature": place.feature,
+        "reporting": reporting,
+    }

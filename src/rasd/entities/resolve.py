@@ -1,0 +1,310 @@
+"""Resolution within one article: which mentions are the same actor, and who that actor is.
+
+* spelling variants meet through ``normalize_word`` (إردوغان / أردوغان / اردوغان → اردوغان);
+* a partial name joins the full name it ends or starts (الكاظمي → مصطفى الكاظمي);
+* a title before a name gives the person's role, sector and country:
+  ``السفير التركي الجديد لدى العراق علي رضا كوناي`` → ambassador, TUR (not the host, IRQ), GOV;
+* a group noun with a country adjective is a state actor: ``القوات الأميركية`` → USA MIL,
+  ``الحكومة العراقية`` → IRQ GOV;
+* ``بلده`` / ``بلاده`` refer to the country of the person last named before them.
+
+Ids are stable across documents: a knowledge-base id where the actor is known, else a hash of the
+type and the normalized full name (or of the code, for state actors).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from rasd.entities.gazetteer import Gazetteer, _variants
+from rasd.text.normalize import normalize_word
+
+# Role words (normalized) → PLOVER sector. Used when the actor knowledge base offers none.
+ROLES: dict[str, str] = {
+    normalize_word(k): v
+    for k, v in {
+        "رئيس الوزراء": "GOV",
+        "رئيس وزراء": "GOV",
+        "رئيس الحكومة": "GOV",
+        "رئيس حكومة": "GOV",
+        "الرئيس": "GOV",
+        "رئيس": "GOV",
+        "نائب الرئيس": "GOV",
+        "الملك": "GOV",
+        "ملك": "GOV",
+        "ولي العهد": "GOV",
+        "الأمير": "GOV",
+        "أمير": "GOV",
+        "المرشد الأعلى": "GOV",
+        "وزير الخارجية": "GOV",
+        "وزير خارجية": "GOV",
+        "وزير الدفاع": "GOV",
+        "وزير دفاع": "GOV",
+        "وزير الداخلية": "GOV",
+        "وزير داخلية": "GOV",
+        "وزير": "GOV",
+        "الوزير": "GOV",
+        "السفير": "GOV",
+        "سفير": "GOV",
+        "القائم بالأعمال": "GOV",
+        "المبعوث": "GOV",
+        "مبعوث": "GOV",
+        "القنصل": "GOV",
+        "المتحدث باسم الحكومة": "GOV",
+        "المستشار": "GOV",
+        "قائد": "MIL",
+        "القائد": "MIL",
+        "رئيس أركان": "MIL",
+        "رئيس هيئة الأركان": "MIL",
+        "اللواء": "MIL",
+        "العميد": "MIL",
+        "العقيد": "MIL",
+        "الفريق": "MIL",
+        "الجنرال": "MIL",
+        "النائب": "LEG",
+        "رئيس البرلمان": "LEG",
+        "رئيس مجلس النواب": "LEG",
+        "القاضي": "JUD",
+    }.items()
+}
+# Group nouns that, with a country adjective, name a state actor.
+GROUPS: dict[str, str] = {
+    normalize_word(k): v
+    for k, v in {
+        "القوات": "MIL",
+        "قوات": "MIL",
+        "الجيش": "MIL",
+        "جيش": "MIL",
+        "الحكومة": "GOV",
+        "حكومة": "GOV",
+        "السلطات": "GOV",
+        "الخارجية": "GOV",
+        "الرئاسة": "GOV",
+        "الشرطة": "COP",
+        "قوات الأمن": "COP",
+        "الأجهزة الأمنية": "COP",
+        "الأمن": "COP",
+        "الاستخبارات": "SPY",
+        "المخابرات": "SPY",
+        "البرلمان": "LEG",
+        "القضاء": "JUD",
+        "المعارضة": "OPP",
+        "البحرية": "MIL",
+        "الطيران": "MIL",
+        "سلاح الجو": "MIL",
+        "الدبلوماسية": "GOV",
+    }.items()
+}
+MODIFIERS = frozenset(
+    normalize_word(w)
+    for w in "الجديد الجديدة السابق السابقة الأسبق الحالي المؤقت المكلف المنتخب العام".split()
+)
+HOST_PREPS = frozenset(normalize_word(w) for w in ("لدى", "في", "الى", "إلى", "لدي"))
+COUNTRY_REFS = frozenset(
+    normalize_word(w)
+    for w in ("بلده", "بلاده", "لبلده", "لبلاده", "وبلاده", "وبلده", "ببلاده", "ببلده", "دولته", "لدولته")
+)
+_MAX_ROLE_WORDS = 4
+
+
+@dataclass
+class Tok:
+    """A word of the article: offsets into Document.text and its normalized form."""
+
+    start: int
+    end: int
+    norm: str
+
+
+@dataclass
+class Title:
+    """What the words before a name say about the person."""
+
+    role: str  # the role words as written, proclitics trimmed (السفير، رئيس الوزراء)
+    sector: str | None
+    country: str | None  # ISO-3 of the person's country (from a demonym or an idafa country)
+    host: str | None = None  # ISO-3 after لدى/في: where the person serves, not whose
+    start: int = 0  # offset where the title begins
+
+
+@dataclass
+class PersonMention:
+    start: int
+    end: int
+    words: tuple[str, ...]  # normalized words of the name
+    title: Title | None = None
+    kb: str | None = None  # knowledge-base id when the name is a known person
+
+
+@dataclass
+class PersonCluster:
+    mentions: list[PersonMention] = field(default_factory=list)
+
+    @property
+    def full(self) -> PersonMention:
+        """The longest mention (first among equals): the name the cluster goes by."""
+        return max(self.mentions, key=lambda m: (len(m.words), -m.start))
+
+    @property
+    def kb(self) -> str | None:
+        return next((m.kb for m in self.mentions if m.kb), None)
+
+    @property
+    def title(self) -> Title | None:
+        """The richest title any mention carries (one with a country beats one without)."""
+        titles = [m.title for m in self.mentions if m.title]
+        return max(titles, key=lambda t: (t.country is not None, len(t.role)), default=None)
+
+
+def stable_id(kind: str, key: str) -> str:
+    """An id that is the same in every document for the same kind and normalized key."""
+    return f"{kind}:{hashlib.sha1(key.encode('utf-8')).hexdigest()[:12]}"
+
+
+def role_before(
+    toks: Sequence[Tok],
+    i: int,
+    text: str,
+    gaz: Gazetteer,
+    roles: Callable[[str], str | None] | None = None,
+) -> Title | None:
+    """Parse the title that ends just before word ``i``, reading backwards.
+
+    Shape: ROLE [COUNTRY-NAME | DEMONYM] [MODIFIER ...] [لدى/في PLACE] NAME, e.g.
+    ``السفير التركي الجديد لدى العراق``, ``رئيس الوزراء العراقي``, ``وزير خارجية تركيا``.
+    ``roles`` maps a normalized phrase to a sector (the knowledge base's role words); the built-in
+    table is used where it says nothing.
+    """
+    j = i - 1
+    host = country = None
+    # [لدى/في PLACE]
+    for n in (3, 2, 1):
+        k = j - n + 1
+        if k - 1 >= 0 and toks[k - 1].norm in HOST_PREPS:
+            m = gaz.match_at([t.norm for t in toks[k : j + 1]], 0)
+            if m and m[0] == n:
+                host = _country_of(gaz, m[1])
+                j = k - 2
+                break
+    while j >= 0 and toks[j].norm in MODIFIERS:
+        j -= 1
+    if j >= 0:
+        dem = gaz.demonym_at(toks[j].norm)
+        if dem:
+            country = dem[0]
+            j -= 1
+        else:
+            for n in (2, 1):
+                k = j - n + 1
+                if k > 0:
+                    m = gaz.match_at([t.norm for t in toks[k : j + 1]], 0)
+                    if m and m[0] == n and m[2] == 0:
+                        iso = _country_of(gaz, m[1])
+                        if iso:
+                            country, j = iso, k - 1
+                            break
+    while j >= 0 and toks[j].norm in MODIFIERS:
+        j -= 1
+    for n in range(min(_MAX_ROLE_WORDS, j + 1), 0, -1):
+        k = j - n + 1
+        for first, cut in _variants(toks[k].norm):
+            phrase = " ".join([first, *(t.norm for t in toks[k + 1 : j + 1])])
+            sector = (roles(phrase) if roles else None) or ROLES.get(phrase)
+            if sector:
+                start = toks[k].start + _orig_cut(text, toks[k].start, cut)
+                return Title(text[start : toks[j].end], sector, country, host, start)
+    return None
+
+
+def _country_of(gaz: Gazetteer, key: str) -> str | None:
+    """ISO-3 when the place name is a country."""
+    for place, strength in gaz.candidates(key):
+        if place.feature == "country" and strength > 0:
+            return place.country
+    return None
+
+
+def _orig_cut(text: str, start: int, letters: int) -> int:
+    """Offset, relative to ``start``, after ``letters`` normalized letters of the original word."""
+    if letters == 0:
+        return 0
+    seen = 0
+    i = start
+    while i < len(text):
+        if normalize_word(text[i]):
+            seen += 1
+            if seen > letters:
+                return i - start
+        i += 1
+    return i - start
+
+
+def cluster_persons(mentions: Sequence[PersonMention]) -> list[PersonCluster]:
+    """Group mentions of the same person: same normalized words, or a partial name.
+
+    Names the knowledge base knows are grouped by their id first; then full names; a shorter name
+    joins the cluster whose full name ends with it (الكاظمي → مصطفى الكاظمي) or starts with it,
+    preferring the most recent such person before it.
+    """
+    clusters: list[PersonCluster] = []
+    by_words: dict[tuple[str, ...], PersonCluster] = {}
+    by_kb: dict[str, PersonCluster] = {}
+    for m in sorted(mentions, key=lambda m: (m.kb is None, -len(m.words), m.start)):
+        c = (by_kb.get(m.kb) if m.kb else None) or by_words.get(m.words)
+        if c is None and len(m.words) < 3:
+            c = _partial_match(m, clusters)
+        if c is None:
+            c = PersonCluster()
+            clusters.append(c)
+        c.mentions.append(m)
+        by_words.setdefault(m.words, c)
+        if m.kb:
+            by_kb.setdefault(m.kb, c)
+    for c in clusters:
+        c.mentions.sort(key=lambda m: m.start)
+    clusters.sort(key=lambda c: c.mentions[0].start)
+    return clusters
+
+
+def _partial_match(m: PersonMention, clusters: list[PersonCluster]) -> PersonCluster | None:
+    best: tuple[int, int] | None = None
+    found: PersonCluster | None = None
+    for c in clusters:
+        full = c.full.words
+        if len(full) <= len(m.words):
+            continue
+        if full[-len(m.words) :] == m.words:
+            rank = 0  # a surname is the usual short form
+        elif full[: len(m.words)] == m.words and len(m.words) == 1:
+            rank = 1
+        else:
+            continue
+        before = [x.start for x in c.mentions if x.start < m.start]
+        distance = m.start - max(before) if before else 10**9
+        key = (rank, distance)
+        if best is None or key < best:
+            best, found = key, c
+    return found
+
+
+def group_actor(toks: Sequence[Tok], i: int, gaz: Gazetteer) -> tuple[int, str, str, str] | None:
+    """A state actor starting at word ``i``: GROUP-NOUN [ADJ] DEMONYM (القوات الاميركية القتالية ...).
+
+    Returns (index of the demonym word, ISO-3, sector, group-noun key) or None.
+    """
+    for first, _cut in _variants(toks[i].norm):
+        for n in (2, 1):
+            phrase = " ".join([first, *(t.norm for t in toks[i + 1 : i + n])])
+            sector = GROUPS.get(phrase) if i + n <= len(toks) else None
+            if not sector:
+                continue
+            for gap in (0, 1):
+                d = i + n + gap
+                if d < len(toks):
+                    dem = gaz.demonym_at(toks[d].norm)
+                    if dem and dem[1] == 0:
+                        return d, dem[0], sector, phrase
+            return None
+    return None

@@ -1,0 +1,1 @@
+"""Metrics that score rasd's steps against hand-made gold data (structure, NER, events, dedup)."""

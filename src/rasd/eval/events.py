@@ -1,0 +1,192 @@
+"""Scoring the event coder against the OEDA Arabic event gold standard and rasd's own dev set.
+
+GSR rows (``*_gsr.csv``): ``yes`` is positive, ``easy no`` and ``difficult no`` negative,
+``ambiguous`` left out (the data README's rule). A sentence counts as coded with a type when the
+coder finds an asserted event of that type in it (not negated, no modality). Span accuracy
+(``*_spans.json``) is token-overlap F1 of the coder's source/verb/target against the gold words.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rasd.events.detect import Coded, threshold
+from rasd.events.step import code_text
+from rasd.text.normalize import normalize_word
+from rasd.text.tokenize import words
+
+Coder = Callable[[str], list[Coded]]
+
+
+def default_coder(text: str) -> list[Coded]:
+    return code_text(text)[1]
+
+
+def asserted(coded: Iterable[Coded], ptype: str, min_confidence: float | None = None) -> list[Coded]:
+    """Events of ``ptype`` that the text asserts (not negated, no modality) at or above the threshold."""
+    thr = threshold(ptype) if min_confidence is None else min_confidence
+    return [
+        c for c in coded
+        if c.event.type == ptype and not c.event.negated and c.event.modality is None and c.event.confidence >= thr
+    ]  # fmt: skip
+
+
+@dataclass
+class Scores:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    tn: int = 0
+    difficult_fp: int = 0
+    difficult_n: int = 0
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def difficult_fp_rate(self) -> float:
+        return self.difficult_fp / self.difficult_n if self.difficult_n else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "tp": self.tp, "fp": self.fp, "fn": self.fn, "tn": self.tn,
+            "precision": round(self.precision, 3), "recall": round(self.recall, 3), "f1": round(self.f1, 3),
+            "difficult_no": self.difficult_n, "difficult_fp_rate": round(self.difficult_fp_rate, 3),
+        }  # fmt: skip
+
+
+def read_gsr(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def split_rows(rows: list[dict[str, str]], part: str) -> list[dict[str, str]]:
+    """``all``, ``tune`` (rows whose index is not a multiple of 3) or ``holdout`` (every 3rd row)."""
+    if part == "all":
+        return rows
+    keep = 0 if part == "holdout" else None
+    return [r for i, r in enumerate(rows) if (i % 3 == 0) == (keep == 0)]
+
+
+def score_gsr(rows: list[dict[str, str]], ptype: str | None = None, coder: Coder = default_coder) -> Scores:
+    """Per-sentence detection scores for one event type (the file's ``event_type`` by default)."""
+    sc = Scores()
+    for row in rows:
+        label = row["label"].strip()
+        if label == "ambiguous":
+            continue
+        t = ptype or row["event_type"].strip()
+        hit = bool(asserted(coder(row["text"]), t))
+        if label == "yes":
+            sc.tp += hit
+            sc.fn += not hit
+        else:
+            sc.fp += hit
+            sc.tn += not hit
+            if label == "difficult no":
+                sc.difficult_n += 1
+                sc.difficult_fp += hit
+        if hit != (label == "yes"):
+            sc.errors.append({"label": label, "text": row["text"]})
+    return sc
+
+
+def _bag(text: str) -> Counter[str]:
+    return Counter(normalize_word(t.text) for t in words(text) if t.kind != "punct")
+
+
+def token_f1(pred: str, gold: str) -> float:
+    p, g = _bag(pred), _bag(gold)
+    common = sum((p & g).values())
+    if not common:
+        return 0.0
+    prec, rec = common / sum(p.values()), common / sum(g.values())
+    return 2 * prec * rec / (prec + rec)
+
+
+def score_spans(items: list[dict[str, Any]], ptype: str, coder: Coder = default_coder) -> dict[str, Any]:
+    """Mean token-overlap F1 per role over gold items with that role filled (a miss scores 0)."""
+    totals = {"source": [0.0, 0], "verb": [0.0, 0], "target": [0.0, 0]}
+    found = 0
+    for item in items:
+        gold = {"source": item.get("source_gold") or "", "verb": item.get("verb_gold") or "",
+                "target": item.get("target_gold") or ""}  # fmt: skip
+        if not gold["verb"].strip():
+            continue
+        text = item["text"]
+        coded = [c for c in coder(text) if c.event.type == ptype]
+        best = None
+        if coded:
+            best = max(coded, key=lambda c: token_f1(_span_text(text, c, "verb"), gold["verb"]))
+            found += 1
+        for role in totals:
+            if not gold[role].strip():
+                continue
+            totals[role][1] += 1
+            if best is not None:
+                totals[role][0] += token_f1(_span_text(text, best, role), gold[role])
+    out: dict[str, Any] = {r: round(s / n, 3) if n else None for r, (s, n) in totals.items()}
+    out["items"] = totals["verb"][1]
+    out["with_event"] = found
+    return out
+
+
+def _span_text(text: str, c: Coded, role: str) -> str:
+    return " ".join(text[a:b] for a, b in c.spans.get(role, []))
+
+
+def read_spans(path: Path) -> list[dict[str, Any]]:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+# ---------------------------------------------------------------- the rasd dev set (all 16 types)
+
+
+def read_dev(path: Path) -> list[dict[str, Any]]:
+    """``tests/data/events_dev.jsonl``: one sentence a line with its gold events (see docs/event-annotation.md)."""
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            out.append(json.loads(line))
+    return out
+
+
+def score_dev(items: list[dict[str, Any]], coder: Coder = default_coder) -> dict[str, Scores]:
+    """Per-type sentence-level P/R: a type is gold when an asserted gold event of it is listed."""
+    from rasd.events.tables import PLOVER_TYPES
+
+    per = {t: Scores() for t in PLOVER_TYPES}
+    for item in items:
+        gold = {
+            e["type"] for e in item.get("events", []) if not e.get("negated") and not e.get("modality")
+        }
+        pred = {
+            c.event.type for c in coder(item["text"])
+            if not c.event.negated and c.event.modality is None and c.event.confidence >= threshold(c.event.type)
+        }  # fmt: skip
+        for t, sc in per.items():
+            g, p = t in gold, t in pred
+            sc.tp += g and p
+            sc.fp += p and not g
+            sc.fn += g and not p
+            sc.tn += not g and not p
+            if g != p and (g or p):
+                sc.errors.append({"type": t, "gold": g, "text": item["text"]})
+    return per

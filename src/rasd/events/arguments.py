@@ -1,0 +1,202 @@
+"""Who did it to whom, and where: source, target and location of a trigger.
+
+With entities (``Document.entities`` filled by the entities step) the arguments are entity
+mentions picked by simple Arabic argument patterns: the subject right after a VSO verb or the
+nearest actor before an SVO one, ``مع X`` for a CONSULT partner, ``على/ضد X`` or the object for
+ASSAULT/COERCE, ``لـ X`` for a SUPPORT/AID recipient, the genitive after a verbal noun
+(``مساندة تركيا``). Without entities a short noun chunk of the text stands in for the actor, so
+``rasd code`` on bare sentences still gives spans.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rasd.events.cues import PREPS, TIME_WORDS, bare, is_boundary
+from rasd.model import Actor, Document, Entity, Token
+
+PLACE_KINDS = frozenset({"city", "region", "province", "town", "village", "place", "site", "district", "area"})
+ACTOR_KINDS = frozenset({"country", "state"})
+PARTNER_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+RECIPIENT_TYPES = frozenset({"SUPPORT", "AID"})
+HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "ACCUSE", "THREATEN", "SANCTION", "PROTEST", "REJECT", "MOBILIZE"})
+STOP = PREPS | TIME_WORDS | frozenset({"و", "او", "ثم", "قد", "كان", "كانت", "الذي", "التي", "ان", "انه", "ما"})
+
+
+@dataclass
+class ArgMention:
+    """One mention usable as an argument: token range, original span, the entity (or None)."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    entity: Entity | None
+    text: str
+
+    @property
+    def is_place(self) -> bool:
+        e = self.entity
+        if e is None or e.type != "LOC":
+            return False
+        return (e.kind or "") not in ACTOR_KINDS
+
+    def actor(self) -> Actor:
+        e = self.entity
+        if e is None:
+            return Actor(entity=None, name=self.text)
+        return Actor(entity=e.id, name=e.name, code=e.code, country=e.country, sector=e.sector)
+
+
+def sentence_mentions(doc: Document, tokens: list[Token], start: int, end: int) -> list[ArgMention]:
+    """Entity mentions inside ``[start, end)`` mapped onto token indexes."""
+    out: list[ArgMention] = []
+    for e in doc.entities:
+        for m in e.mentions:
+            if m.start < start or m.end > end:
+                continue
+            idx = [i for i, t in enumerate(tokens) if t.start < m.end and m.start < t.end]
+            if idx:
+                out.append(ArgMention(idx[0], idx[-1], m.start, m.end, e, doc.text[m.start : m.end]))
+    out.sort(key=lambda a: (a.first, -(a.last - a.first)))
+    dedup: list[ArgMention] = []
+    for a in out:  # nested mentions: keep the longest
+        if dedup and a.first <= dedup[-1].last:
+            continue
+        dedup.append(a)
+    return dedup
+
+
+def _prep_before(tokens: list[Token], text: str, a: ArgMention) -> str | None:
+    """The preposition governing a mention: a separate word (مع، على ...) or a clitic (لـ، بـ)."""
+    word = tokens[a.first]
+    lead = text[word.start : a.start] if word.start < a.start else ""
+    if lead and lead[-1] in "لب":
+        return lead[-1]
+    if a.start == word.start and word.norm[:1] in "لب" and a.entity is not None:
+        ent = a.entity.name
+        if ent and not ent.startswith(word.text[:1]):
+            return word.norm[0]
+    k = a.first - 1
+    while k >= 0 and tokens[k].kind == "word" and bare(tokens[k]) in ("السفير", "الرئيس", "رئيس", "وزير"):
+        k -= 1
+    if k >= 0 and tokens[k].kind == "word" and bare(tokens[k]) in PREPS:
+        return bare(tokens[k])
+    if k >= 0 and tokens[k].kind == "word" and tokens[k].norm[:1] == "ل" and len(tokens[k].norm) > 3:
+        return "ل_np"  # لجهود العراق: the recipient is the genitive of a ل-noun
+    return None
+
+
+@dataclass
+class Arguments:
+    source: list[ArgMention]
+    target: list[ArgMention]
+    location: ArgMention | None
+
+
+def pick(
+    doc: Document,
+    tokens: list[Token],
+    mentions: list[ArgMention],
+    ptype: str,
+    trigger: list[int],
+    verbal: bool,
+    clause: tuple[int, int],
+    dateline_place: str | None = None,
+) -> Arguments:
+    """Source, target and location of the trigger spelled by tokens ``trigger`` in ``clause``.
+
+    In a phrase trigger (``أكد السفير تولر دعم``) the words between the trigger's words are the
+    subject, so mentions there are arguments too.
+    """
+    a, b = clause
+    head, last = trigger[0], trigger[-1]
+    own = set(trigger)
+    inside = [m for m in mentions if m.first >= a and m.last < b and not own & set(range(m.first, m.last + 1))]
+    text = doc.text
+    location = None
+    actors: list[tuple[ArgMention, str | None]] = []
+    for m in inside:
+        prep = _prep_before(tokens, text, m)
+        if m.is_place or (prep == "في" and m.entity is not None and m.entity.type == "LOC"):
+            reporting = bool((m.entity.place or {}).get("reporting")) if m.entity else False
+            if not reporting and (dateline_place is None or m.entity is None or m.entity.name != dateline_place):
+                if location is None or abs(m.first - head) < abs(location.first - head):
+                    location = m
+            continue
+        actors.append((m, prep))
+    within = [m for m, p in actors if head < m.first and m.last < last and p is None]
+    after = [(m, p) for m, p in actors if m.first > last]
+    before = [(m, p) for m, p in actors if m.last < head]
+
+    source: list[ArgMention] = []
+    target: list[ArgMention] = []
+    free_after = [m for m, p in after if p is None]
+    if within:
+        source = [within[0]]  # أكد السفير تولر دعم ...
+    elif verbal and len(trigger) == 1 and free_after and free_after[0].first - last <= 4:
+        source = [free_after.pop(0)]  # VSO: بحث رئيس الوزراء ...
+    elif not verbal and free_after and free_after[0].first - last == 1:
+        source = [free_after.pop(0)]  # the genitive agent: مساندة تركيا، هجوم المسلحين
+    elif before:
+        source = [before[-1][0]]  # SVO: إردوغان يؤكد ...
+
+    def first_with(preps: tuple[str, ...]) -> ArgMention | None:
+        return next((m for m, p in after if p in preps and m not in source), None)
+
+    nxt = free_after[0] if free_after else None
+    if ptype in PARTNER_TYPES:
+        t = first_with(("مع",)) or first_with(("ب",)) or nxt
+    elif ptype in RECIPIENT_TYPES:
+        t = first_with(("ل", "ل_np", "الي")) or nxt
+    elif ptype in HOSTILE_TYPES:
+        t = first_with(("علي", "ضد", "بحق", "تجاه", "حيال")) or nxt
+    elif ptype == "RETREAT":
+        t = first_with(("من",)) or nxt
+    else:
+        t = nxt or first_with(("الي", "ل", "ل_np", "مع", "علي", "من"))
+    if t is not None:
+        target = [t]
+    return Arguments(source, target, location)
+
+
+def chunk_after(tokens: list[Token], i: int, limit: int = 4) -> tuple[int, int] | None:
+    """A noun chunk starting at token ``i`` (skipping numbers), up to a stop word: a stand-in actor."""
+    k = i
+    while k < len(tokens) and tokens[k].kind == "num":
+        k += 1
+    j = k
+    while j < len(tokens) and j - k < limit and tokens[j].kind == "word" and bare(tokens[j]) not in STOP:
+        j += 1
+    return (k, j - 1) if j > k else None
+
+
+def chunk_before(tokens: list[Token], i: int, limit: int = 3) -> tuple[int, int] | None:
+    j = i
+    while j >= 0 and i - j < limit and tokens[j].kind == "word" and bare(tokens[j]) not in STOP:
+        j -= 1
+    return (j + 1, i) if j < i else None
+
+
+def fallback(
+    tokens: list[Token], ptype: str, head: int, last: int, verbal: bool, clause: tuple[int, int]
+) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """Token ranges standing in for source and target when the document has no entities."""
+    a, b = clause
+    src = None
+    if verbal and last + 1 < b:
+        src = chunk_after(tokens, last + 1)
+        if src and src[1] >= b:
+            src = None
+    if src is None and head - 1 >= a and not is_boundary(tokens[head - 1]):
+        src = chunk_before(tokens, head - 1)
+        if src and src[0] < a:
+            src = None
+    tgt = None
+    preps = {"CONSULT": ("مع",), "SUPPORT": ("ل",), "AID": ("ل",)}.get(ptype, ("علي", "ضد"))
+    for k in range(last + 1, b - 1):
+        w = bare(tokens[k])
+        if w in preps:
+            tgt = chunk_after(tokens, k + 1)
+            break
+    return src, tgt

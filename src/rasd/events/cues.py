@@ -1,0 +1,163 @@
+"""Words around a trigger that change what it means: negation, intent, requests, conditionals,
+questions, reported speech, background and clause boundaries.
+
+All word lists are normalized (``normalize_word``: hamza on alef folded, ى→ي, ة→ه) and matched
+after stripping a leading و/ف, so ``ولم`` is ``لم`` and ``فيما`` stays ``فيما``.
+"""
+
+from __future__ import annotations
+
+from rasd.model import Token
+from rasd.text.normalize import normalize_word
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(normalize_word(w) for w in words.split())
+
+
+NEGATORS = _set("لم لن لا ما ليس ليست ليسوا لما")  # right before a verb
+NOUN_NEGATORS = _set("عدم دون بدون بلا لا غياب")  # right before a verbal noun
+DENIALS = _set("نفى نفت نفوا ينفي تنفي نفي ونفى ونفت انكر انكرت ينكر انكار انكرت انكروا")
+INTENT = _set(
+    "سوف يعتزم تعتزم يعتزمون اعتزام ينوي تنوي ينوون نيه يخطط تخطط يخططون خطط يستعد تستعد يستعدون "
+    "قرر قررت يقرر تقرر عزم عزمت يعتزمان المقرر المتوقع المنتظر يتوقع توقع يرتقب يامل تامل يريد تريد "
+    "يرغب ترغب يسعي تسعي يسعون سعي وعد وعدت تعهد تعهدت يتعهد "
+    "للقيام لتنفيذ لشن للتخطيط التخطيط بهدف لاستهداف ينويان"
+)
+PREVENT = _set(
+    "منع يمنع تمنع لمنع منعت احبط احبطت يحبط احباط لاحباط التصدي للتصدي ردع لردع حال دون افشال "
+    "مكافحه لمكافحه محاربه لمحاربه مواجهه لمواجهه"
+)
+AFTER_INTENT = _set("المرتقب المرتقبه المقبل المقبله المزمع المزمعه المرتقبين القادم القادمه")
+HYPOTHETICAL = _set(
+    "اذا لو لولا حال حاله يمكن يمكنه ربما قد احتمال احتمالات محتمل محتمله امكانيه امكان خشيه مخاوف "
+    "مخاوفه تخوف تخوفا يخشي تخشي يخشون خطر خطورة لئلا كي لكي"
+)
+QUESTION_WORDS = _set("هل ماذا لماذا كيف متي اين ايه اي")
+SPEECH = _set(
+    "قال قالت قالوا يقول تقول اعلن اعلنت يعلن تعلن اكد اكدت يوكد يؤكد توكد تؤكد افاد افادت يفيد تفيد "
+    "ذكر ذكرت يذكر تذكر اوضح اوضحت يوضح توضح اشار اشارت يشير تشير اضاف اضافت يضيف تضيف صرح صرحت "
+    "نقل نقلت كشف كشفت يكشف زعم زعمت يزعم اعتبر اعتبرت يعتبر راي رات يري اعلنوا افادوا ذكروا اكدوا "
+    "شدد شددت يشدد لفت لفتت تابع تابعت يتابع ابلغ ابلغت بين بينت اقر اقرت اعترف اعترفت نفي "
+    "حسب بحسب وفق وفقا نقلا طبقا"
+)
+COMPLEMENTIZERS = _set("ان انه انها انهم انهما بان بانه بانها")
+BACKGROUND = _set("يشار يذكر تجدر سبق سبقه سبقت سابق سابقا منذ")
+PLUPERFECT = _set("كان كانت كانوا")
+CLAUSE_WORDS = _set("فيما بينما حيث كما لكن لكنه لكنها حين عندما بعدما الذي التي الذين")
+PREPS = _set("مع علي ضد الي في من عن لدي نحو بين تجاه بحق حيال")
+TIME_WORDS = _set(
+    "امس اليوم غدا مساء صباح فجر ظهر ليل ليله الليله يوم الاسبوع الشهر العام السنه الاثنين الثلاثاء "
+    "الاربعاء الخميس الجمعه السبت الاحد الماضي الجاري الحالي اول قبل بعد خلال منذ"
+)
+PUNCT_BOUNDARY = frozenset("،,؛;.:!؟?()«»\"")
+
+
+def bare(token: Token) -> str:
+    """Normalized token with a leading و/ف stripped (when what remains is still a word)."""
+    n = token.norm
+    if len(n) > 2 and n[0] in "وف" and n[1:] not in ("ي", "ا"):
+        return n[1:]
+    return n
+
+
+def is_boundary(token: Token) -> bool:
+    if token.kind == "punct":
+        return token.text in PUNCT_BOUNDARY or token.text in "-–—"
+    return bare(token) in CLAUSE_WORDS
+
+
+def clause_of(tokens: list[Token], i: int) -> tuple[int, int]:
+    """Token range [a, b) of the clause holding token ``i``, between boundary tokens."""
+    a = i
+    while a > 0 and not is_boundary(tokens[a - 1]):
+        a -= 1
+    b = i + 1
+    while b < len(tokens) and not is_boundary(tokens[b]):
+        b += 1
+    return a, b
+
+
+def negated(tokens: list[Token], head: int, verbal: bool, clause_start: int) -> bool:
+    """Is the trigger at ``head`` negated: لم يهاجم، لن يزور، عدم الانسحاب، نفى أن ..."""
+    prev = [bare(tokens[k]) for k in range(max(clause_start, head - 2), head)]
+    if verbal and prev and (prev[-1] in NEGATORS or (len(prev) > 1 and prev[-2] in NEGATORS and prev[-1] == "قد")):
+        return True
+    if not verbal and prev and prev[-1] in NOUN_NEGATORS | NEGATORS:
+        return True
+    if not verbal and len(prev) > 1 and prev[-2] in ("من",) and prev[-1] == "دون":
+        return True
+    # X denied that Y attacked: a denial verb before the trigger with a complementizer between them
+    for k in range(head - 1, -1, -1):
+        w = bare(tokens[k])
+        if w in DENIALS:
+            return any(bare(tokens[j]) in COMPLEMENTIZERS for j in range(k + 1, head))
+    return False
+
+
+def prevented(tokens: list[Token], head: int, clause_start: int) -> bool:
+    """The act was stopped or is being fought: أحبط هجوما، منع الجماعات من تهديد، مكافحة الإرهاب."""
+    return any(bare(tokens[k]) in PREVENT for k in range(max(clause_start, head - 4), head))
+
+
+def modality(tokens: list[Token], head: int, last: int, clause_start: int, future: bool) -> str | None:
+    """intent (سيزور، يعتزم، المرتقبة), hypothetical (إذا، لو، في حال، مخاوف من) or None."""
+    if future:
+        return "intent"
+    window = [bare(tokens[k]) for k in range(max(clause_start, head - 10), head)]
+    after = [bare(tokens[k]) for k in range(last + 1, min(len(tokens), last + 3))]
+    if any(w in AFTER_INTENT for w in after):
+        return "intent"
+    for w in reversed(window):
+        if w in HYPOTHETICAL:
+            return "hypothetical"
+        if w in INTENT or w.startswith("سي") and len(w) > 4 and w[2:] in INTENT:
+            return "intent"
+    if "حال" in window and "في" in window:
+        return "hypothetical"
+    return None
+
+
+def is_question(tokens: list[Token]) -> bool:
+    if any(t.text in ("؟", "?") for t in tokens):
+        return True
+    words = [t for t in tokens if t.kind != "punct"]
+    return bool(words) and bare(words[0]) in QUESTION_WORDS
+
+
+def speech_before(tokens: list[Token], head: int) -> tuple[int, int] | None:
+    """(speech verb index, complementizer index) of reported speech governing ``head``, if any.
+
+    ``قال مصدر أمني إن مسلحين هاجموا`` → the speaker lies between the two indexes, the event after.
+    """
+    comp = None
+    for k in range(head - 1, -1, -1):
+        w = bare(tokens[k])
+        if comp is None and (w in COMPLEMENTIZERS or tokens[k].text in ("«", '"', ":")):
+            comp = k
+        if w in SPEECH:
+            if comp is None and w not in ("حسب", "بحسب", "وفق", "وفقا", "نقلا", "طبقا"):
+                continue
+            return k, comp if comp is not None else k
+    return None
+
+
+def background(tokens: list[Token], head: int, clause_start: int) -> bool:
+    """History mentioned as context: يشار إلى أن، وكان ... قد، سبق أن، بعد أسابيع من انسحاب ..."""
+    sent = [bare(t) for t in tokens[:head]]
+    if sent and sent[0] in BACKGROUND:
+        return True
+    window = [bare(tokens[k]) for k in range(max(0, clause_start), head)]
+    if any(w in PLUPERFECT for w in window) and "قد" in window:
+        return True
+    if any(w in ("سبق", "سبقه", "سبقت") for w in window):
+        return True
+    # "ويأتي هذا الاجتماع بعد ثلاثة أسابيع من انسحاب ..." : an event named after بعد/قبل ... من
+    if head >= 2 and bare(tokens[head - 1]) in ("من",) and any(w in ("بعد", "قبل", "منذ") for w in window[-6:]):
+        return True
+    return False
+
+
+def anaphoric(tokens: list[Token], head: int) -> bool:
+    """``هذا الاجتماع``, ``تلك الزيارة``: an event already told, named again."""
+    return head > 0 and bare(tokens[head - 1]) in ("هذا", "هذه", "ذلك", "تلك", "هذان", "هاتان")

@@ -1,0 +1,162 @@
+"""One event, counted once: within a document (headline, caption and body telling the same meeting)
+and across documents (several outlets reporting the same attack).
+
+Within a document, a headline/caption event merges into a body event of the same type whose
+actors include its own; captions never add events of their own. Across documents, events of the
+same type, actors and place whose dates lie within a day of each other become one event that
+counts its mentions and its distinct sources (GDELT's best-known failure is to count one
+kidnapping hundreds of times).
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from rasd.model import Actor, Event
+from rasd.text.normalize import normalize_word
+
+HEADLINES = frozenset({"title", "subtitle", "crosshead"})
+SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+
+
+def actor_key(a: Actor) -> str:
+    """Identity of an actor: its entity id, else its code, else its normalized name."""
+    return a.entity or a.code or " ".join(normalize_word(w) for w in a.name.split())
+
+
+def _keys(actors: list[Actor]) -> frozenset[str]:
+    return frozenset(actor_key(a) for a in actors)
+
+
+def _status(e: Event) -> tuple[bool, str | None]:
+    return e.negated, e.modality
+
+
+def _words(actors: list[Actor]) -> set[str]:
+    return {normalize_word(w) for a in actors for w in a.name.split()}
+
+
+def _covered(small: list[Actor], big: list[Actor]) -> bool:
+    """Every actor of ``small`` is in ``big``: by identity, or for text-only actors (no entities)
+    by sharing a word (``الكاظمي`` in ``رئيس الوزراء العراقي مصطفى الكاظمي``)."""
+    keys = _keys(big)
+    words = _words(big)
+    for a in small:
+        if actor_key(a) in keys:
+            continue
+        if a.entity is None and a.code is None and {normalize_word(w) for w in a.name.split()} & words:
+            continue
+        return False
+    return True
+
+
+def _compatible(small: Event, big: Event) -> bool:
+    """``small`` may be a retelling of ``big``: same type and status, its actors among ``big``'s."""
+    if small.type != big.type or _status(small) != _status(big):
+        return False
+    if small.type in SYMMETRIC:
+        return _covered(small.source + small.target, big.source + big.target)
+    return _covered(small.source, big.source) and _covered(small.target, big.target)
+
+
+def merge_in_document(coded: list) -> list[Event]:  # list[Coded]; typed loosely to avoid a cycle
+    """Merge retellings inside one document; returns the document's events in text order.
+
+    Body events are kept first (two body events with the same type, status and actors merge);
+    headline events merge into a compatible body event or stay as events of their own; caption
+    events only merge.
+    """
+    body = [c for c in coded if c.block_kind not in HEADLINES and c.block_kind != "caption"]
+    heads = [c for c in coded if c.block_kind in HEADLINES]
+    captions = [c for c in coded if c.block_kind == "caption"]
+    kept: list[Event] = []
+    for c in body:
+        e = c.event
+        twin = next(
+            (k for k in kept if (e.source or e.target) and _compatible(e, k) and _compatible(k, e)),
+            None,
+        )
+        if twin is not None and not e.background:
+            twin.mentions += 1
+            continue
+        kept.append(e)
+    for c in heads + captions:
+        e = c.event
+        twin = next((k for k in kept if _compatible(e, k)), None)
+        if twin is not None:
+            twin.mentions += 1
+        elif c.block_kind != "caption":
+            kept.append(e)
+    kept.sort(key=lambda e: e.trigger.start)
+    return kept
+
+
+@dataclass
+class MergedEvent:
+    """An event reported by one or more documents."""
+
+    event: Event
+    documents: list[str] = field(default_factory=list)
+    sources: set[str] = field(default_factory=set)
+
+    @property
+    def mentions(self) -> int:
+        return self.event.mentions
+
+    @property
+    def source_count(self) -> int:
+        return len(self.sources)
+
+
+def _day(d: str | None) -> int | None:
+    if not d or len(d) != 10:
+        return None
+    try:
+        return date.fromisoformat(d).toordinal()
+    except ValueError:
+        return None
+
+
+def _loc_key(e: Event) -> str | None:
+    loc = e.location or {}
+    return loc.get("geonameid") or loc.get("entity") or (normalize_word(loc["name"]) if loc.get("name") else None)
+
+
+def dedup_events(items: Iterable[tuple[str, str | None, Event]], days: int = 1) -> list[MergedEvent]:
+    """Merge events across documents: same type, actors, place and date within ``days``.
+
+    ``items`` are ``(document id, source/site, event)``. Negated, hypothetical and background
+    events are never merged with asserted ones. The merged event is a copy of the first report,
+    with ``mentions`` summed.
+    """
+    groups: dict[tuple, list[tuple[str, str | None, Event]]] = {}
+    for doc_id, site, e in items:
+        src, tgt = _keys(e.source), _keys(e.target)
+        if e.type in SYMMETRIC:
+            src, tgt = src | tgt, frozenset()
+        key = (e.type, src, tgt, _loc_key(e), _status(e), e.background)
+        groups.setdefault(key, []).append((doc_id, site, e))
+    out: list[MergedEvent] = []
+    for members in groups.values():
+        members.sort(key=lambda x: (_day(x[2].date) is None, _day(x[2].date) or 0))
+        current: MergedEvent | None = None
+        last_day: int | None = None
+        for doc_id, site, e in members:
+            d = _day(e.date)
+            same = current is not None and (
+                (d is None and last_day is None) or (d is not None and last_day is not None and d - last_day <= days)
+            )
+            if not same or current is None:
+                current = MergedEvent(copy.deepcopy(e), [doc_id], {site} if site else set())
+                out.append(current)
+            else:
+                current.event.mentions += e.mentions
+                if doc_id not in current.documents:
+                    current.documents.append(doc_id)
+                if site:
+                    current.sources.add(site)
+            last_day = d if d is not None else last_day
+    return out

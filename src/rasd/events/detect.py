@@ -1,0 +1,264 @@
+"""Event detection per sentence: triggers, their status (negated, intent, request ...), arguments,
+date, scores and confidence.
+
+The coder reads the Arabic itself: a trigger from the lexicon, the cue words around it, entity
+mentions (when the entities step ran) for source/target/location, and the publication date for
+relative dates. Each event keeps its evidence: the sentence span, the trigger span and, in
+``Coded.spans``, the argument spans.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from rasd.events import arguments as args_mod
+from rasd.events import cues, tables, when
+from rasd.events.lexicon import TriggerMatch, load
+from rasd.model import Actor, Block, Document, Event, Sentence, Span, Token
+from rasd.text.normalize import normalize_word
+from rasd.text.tokenize import words
+
+SKIP_BLOCKS = frozenset({"boilerplate", "dateline"})
+HEADLINE_BLOCKS = frozenset({"title", "subtitle", "crosshead", "caption"})
+# Cooperative verbal nouns (التعاون، الدعم، المساعدات) name a topic more often than an act when a
+# verb (بحث، أكد) governs them; they count as events only as the clause's own predicate.
+SOFT_TYPES = frozenset({"COOPERATE", "AID", "SUPPORT", "AGREE", "CONSULT", "REJECT", "REQUEST"})
+
+
+@dataclass
+class Coded:
+    """An event with the evidence that is not part of the shared Event shape."""
+
+    event: Event
+    block_kind: str = "body"
+    spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # source/target/verb → spans
+    verbal: bool = True
+    features: dict[str, float] = field(default_factory=dict)
+
+
+def _tokens(doc: Document, s: Sentence) -> list[Token]:
+    toks = words(doc.text[s.start : s.end])
+    for t in toks:
+        t.start += s.start
+        t.end += s.start
+    return toks
+
+
+QUANTITY = frozenset(normalize_word(w) for w in "آلاف الاف مئات عشرات ألف الف مليون الآلاف المئات العشرات".split())
+CASUALTY = frozenset(
+    normalize_word(w)
+    for w in "قتل قتلى قتيل قتيلا جرحى جريح جريحا مقتل إصابة اصابة أصيب اصيب أصيبوا مصرع ضحايا".split()
+)
+RELATIVE = frozenset(normalize_word(w) for w in "الذي التي الذين اللذين اللتين".split())
+
+
+@lru_cache(maxsize=1)
+def _model() -> dict[str, Any]:
+    """Confidence weights and threshold, fitted by ``scripts/fit_event_confidence.py``."""
+    try:
+        ref = resources.files("rasd.data").joinpath("events", "confidence.json")
+        return json.loads(ref.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {"weights": {"bias": 0.0}, "threshold": 0.0}
+
+
+def _weights() -> dict[str, float]:
+    return _model()["weights"]
+
+
+def threshold(ptype: str | None = None) -> float:
+    """The confidence at or above which an event of ``ptype`` is reported.
+
+    For the types the fitted model covers (PROTEST, ASSAULT: the only ones with gold data) it is the
+    threshold chosen on the GSR tune rows; the other types use the rule prior and ``PRIOR_THRESHOLD``.
+    """
+    model = _model()
+    if ptype is None or ptype in model.get("types", []):
+        return float(model.get("threshold", 0.0))
+    return PRIOR_THRESHOLD
+
+
+PRIOR_THRESHOLD = 0.5
+
+
+def prior(feats: dict[str, float]) -> float:
+    """Rule prior for types without gold data: a verb or phrase, a named source, a date or place."""
+    c = 0.55 + 0.15 * feats["verbal"] + 0.1 * feats["phrase"] + 0.1 * feats["source"] + 0.05 * feats["date"]
+    c -= 0.1 * feats["relative"]
+    return round(max(0.05, min(0.95, c)), 3)
+
+
+def features(
+    tokens: list[Token], m: TriggerMatch, matches: list[TriggerMatch], clause: tuple[int, int], has_date: bool,
+    has_source: bool, speaker: bool,
+) -> dict[str, float]:
+    """Type-independent evidence that a trigger reports a real, specific event."""
+    head, last = m.head, m.tokens[-1]
+    bares = [cues.bare(t) for t in tokens]
+    a, b = clause
+    same = sum(1 for o in matches if o is not m and o.entry.type == m.entry.type)
+    lead = [w for w in bares[a:head] if w not in ("قد", "ثم")]
+    return {
+        "verbal": float(m.verbal),
+        "phrase": float(len(m.tokens) > 1),
+        "density": float(min(same, 3)),
+        "date": float(has_date),
+        "quantity": float(any(w in QUANTITY or t.kind == "num" for w, t in zip(bares[a:b], tokens[a:b], strict=True))),
+        "casualty": float(any(w in CASUALTY for w in bares)),
+        "source": float(has_source),
+        "clause_initial": float(m.verbal and len(lead) == 0),
+        "relative": float(any(w in RELATIVE for w in bares[max(0, head - 3) : head])),
+        "generic_noun": float(not m.verbal and tokens[head].norm.lstrip("وفبل").startswith("ال")),
+        "long": float(len(tokens) > 40),
+        "reported": float(speaker),
+    }
+
+
+def confidence(feats: dict[str, float], ptype: str | None = None) -> float:
+    """Probability-like confidence: the fitted logistic model for its types, the rule prior otherwise."""
+    if ptype is not None and ptype not in _model().get("types", []):
+        return prior(feats)
+    w = _weights()
+    z = w.get("bias", 0.0) + sum(w.get(k, 0.0) * v for k, v in feats.items())
+    return round(1.0 / (1.0 + math.exp(-z)), 3)
+
+
+def _governed_by_request(matches: list[TriggerMatch], m: TriggerMatch, tokens: list[Token], clause_start: int) -> bool:
+    """The act is what someone asks for: دعا إلى الانسحاب، طالب بوقف ..."""
+    for other in matches:
+        if other is m or other.entry.type != "REQUEST":
+            continue
+        if clause_start <= other.head < m.head and m.head - other.tokens[-1] <= 6:
+            return True
+    return False
+
+
+def _governed_by_threat(matches: list[TriggerMatch], m: TriggerMatch) -> bool:
+    for other in matches:
+        if other is not m and other.entry.type == "THREATEN" and 0 < m.head - other.tokens[-1] <= 3:
+            return True
+    return False
+
+
+def detect_sentence(doc: Document, s: Sentence, mentions_ok: bool = True) -> list[Coded]:
+    """All events of one sentence, each with its status, arguments and evidence."""
+    block: Block | None = doc.blocks[s.block] if 0 <= s.block < len(doc.blocks) else None
+    kind = block.kind if block else "body"
+    if kind in SKIP_BLOCKS:
+        return []
+    tokens = _tokens(doc, s)
+    if not tokens:
+        return []
+    lex = load()
+    boundaries = {i for i, t in enumerate(tokens) if cues.is_boundary(t)}
+    matches = lex.match(tokens, boundaries)
+    if not matches:
+        return []
+    question = cues.is_question(tokens)
+    mentions = args_mod.sentence_mentions(doc, tokens, s.start, s.end) if (doc.entities and mentions_ok) else []
+    dates = when.find_dates(doc.text, s.start, s.end, doc.published)
+    dateline_place = doc.dateline.place if doc.dateline else None
+    out: list[Coded] = []
+    for m in matches:
+        e = m.entry
+        head, last = m.head, m.tokens[-1]
+        verbal = m.verbal
+        clause = cues.clause_of(tokens, head)
+        speech = cues.speech_before(tokens, head)
+        speaker_range = None
+        if speech is not None:
+            sv, comp = speech
+            if comp > sv:  # the event is told after the complementizer; the sayer stands before it
+                clause = (max(clause[0], comp + 1), clause[1])
+                speaker_range = (sv + 1, comp - 1) if comp > sv + 1 else None
+        if not verbal and cues.anaphoric(tokens, head):
+            continue
+        if verbal and head > 0 and cues.bare(tokens[head - 1]) in cues.PREPS:
+            continue  # من سجن، على منع: a noun spelled like a verb
+        if e.type in SOFT_TYPES and not verbal and not (e.type == "SUPPORT" and len(m.tokens) > 1):
+            governed = any(clause[0] <= o.head < head and o.verbal for o in matches if o is not m)
+            prev_speech = any(w in cues.SPEECH for w in (cues.bare(t) for t in tokens[clause[0] : head]))
+            if governed or prev_speech:
+                continue
+        neg = cues.negated(tokens, head, verbal, clause[0]) or cues.prevented(tokens, head, clause[0])
+        mod = "question" if question else cues.modality(tokens, head, last, clause[0], m.hits[0].future)
+        if mod is None and e.type != "REQUEST" and _governed_by_request(matches, m, tokens, clause[0]):
+            mod = "request"
+        if mod is None and e.type != "THREATEN" and _governed_by_threat(matches, m):
+            mod = "intent"
+        trig = Span(tokens[head].start, tokens[last].end)
+        # arguments
+        spans: dict[str, list[tuple[int, int]]] = {"verb": [(trig.start, trig.end)]}
+        source: list[Actor] = []
+        target: list[Actor] = []
+        location = None
+        speaker = None
+        if mentions:
+            picked = args_mod.pick(doc, tokens, mentions, e.type, m.tokens, verbal, clause, dateline_place)
+            source = [x.actor() for x in picked.source]
+            target = [x.actor() for x in picked.target]
+            spans["source"] = [(x.start, x.end) for x in picked.source]
+            spans["target"] = [(x.start, x.end) for x in picked.target]
+            if picked.location is not None:
+                loc = picked.location
+                place = dict(loc.entity.place or {}) if loc.entity else {}
+                location = {"entity": loc.entity.id if loc.entity else None, "name": loc.entity.name if loc.entity else loc.text}
+                location.update({k: v for k, v in place.items() if k != "reporting"})
+            if speaker_range:
+                sp = [x for x in mentions if speaker_range[0] <= x.first <= speaker_range[1]]
+                if sp:
+                    speaker = sp[0].actor()
+        else:
+            src, tgt = args_mod.fallback(tokens, e.type, head, last, verbal, clause)
+            for role, rng, bucket in (("source", src, source), ("target", tgt, target)):
+                if rng is not None:
+                    a, b = tokens[rng[0]].start, tokens[rng[1]].end
+                    bucket.append(Actor(entity=None, name=doc.text[a:b]))
+                    spans[role] = [(a, b)]
+            if speaker_range and speaker_range[0] <= speaker_range[1]:
+                a, b = tokens[speaker_range[0]].start, tokens[speaker_range[1]].end
+                speaker = Actor(entity=None, name=doc.text[a:b])
+        # date and background
+        w = when.nearest([d for d in dates if d.start >= tokens[clause[0]].start - 40], trig.start)
+        date = w.date if w else None
+        date_text = w.text if w else None
+        bg = cues.background(tokens, head, clause[0]) or when.is_past(date, doc.published)
+        plover = tables.plover_of_cameo(e.cameo) if e.cameo else None
+        mode = e.mode or (plover.mode if plover and plover.type == e.type else "") or None
+        context = list(e.context) or (list(plover.context) if plover and plover.type == e.type else [])
+        feats = features(tokens, m, matches, clause, bool(dates), bool(source), speaker is not None)
+        conf = confidence(feats, e.type)
+        if kind in HEADLINE_BLOCKS:
+            conf = round(conf * 0.9, 3)
+        ev = Event(
+            type=e.type,
+            sentence=Span(s.start, s.end),
+            trigger=trig,
+            mode=mode,
+            context=context,
+            cameo=e.cameo or None,
+            quad_class=tables.quad_class(e.type),
+            score=tables.goldstein(e.cameo) if e.cameo else None,
+            source=source,
+            target=target,
+            location=location,
+            date=date,
+            date_text=date_text,
+            negated=neg,
+            modality=mod,
+            speaker=speaker,
+            confidence=conf,
+            background=bg,
+        )
+        out.append(Coded(ev, kind, spans, verbal, feats))
+    return out
+
+
+def plover_score(event: Event) -> float | None:
+    """The PLOVER score of an event's type and mode (the manual's score table)."""
+    return tables.plover_score(event.type, event.mode)

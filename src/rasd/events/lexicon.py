@@ -1,0 +1,248 @@
+"""The Arabic trigger lexicon: load ``data/events/triggers.tsv`` and find triggers in a sentence.
+
+Arabic writes conjunctions, prepositions, the article, the future ``س`` and object pronouns onto
+the word, and verbs inflect for person and number. Rather than analysing every word, we generate
+the inflected and cliticized surface forms of each lexicon word once (a few hundred per verb), index
+them by their normalized shape, and strip one enclitic pronoun at lookup time. A phrase entry
+(``أكد + دعم``) matches when its words occur in order with a few tokens between them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from rasd.model import Token
+from rasd.text.normalize import normalize_word
+from rasd.text.tokenize import light_stem
+
+CONJ = ("", "و", "ف")
+PREP = ("", "ب", "ل", "ك")
+PAST_SUFFIXES = ("", "ت", "وا", "ا", "تا", "ن", "نا", "تم", "و")
+IMPERF_PREFIXES = ("ي", "ت", "ن", "ا")
+IMPERF_SUFFIXES = ("", "ون", "ان", "ين", "وا", "ا", "ن")
+NOUN_SUFFIXES = ("", "ا", "ان", "ين", "ون", "ي")
+ENCLITICS = ("هما", "هم", "هن", "ها", "كم", "نا", "ني", "ه", "ك")
+SPEECH_GAP = 7  # SUPPORT phrases: "أكد السفير تولر دعم" puts the speaker between the two words
+DEFAULT_GAP = 3
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon line: a PLOVER type, CAMEO code, mode and contexts, and its words."""
+
+    index: int
+    type: str
+    cameo: str
+    mode: str
+    context: tuple[str, ...]
+    words: tuple[str, ...]  # the raw word specs, e.g. "V:بحث/يبحث"
+    kinds: tuple[str, ...]  # V | N | W for each word
+
+    @property
+    def gap(self) -> int:
+        return SPEECH_GAP if self.type in ("SUPPORT", "AGREE") else DEFAULT_GAP
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One lexicon word matched by one surface word: which entry, which of its words, how."""
+
+    entry: int
+    position: int
+    kind: str  # V | N | W
+    future: bool = False  # written with the future prefix س
+    imperfect: bool = False
+
+
+@dataclass
+class TriggerMatch:
+    """A matched trigger: the entry and the sentence tokens that spell it."""
+
+    entry: Entry
+    tokens: list[int]  # indexes into the token list
+    hits: list[Hit] = field(default_factory=list)
+
+    @property
+    def head(self) -> int:
+        return self.tokens[0]
+
+    @property
+    def verbal(self) -> bool:
+        return self.hits[0].kind == "V"
+
+
+def _norm(word: str) -> str:
+    return normalize_word(word.strip())
+
+
+def _verb_forms(spec: str) -> dict[str, tuple[bool, bool]]:
+    """Surface forms of a verb spec ``past,past2/imperf,imperf2`` → (future, imperfect)."""
+    past, _, imperf = spec.partition("/")
+    out: dict[str, tuple[bool, bool]] = {}
+    for p in filter(None, (_norm(x) for x in past.split(","))):
+        stems = [p]
+        if p[-1] in "يا" and len(p) > 2:  # التقى → التقت، التقوا ; دعا → دعت، دعوا
+            stems.append(p[:-1])
+        for stem in stems:
+            for suf in PAST_SUFFIXES:
+                if stem is not p and suf in ("", "ا", "ن", "نا"):
+                    continue
+                for c in CONJ:
+                    out.setdefault(c + stem + suf, (False, False))
+    for f in filter(None, (_norm(x) for x in imperf.split(","))):
+        stem = f[1:] if f[0] in IMPERF_PREFIXES else f
+        stems = [stem]
+        if stem[-1] in "يوا" and len(stem) > 2:  # يلتقي → يلتقون
+            stems.append(stem[:-1])
+        for s in stems:
+            for suf in IMPERF_SUFFIXES:
+                if s is not stem and suf not in ("ون", "ن", "وا", "ان"):
+                    continue
+                for pre in IMPERF_PREFIXES:
+                    for c in CONJ:
+                        for fut in ("", "س"):
+                            form = c + fut + pre + s + suf
+                            out.setdefault(form, (bool(fut), True))
+                    out.setdefault("ل" + pre + s + suf, (False, True))  # ليبحث (in order to)
+    return out
+
+
+def _noun_forms(spec: str) -> set[str]:
+    out: set[str] = set()
+    for f in filter(None, (_norm(x) for x in spec.split(","))):
+        bases = {f}
+        if f.endswith("ه") and len(f) > 3:  # taa marbuta: مظاهرة → مظاهرات، مظاهرتها
+            bases |= {f[:-1] + "ات", f[:-1] + "ت", f[:-1] + "تان", f[:-1] + "تين"}
+        if f.startswith("ال"):
+            bases_art = [("", f)]
+        else:
+            bases_art = [("", b) for b in bases] + [("ال", b) for b in bases]
+        for art, b in bases_art:
+            for suf in NOUN_SUFFIXES:
+                if art and suf == "ا":
+                    continue
+                word = art + b + suf
+                for c in CONJ:
+                    for p in PREP:
+                        if p == "ل" and word.startswith("ال"):
+                            out.add(c + "لل" + word[2:])
+                        else:
+                            out.add(c + p + word)
+    return out
+
+
+def _literal_forms(spec: str) -> set[str]:
+    out: set[str] = set()
+    for f in filter(None, (_norm(x) for x in spec.split(","))):
+        for c in CONJ:
+            for p in ("", "ب", "ل"):
+                out.add(c + p + f)
+    return out
+
+
+class Lexicon:
+    """The trigger lexicon with its surface-form index."""
+
+    def __init__(self, entries: list[Entry]) -> None:
+        self.entries = entries
+        self.index: dict[str, list[Hit]] = defaultdict(list)
+        self.stems: dict[str, list[Hit]] = defaultdict(list)
+        for e in entries:
+            for pos, (kind, spec) in enumerate(zip(e.kinds, e.words, strict=True)):
+                body = spec[2:]
+                if kind == "V":
+                    for form, (fut, imp) in _verb_forms(body).items():
+                        self.index[form].append(Hit(e.index, pos, "V", fut, imp))
+                    for p in body.partition("/")[0].split(","):
+                        if p.strip():
+                            self.stems[_norm(p)].append(Hit(e.index, pos, "V"))
+                elif kind == "N":
+                    for form in _noun_forms(body):
+                        self.index[form].append(Hit(e.index, pos, "N"))
+                    for f in body.split(","):
+                        if f.strip():
+                            self.stems[_norm(f)].append(Hit(e.index, pos, "N"))
+                else:
+                    for form in _literal_forms(body):
+                        self.index[form].append(Hit(e.index, pos, "W"))
+
+    def lookup(self, norm: str) -> list[Hit]:
+        """Hits for one normalized word: its surface form, less one enclitic, or its light stem."""
+        hits = self.index.get(norm)
+        if hits:
+            return hits
+        for enc in ENCLITICS:
+            if norm.endswith(enc) and len(norm) - len(enc) >= 3:
+                hits = self.index.get(norm[: -len(enc)])
+                if hits:
+                    return [h for h in hits if h.kind != "W"]
+        return self.stems.get(light_stem(norm), []) if len(norm) > 3 else []
+
+    def match(self, tokens: list[Token], boundaries: set[int] | None = None) -> list[TriggerMatch]:
+        """All non-overlapping trigger matches in a token list (longest phrase first).
+
+        ``boundaries`` holds the indexes of tokens a phrase may not cross (clause punctuation).
+        """
+        boundaries = boundaries or set()
+        hits = [self.lookup(t.norm) if t.kind == "word" else [] for t in tokens]
+        found: list[TriggerMatch] = []
+        for i, hs in enumerate(hits):
+            for h in hs:
+                if h.position != 0:
+                    continue
+                entry = self.entries[h.entry]
+                toks, chain, j = [i], [h], i
+                for pos in range(1, len(entry.words)):
+                    nxt = None
+                    for k in range(j + 1, min(len(tokens), j + 2 + entry.gap)):
+                        if k in boundaries:
+                            break
+                        hk = next((x for x in hits[k] if x.entry == entry.index and x.position == pos), None)
+                        if hk:
+                            nxt = (k, hk)
+                            break
+                    if nxt is None:
+                        break
+                    j = nxt[0]
+                    toks.append(j)
+                    chain.append(nxt[1])
+                if len(toks) == len(entry.words):
+                    found.append(TriggerMatch(entry, toks, chain))
+        found.sort(key=lambda m: (-len(m.tokens), m.entry.index, m.head))
+        used: set[int] = set()
+        out: list[TriggerMatch] = []
+        for m in found:
+            if used & set(m.tokens):
+                continue
+            used |= set(m.tokens)
+            out.append(m)
+        out.sort(key=lambda m: m.head)
+        return out
+
+
+def parse(text: str) -> list[Entry]:
+    entries: list[Entry] = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) != 5:
+            raise ValueError(f"bad trigger line (want 5 tab-separated columns): {line!r}")
+        ptype, cameo, mode, context, forms = cols
+        words = tuple(w.strip() for w in forms.split(" + "))
+        kinds = tuple(w[0] for w in words)
+        if any(k not in "VNW" or w[1:2] != ":" for k, w in zip(kinds, words, strict=True)):
+            raise ValueError(f"bad trigger forms: {forms!r}")
+        ctx = tuple(c.strip() for c in context.split(";") if c.strip())
+        entries.append(Entry(len(entries), ptype.strip(), cameo.strip(), mode.strip(), ctx, words, kinds))
+    return entries
+
+
+@lru_cache(maxsize=1)
+def load() -> Lexicon:
+    """The shipped lexicon, built once per process."""
+    ref = resources.files("rasd.data").joinpath("events", "triggers.tsv")
+    return Lexicon(parse(ref.read_text(encoding="utf-8")))

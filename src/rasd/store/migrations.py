@@ -1,0 +1,96 @@
+"""SQLite schema, as ordered migrations: each runs once and records its number in ``schema_version``;
+the pending ones run together in one transaction, so a crash leaves the old schema or the new one.
+
+Add a change as a new function at the end of ``MIGRATIONS``; never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from rasd.errors import StoreError
+
+
+def _v1(db: sqlite3.Connection) -> None:
+    """Documents, duplicate links, signatures, entities, events and the search index."""
+    for sql in (
+        """CREATE TABLE documents (
+            rowid INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            source_path TEXT, source_url TEXT, source_site TEXT,
+            published TEXT, language TEXT, title TEXT,
+            near_of TEXT, near_sim REAL,
+            story TEXT NOT NULL, story_sim REAL,
+            added TEXT NOT NULL,
+            json TEXT NOT NULL)""",
+        "CREATE INDEX documents_published ON documents(published)",
+        "CREATE INDEX documents_site ON documents(source_site)",
+        "CREATE INDEX documents_near ON documents(near_of)",
+        "CREATE INDEX documents_story ON documents(story)",
+        """CREATE TABLE dup_links (
+            kind TEXT NOT NULL,             -- exact | near | story
+            doc_id TEXT NOT NULL,           -- the duplicate (for exact: the same id as the original)
+            original_id TEXT NOT NULL,
+            similarity REAL NOT NULL,
+            source TEXT NOT NULL DEFAULT '', -- where the duplicate was found
+            added TEXT NOT NULL,
+            PRIMARY KEY (kind, doc_id, source)) WITHOUT ROWID""",
+        "CREATE INDEX dup_links_original ON dup_links(original_id)",
+        """CREATE TABLE signatures (
+            doc_rowid INTEGER PRIMARY KEY REFERENCES documents(rowid),
+            near BLOB NOT NULL,   -- MinHash, little-endian uint32
+            story BLOB NOT NULL)""",
+        """CREATE TABLE entities (
+            rowid INTEGER PRIMARY KEY,
+            doc_rowid INTEGER NOT NULL REFERENCES documents(rowid),
+            entity_id TEXT, type TEXT, name TEXT, code TEXT, country TEXT, sector TEXT,
+            role TEXT, kind TEXT, mentions INTEGER, first_start INTEGER, first_end INTEGER,
+            place TEXT)""",
+        "CREATE INDEX entities_doc ON entities(doc_rowid)",
+        "CREATE INDEX entities_code ON entities(code)",
+        """CREATE TABLE events (
+            rowid INTEGER PRIMARY KEY,
+            doc_rowid INTEGER NOT NULL REFERENCES documents(rowid),
+            event_id TEXT, type TEXT NOT NULL, mode TEXT, quad_class INTEGER, cameo TEXT, goldstein REAL,
+            source_codes TEXT, target_codes TEXT, source_names TEXT, target_names TEXT,
+            location TEXT, country TEXT, lat REAL, lon REAL,
+            date TEXT, sentence_start INTEGER, sentence_end INTEGER,
+            trigger_start INTEGER, trigger_end INTEGER,
+            negated INTEGER, modality TEXT, confidence REAL, background INTEGER,
+            json TEXT NOT NULL)""",
+        "CREATE INDEX events_doc ON events(doc_rowid)",
+        "CREATE INDEX events_date ON events(date)",
+        "CREATE INDEX events_type ON events(type)",
+        # contentless: the shadow forms are not stored twice; snippets come from the original text
+        "CREATE VIRTUAL TABLE doc_fts USING fts5(title, body, content='', tokenize='unicode61 remove_diacritics 0')",
+    ):
+        db.execute(sql)
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1]
+LATEST = len(MIGRATIONS)
+
+
+def version(db: sqlite3.Connection) -> int:
+    db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+    row = db.execute("SELECT max(version) FROM schema_version").fetchone()
+    return int(row[0] or 0)
+
+
+def migrate(db: sqlite3.Connection) -> int:
+    """Bring the schema to ``LATEST``; refuses a database written by a newer rasd. Returns the version."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        current = version(db)
+        if current > LATEST:
+            raise StoreError(f"database schema version {current} is newer than this rasd understands ({LATEST})")
+        for number, fn in enumerate(MIGRATIONS, start=1):
+            if number > current:
+                fn(db)
+                db.execute("INSERT INTO schema_version (version) VALUES (?)", (number,))
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    return LATEST

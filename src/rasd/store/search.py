@@ -1,0 +1,127 @@
+"""Arabic-aware search over shadow columns: what is indexed, how a user query becomes a safe FTS5
+expression, and how snippets are cut from the original text.
+
+Every word is indexed as one FTS5 token: its light stem (``rasd.text.light_stem``: normalized, clitics
+and the article removed where the frequency lexicon says it is safe), so ``والمدرسة`` and ``مدرسة``,
+``أردوغان`` and ``اردوغان``, ``غزة`` and ``غزه`` meet on one term while names the lexicon knows
+(``فلسطين``, ``بغداد``) are never cut. Numbers and Latin words are indexed by their normalized form,
+reduced to letters and digits. Query words go through the very same function, and each becomes a
+double-quoted FTS5 string of letters and digits only, so no user input can reach FTS5 or SQL syntax.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rasd.model import Token
+from rasd.text import light_stem, words
+
+COLUMNS = "{title body}"
+_NOT_ALNUM = re.compile(r"[^\w]|_", re.UNICODE)
+_QUERY_ITEM = re.compile(r'"(?P<phrase>[^"]*)"?|(?P<word>[^\s"]+)')
+
+
+def term(tok: Token) -> str:
+    """The indexed form of one token ('' for punctuation): light stem for Arabic, else letters/digits."""
+    if tok.kind == "word":
+        return _NOT_ALNUM.sub("", light_stem(tok.text))
+    if tok.kind in ("num", "latin"):
+        return _NOT_ALNUM.sub("", tok.norm)
+    return ""
+
+
+def shadow(tokens: Sequence[Token]) -> str:
+    """The shadow column of a text: its terms, space-separated, one per word (positions preserved)."""
+    return " ".join(t for t in map(term, tokens) if t)
+
+
+def terms_of(text: str) -> list[str]:
+    return [t for t in map(term, words(text)) if t]
+
+
+@dataclass
+class Query:
+    """A parsed query: the FTS5 MATCH expression and the terms to highlight."""
+
+    fts: str
+    terms: set[str] = field(default_factory=set)
+    prefixes: set[str] = field(default_factory=set)
+
+    def matches(self, t: str) -> bool:
+        return t in self.terms or any(t.startswith(p) for p in self.prefixes)
+
+
+def parse_query(text: str) -> Query | None:
+    """Turn user text into a safe FTS5 expression; ``None`` when nothing searchable is left.
+
+    Syntax: words are ANDed; ``"two words"`` is a phrase; ``OR`` between items makes an alternative;
+    ``-word`` excludes; ``word*`` is a prefix search. Anything else is treated as text.
+    """
+    groups: list[list[str]] = [[]]
+    negatives: list[str] = []
+    q = Query("")
+    pending_or = False
+    for m in _QUERY_ITEM.finditer(text):
+        raw = m.group("phrase") if m.group("phrase") is not None else m.group("word")
+        if m.group("word") == "OR":
+            pending_or = bool(groups[-1])
+            continue
+        negative = prefix = False
+        if m.group("word") is not None:
+            if raw.startswith("-") and len(raw) > 1:
+                negative, raw = True, raw[1:]
+            if raw.endswith("*") and len(raw.rstrip("*")) > 0:
+                prefix, raw = True, raw.rstrip("*")
+        terms = terms_of(raw)
+        if not terms:
+            continue
+        expr = f'{COLUMNS}: "{" ".join(terms)}"' + ("*" if prefix and len(terms) == 1 else "")
+        if negative:
+            negatives.append(expr)
+            pending_or = False
+            continue
+        if prefix and len(terms) == 1:
+            q.prefixes.add(terms[0])
+        else:
+            q.terms.update(terms)
+        if pending_or:
+            groups[-1].append(expr)
+        else:
+            groups.append([expr])
+        pending_or = False
+    groups = [g for g in groups if g]
+    if not groups:
+        return None
+    fts = " AND ".join("(" + " OR ".join(g) + ")" for g in groups)
+    for neg in negatives:
+        fts = f"({fts}) NOT ({neg})"
+    q.fts = fts
+    return q
+
+
+def snippet(text: str, query: Query, width: int = 30) -> tuple[str, list[tuple[int, int]], int]:
+    """The ``width``-word window of the original text with the most distinct query terms.
+
+    Returns ``(snippet, highlights, start)``: highlight spans are relative to the snippet, which is the
+    original text from offset ``start`` (never the shadow form).
+    """
+    toks = [t for t in words(text) if t.kind != "punct"]
+    if not toks:
+        return "", [], 0
+    hits = [i for i, t in enumerate(toks) if query.matches(term(t))]
+    best = 0
+    if hits:
+        best_key = (-1, -1)
+        for i in hits:
+            window = [term(toks[j]) for j in hits if i <= j < i + width]
+            key = (len(set(window)), len(window))
+            if key > best_key:
+                best_key, best = key, i
+        best = max(0, best - width // 4)
+    first, last = toks[best], toks[min(len(toks), best + width) - 1]
+    start, end = first.start, last.end
+    out = text[start:end].replace("\n", " ")
+    spans = [(toks[j].start - start, toks[j].end - start) for j in hits if best <= j < best + width]
+    return out, spans, start

@@ -1,0 +1,329 @@
+"""The SQLite store: one file, WAL, versioned schema, one transaction per batch.
+
+A batch is written whole or not at all, so a process killed at any point (even ``kill -9``) leaves
+the database as it was after the last committed batch; re-running an ingest skips what is there
+(documents are keyed by ``Document.id``) and completes the rest.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from rasd.errors import StoreError
+from rasd.model import Document, Event
+from rasd.store import DupLink, Filters, Hit, IngestReport, NewDoc, Page
+from rasd.store.migrations import migrate
+from rasd.store.search import parse_query, snippet
+
+EXPORT_KINDS = ("documents", "events", "entities", "duplicates")
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def source_key(doc: Document) -> str:
+    """Where a document came from, as one string (url first, then path)."""
+    return doc.source.url or doc.source.path or ""
+
+
+class SQLiteStore:
+    """``Store`` over one SQLite file."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        if self.path != ":memory:":
+            parent = Path(self.path).expanduser().resolve().parent
+            if not parent.is_dir():
+                raise StoreError(f"cannot create database {self.path}: no directory {parent}")
+        try:
+            self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA busy_timeout=10000")
+            self.version = migrate(self.db)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open database {self.path}: {exc}") from None
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- writing -------------------------------------------------------------------------------
+    def known(self, doc_ids: Iterable[str]) -> dict[str, str]:
+        """Of these ids, those already stored, with the source each was first stored from."""
+        ids = list(dict.fromkeys(doc_ids))
+        out: dict[str, str] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for doc_id, url, path in self.db.execute(
+                f"SELECT id, source_url, source_path FROM documents WHERE id IN ({marks})", chunk
+            ):
+                out[doc_id] = url or path or ""
+        return out
+
+    def add(self, items: Sequence[NewDoc], exact: Sequence[DupLink] = ()) -> IngestReport:
+        """Store new documents and exact-duplicate links in one transaction."""
+        report = IngestReport()
+        now = _now()
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for item in items:
+                doc = item.doc
+                cur = db.execute(
+                    "INSERT OR IGNORE INTO documents (id, source_path, source_url, source_site, published,"
+                    " language, title, near_of, near_sim, story, story_sim, added, json)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (
+                        doc.id, doc.source.path, doc.source.url, doc.source.site, doc.published, doc.language,
+                        doc.title or doc.meta.get("title"), item.near_of, item.near_sim or None,
+                        item.story or doc.id, item.story_sim or None, now, doc.to_json(),
+                    ),
+                )
+                if cur.rowcount == 0:
+                    report.already += 1
+                    continue
+                rowid = cur.lastrowid
+                report.new += 1
+                db.execute("INSERT INTO doc_fts (rowid, title, body) VALUES (?,?,?)", (rowid, item.title_terms, item.body_terms))
+                if item.near_sig:
+                    db.execute("INSERT INTO signatures VALUES (?,?,?)", (rowid, item.near_sig, item.story_sig))
+                if item.near_of:
+                    report.near += 1
+                    self._link(DupLink("near", doc.id, item.near_of, item.near_sim), now)
+                elif item.story and item.story != doc.id:
+                    report.story += 1
+                    self._link(DupLink("story", doc.id, item.story, item.story_sim), now)
+                self._entities(rowid, doc)
+                self._events(rowid, doc)
+            for link in exact:
+                if self._link(link, now):
+                    report.exact += 1
+                else:
+                    report.already += 1
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        return report
+
+    def _link(self, link: DupLink, now: str) -> bool:
+        cur = self.db.execute(
+            "INSERT OR IGNORE INTO dup_links (kind, doc_id, original_id, similarity, source, added) VALUES (?,?,?,?,?,?)",
+            (link.kind, link.doc_id, link.original_id, link.similarity, link.source, now),
+        )
+        return cur.rowcount > 0
+
+    def _entities(self, rowid: int, doc: Document) -> None:
+        for e in doc.entities:
+            first = e.mentions[0] if e.mentions else None
+            self.db.execute(
+                "INSERT INTO entities (doc_rowid, entity_id, type, name, code, country, sector, role, kind,"
+                " mentions, first_start, first_end, place) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    rowid, e.id, e.type, e.name, e.code, e.country, e.sector, e.role, e.kind, len(e.mentions),
+                    first.start if first else None, first.end if first else None,
+                    json.dumps(e.place, ensure_ascii=False) if e.place else None,
+                ),
+            )
+
+    def _events(self, rowid: int, doc: Document) -> None:
+        from dataclasses import asdict
+
+        for ev in doc.events:
+            loc = ev.location or {}
+            self.db.execute(
+                "INSERT INTO events (doc_rowid, event_id, type, mode, quad_class, cameo, goldstein,"
+                " source_codes, target_codes, source_names, target_names, location, country, lat, lon, date,"
+                " sentence_start, sentence_end, trigger_start, trigger_end, negated, modality, confidence,"
+                " background, json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    rowid, ev.id, ev.type, ev.mode, ev.quad_class, ev.cameo, ev.score,
+                    _codes(ev, "source"), _codes(ev, "target"),
+                    ";".join(a.name for a in ev.source), ";".join(a.name for a in ev.target),
+                    loc.get("name"), loc.get("country"), loc.get("lat"), loc.get("lon"), ev.date,
+                    ev.sentence.start, ev.sentence.end, ev.trigger.start, ev.trigger.end,
+                    int(ev.negated), ev.modality, ev.confidence, int(ev.background),
+                    json.dumps(asdict(ev), ensure_ascii=False),
+                ),
+            )
+
+    # --- reading -------------------------------------------------------------------------------
+    def get(self, doc_id: str) -> Document | None:
+        row = self.db.execute("SELECT json FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return Document.from_json(row[0]) if row else None
+
+    def text_of(self, doc_id: str) -> str | None:
+        row = self.db.execute("SELECT json_extract(json, '$.text') FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return row[0] if row else None
+
+    def signatures(self) -> Iterator[tuple[str, bytes, bytes, str | None, str | None]]:
+        """Every stored signature in insertion order, for rebuilding the dedup index."""
+        yield from self.db.execute(
+            "SELECT d.id, s.near, s.story, d.near_of, d.story FROM signatures s JOIN documents d ON d.rowid = s.doc_rowid ORDER BY s.doc_rowid"
+        )
+
+    def search(self, query: str, filters: Filters | None = None, page: Page | None = None) -> list[Hit]:
+        """Ranked (bm25, title weighted 3:1) documents matching ``query``, with snippets of the original text."""
+        f = filters or Filters()
+        p = page or Page()
+        parsed = parse_query(query)
+        if parsed is None:
+            return []
+        where, args = _doc_filters(f, "d")
+        if not f.duplicates:
+            where.append("d.near_of IS NULL")
+        sql = (
+            "SELECT d.id, bm25(doc_fts, 3.0, 1.0) AS score, d.title, d.published, coalesce(d.source_site, d.source_url, d.source_path),"
+            " json_extract(d.json, '$.text') FROM doc_fts JOIN documents d ON d.rowid = doc_fts.rowid"
+            " WHERE doc_fts MATCH ?" + "".join(f" AND {w}" for w in where) + " ORDER BY score LIMIT ? OFFSET ?"
+        )
+        try:
+            rows = self.db.execute(sql, [parsed.fts, *args, p.limit, p.offset]).fetchall()
+        except sqlite3.OperationalError as exc:  # a bug in parse_query, never the user's input
+            raise StoreError(f"search failed: {exc}") from exc
+        hits = []
+        for doc_id, score, title, published, source, text in rows:
+            snip, spans, start = snippet(text or "", parsed)
+            hits.append(Hit(doc_id, -score, title, published, source, snip, spans, start))
+        return hits
+
+    def latest(self, filters: Filters | None = None, page: Page | None = None) -> list[Hit]:
+        """Newest documents first (no query): the dashboard's and API's default listing."""
+        f = filters or Filters()
+        p = page or Page()
+        where, args = _doc_filters(f, "d")
+        if not f.duplicates:
+            where.append("d.near_of IS NULL")
+        sql = (
+            "SELECT d.id, d.title, d.published, coalesce(d.source_site, d.source_url, d.source_path),"
+            " substr(json_extract(d.json, '$.text'), 1, 240) FROM documents d"
+            + ((" WHERE " + " AND ".join(where)) if where else "")
+            + " ORDER BY d.published IS NULL, d.published DESC, d.rowid DESC LIMIT ? OFFSET ?"
+        )
+        return [Hit(i, 0.0, t, pub, src, (text or "").replace("\n", " "), []) for i, t, pub, src, text
+                in self.db.execute(sql, [*args, p.limit, p.offset])]
+
+    def events(self, filters: Filters | None = None, page: Page | None = None) -> list[dict[str, Any]]:
+        f = filters or Filters()
+        p = page or Page(limit=100)
+        where, args = _doc_filters(replace(f, since=None, until=None), "d")  # dates filter the event's own date
+        if f.since:
+            where.append("substr(e.date, 1, 10) >= ?")
+            args.append(f.since)
+        if f.until:
+            where.append("substr(e.date, 1, 10) <= ?")
+            args.append(f.until)
+        if f.event_type:
+            where.append("e.type = ?")
+            args.append(f.event_type)
+        if f.quad_class is not None:
+            where.append("e.quad_class = ?")
+            args.append(f.quad_class)
+        if f.actor:
+            where.append("(instr(';' || e.source_codes || ';', ?) OR instr(';' || e.target_codes || ';', ?))")
+            args.extend([f";{f.actor};", f";{f.actor};"])
+        if f.country:
+            where.append("(e.country = ? OR instr(e.source_codes, ?) OR instr(e.target_codes, ?))")
+            args.extend([f.country, f.country, f.country])
+        if f.place:
+            where.append("e.location = ?")
+            args.append(f.place)
+        sql = "SELECT e.json, d.id FROM events e JOIN documents d ON d.rowid = e.doc_rowid"
+        sql += (" WHERE " + " AND ".join(where)) if where else ""
+        sql += " ORDER BY e.date, e.rowid LIMIT ? OFFSET ?"
+        return [{**json.loads(j), "doc_id": d} for j, d in self.db.execute(sql, [*args, p.limit, p.offset])]
+
+    def actors(self, filters: Filters | None = None) -> list[dict[str, Any]]:
+        """Entities with an actor code, with how many documents mention them."""
+        where, args = _doc_filters(filters or Filters(), "d")
+        where.append("e.code IS NOT NULL")
+        sql = (
+            "SELECT e.code, min(e.name), count(DISTINCT e.doc_rowid) FROM entities e JOIN documents d ON d.rowid = e.doc_rowid"
+            " WHERE " + " AND ".join(where) + " GROUP BY e.code ORDER BY 3 DESC, 1"
+        )
+        return [{"code": c, "name": n, "documents": k} for c, n, k in self.db.execute(sql, args)]
+
+    def stats(self) -> dict[str, Any]:
+        one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731
+        return {
+            "schema_version": self.version,
+            "documents": one("SELECT count(*) FROM documents"),
+            "near_duplicates": one("SELECT count(*) FROM documents WHERE near_of IS NOT NULL"),
+            "exact_duplicates": one("SELECT count(*) FROM dup_links WHERE kind = 'exact'"),
+            "story_links": one("SELECT count(*) FROM dup_links WHERE kind = 'story'"),
+            "story_clusters": one("SELECT count(*) FROM (SELECT story FROM documents GROUP BY story HAVING count(*) > 1)"),
+            "entities": one("SELECT count(*) FROM entities"),
+            "events": one("SELECT count(*) FROM events"),
+            "first_published": one("SELECT min(published) FROM documents"),
+            "last_published": one("SELECT max(published) FROM documents"),
+            "sources": dict(
+                self.db.execute(
+                    "SELECT coalesce(source_site, '?'), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC, 1"
+                ).fetchall()
+            ),
+        }
+
+    def export(self, kind: str, filters: Filters | None = None) -> Iterator[dict[str, Any]]:
+        """Stream ``documents`` (their JSON), ``events``, ``entities`` or ``duplicates`` (links)."""
+        if kind not in EXPORT_KINDS:
+            raise StoreError(f"unknown export kind {kind!r} (one of {', '.join(EXPORT_KINDS)})")
+        where, args = _doc_filters(filters or Filters(), "d")
+        cond = (" WHERE " + " AND ".join(where)) if where else ""
+        if kind == "documents":
+            for (j,) in self.db.execute(f"SELECT d.json FROM documents d{cond} ORDER BY d.rowid", args):
+                yield json.loads(j)
+        elif kind == "events":
+            sql = f"SELECT e.json, d.id FROM events e JOIN documents d ON d.rowid = e.doc_rowid{cond} ORDER BY e.rowid"
+            for j, d in self.db.execute(sql, args):
+                yield {**json.loads(j), "doc_id": d}
+        elif kind == "entities":
+            sql = (
+                "SELECT d.id, e.entity_id, e.type, e.name, e.code, e.country, e.sector, e.role, e.kind, e.mentions"
+                f" FROM entities e JOIN documents d ON d.rowid = e.doc_rowid{cond} ORDER BY e.rowid"
+            )
+            names = ("doc_id", "entity_id", "type", "name", "code", "country", "sector", "role", "kind", "mentions")
+            for row in self.db.execute(sql, args):
+                yield dict(zip(names, row, strict=True))
+        else:
+            names = ("kind", "doc_id", "original_id", "similarity", "source", "added")
+            for row in self.db.execute(f"SELECT {', '.join(names)} FROM dup_links ORDER BY added, kind, doc_id"):
+                yield dict(zip(names, row, strict=True))
+
+
+def _codes(ev: Event, side: str) -> str:
+    return ";".join(a.code or "" for a in getattr(ev, side))
+
+
+def _doc_filters(f: Filters, alias: str) -> tuple[list[str], list[Any]]:
+    where: list[str] = []
+    args: list[Any] = []
+    if f.since:
+        where.append(f"substr({alias}.published, 1, 10) >= ?")
+        args.append(f.since)
+    if f.until:
+        where.append(f"substr({alias}.published, 1, 10) <= ?")
+        args.append(f.until)
+    if f.source:
+        where.append(f"({alias}.source_site = ? COLLATE NOCASE OR instr({alias}.source_url, ?) OR instr({alias}.source_path, ?))")
+        args.extend([f.source, f.source, f.source])
+    if f.language:
+        where.append(f"{alias}.language = ?")
+        args.append(f.language)
+    if f.entity:
+        where.append(f"{alias}.rowid IN (SELECT doc_rowid FROM entities WHERE code = ?)")
+        args.append(f.entity)
+    return where, args

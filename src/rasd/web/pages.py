@@ -1,0 +1,150 @@
+"""The dashboard's pages: search, article, events explorer, ingest. Server-rendered, right-to-left.
+
+Article text is untrusted: it only ever reaches the page through Jinja2's autoescaping (and the
+charts' data through JSON fetched by a same-origin script that writes text, never HTML).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.templating import Jinja2Templates
+
+from rasd.model import Document
+from rasd.store import Filters, Page
+from rasd.web.i18n import LANGS, labels
+
+TEMPLATES = Jinja2Templates(directory=str(Path(__file__).resolve().parent / "templates"))
+router = APIRouter(include_in_schema=False)
+PAGE_SIZE = 20
+_DATE = r"^(\d{4}-\d{2}-\d{2})?$"
+
+
+def _lang(request: Request) -> str:
+    lang = request.query_params.get("lang") or request.cookies.get("lang") or "ar"
+    return lang if lang in LANGS else "ar"
+
+
+def _render(request: Request, name: str, **context: Any) -> HTMLResponse:
+    lang = _lang(request)
+    response = TEMPLATES.TemplateResponse(
+        request, name, {"t": labels(lang), "lang": lang, "dir": "rtl" if lang == "ar" else "ltr", **context}
+    )
+    if request.query_params.get("lang") in LANGS:
+        response.set_cookie("lang", lang, samesite="strict", httponly=True)
+    return response
+
+
+def _store(request: Request):  # noqa: ANN202 - Store protocol
+    return request.app.state.settings.store
+
+
+def snippet_pieces(snippet: str, highlights: list[tuple[int, int]]) -> list[tuple[str, bool]]:
+    """Split a snippet into (text, highlighted) pieces; the template escapes each piece."""
+    pieces: list[tuple[str, bool]] = []
+    pos = 0
+    for a, b in sorted(highlights):
+        a, b = max(a, pos), min(b, len(snippet))
+        if a >= b:
+            continue
+        if a > pos:
+            pieces.append((snippet[pos:a], False))
+        pieces.append((snippet[a:b], True))
+        pos = b
+    if pos < len(snippet):
+        pieces.append((snippet[pos:], False))
+    return pieces
+
+
+def article_view(doc: Document) -> list[dict[str, Any]]:
+    """Blocks → sentences → pieces, each piece plain text or an entity mention (for highlighting)."""
+    mentions = sorted(
+        ((m.start, m.end, e) for e in doc.entities for m in e.mentions), key=lambda x: (x[0], -x[1])
+    )
+    evented = {ev.sentence.start for ev in doc.events}
+    blocks = []
+    for i, block in enumerate(doc.blocks):
+        spans = [(s.start, s.end) for s in doc.sentences if s.block == i] or [(block.start, block.end)]
+        parts = []
+        pos = block.start
+        for a, b in spans:
+            if a > pos:
+                parts.append({"sentence": None, "pieces": [{"text": doc.text[pos:a]}]})
+            parts.append({"sentence": a, "event": a in evented, "pieces": _pieces(doc.text, a, b, mentions)})
+            pos = b
+        if pos < block.end:
+            parts.append({"sentence": None, "pieces": [{"text": doc.text[pos:block.end]}]})
+        blocks.append({"kind": block.kind, "parts": parts})
+    return blocks
+
+
+def _pieces(text: str, a: int, b: int, mentions: list[tuple[int, int, Any]]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    pos = a
+    for start, end, ent in mentions:
+        if start < pos or start >= b:
+            continue
+        end = min(end, b)
+        if start > pos:
+            out.append({"text": text[pos:start]})
+        hover = " · ".join(x for x in (ent.code, ent.role, ent.kind, ent.name) if x)
+        out.append({"text": text[start:end], "type": ent.type, "hover": hover, "entity": ent.id})
+        pos = end
+    if pos < b:
+        out.append({"text": text[pos:b]})
+    return out
+
+
+@router.get("/", response_class=HTMLResponse)
+def search_page(
+    request: Request,
+    q: Annotated[str, Query(max_length=500)] = "",
+    since: Annotated[str, Query(pattern=_DATE)] = "",
+    until: Annotated[str, Query(pattern=_DATE)] = "",
+    source: Annotated[str, Query(max_length=200)] = "",
+    page: Annotated[int, Query(ge=1, le=10_000)] = 1,
+) -> HTMLResponse:
+    filters = Filters(since=since or None, until=until or None, source=source or None)
+    window = Page(limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE)
+    store = _store(request)
+    from rasd.api.routes import _lock
+
+    with _lock:
+        hits = store.search(q, filters, window) if q.strip() else store.latest(filters, window)
+        stats = store.stats()
+    results = [
+        {"hit": h, "pieces": snippet_pieces(h.snippet, list(h.highlights))} for h in hits[:PAGE_SIZE]
+    ]
+    return _render(
+        request, "search.html", q=q, since=since, until=until, source=source, page=page,
+        results=results, more=len(hits) > PAGE_SIZE, stats=stats,
+    )
+
+
+@router.get("/article/{doc_id}", response_class=HTMLResponse)
+def article_page(request: Request, doc_id: str) -> HTMLResponse:
+    from rasd.api.routes import _lock
+
+    with _lock:
+        doc = _store(request).get(doc_id) if len(doc_id) == 16 else None
+    if doc is None:
+        return _render(request, "missing.html", doc_id=doc_id)
+    return _render(request, "article.html", doc=doc, blocks=article_view(doc))
+
+
+@router.get("/events", response_class=HTMLResponse)
+def events_page(request: Request) -> HTMLResponse:
+    return _render(request, "events.html")
+
+
+@router.get("/ingest", response_class=HTMLResponse)
+def ingest_page(request: Request) -> HTMLResponse:
+    return _render(request, "ingest.html", writable=bool(request.app.state.settings.token))
+
+
+@router.get("/favicon.ico")
+def favicon() -> RedirectResponse:
+    return RedirectResponse("/static/favicon.svg")

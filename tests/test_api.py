@@ -1,0 +1,225 @@
+"""Every REST endpoint, its bad parameters, the write token, escaping and error hygiene."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+from fastapi.testclient import TestClient
+
+from rasd.api.app import create_app
+from tests.api_fixtures import XSS_TITLE, build_db
+
+TOKEN = "test-token-123"
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    path = tmp_path_factory.mktemp("api") / "api.db"
+    return path, build_db(path)
+
+
+@pytest.fixture()
+def client(db: tuple[Path, dict[str, str]]) -> TestClient:
+    return TestClient(create_app(db[0], token=TOKEN))
+
+
+@pytest.fixture()
+def readonly(db: tuple[Path, dict[str, str]]) -> TestClient:
+    return TestClient(create_app(db[0]))
+
+
+def test_stats(client: TestClient) -> None:
+    body = client.get("/api/stats").json()
+    assert body["documents"] == 3
+    assert body["events"] >= 2
+
+
+@pytest.mark.parametrize("query", ["اردوغان", "أردوغان", "إردوغان", "والكاظمي"])
+def test_search_variants_and_highlights(client: TestClient, db: tuple[Path, dict[str, str]], query: str) -> None:
+    body = client.get("/api/articles", params={"q": query}).json()
+    assert [item["id"] for item in body["items"]] == [db[1]["seed"]]
+    item = body["items"][0]
+    assert item["highlights"], "a hit must say what to highlight"
+    for a, b in item["highlights"]:
+        assert 0 <= a < b <= len(item["snippet"])
+
+
+def test_search_filters_and_listing(client: TestClient, db: tuple[Path, dict[str, str]]) -> None:
+    assert client.get("/api/articles", params={"q": "الكاظمي", "since": "2022-02-01"}).json()["items"] == []
+    listing = client.get("/api/articles", params={"size": 2}).json()
+    assert len(listing["items"]) == 2 and listing["more"] is True
+    page2 = client.get("/api/articles", params={"size": 2, "page": 2}).json()
+    assert len(page2["items"]) == 1 and page2["more"] is False
+    only_evil = client.get("/api/articles", params={"source": "evil"}).json()["items"]
+    assert [i["id"] for i in only_evil] == [db[1]["xss"]]
+
+
+@pytest.mark.parametrize(
+    ("params", "fragment"),
+    [
+        ({"since": "yesterday"}, "since"),
+        ({"size": 0}, "size"),
+        ({"size": 10_000}, "size"),
+        ({"page": 0}, "page"),
+        ({"event_type": "PICNIC"}, "event_type"),
+        ({"since": "2022-02-01", "until": "2022-01-01"}, "since must not be after until"),
+        ({"q": "x" * 600}, "q"),
+    ],
+)
+def test_articles_bad_parameters(client: TestClient, params: dict, fragment: str) -> None:
+    r = client.get("/api/articles", params=params)
+    assert r.status_code == 422
+    assert fragment in r.json()["detail"]
+
+
+def test_hostile_queries_never_break(client: TestClient) -> None:
+    for q in ['"', "*", "NEAR(", "'); DROP TABLE documents; --", "OR AND NOT", "^", "a:b", "(((", "\\"]:
+        assert client.get("/api/articles", params={"q": q}).status_code == 200
+    assert client.get("/api/stats").json()["documents"] == 3
+
+
+def test_article(client: TestClient, db: tuple[Path, dict[str, str]]) -> None:
+    doc = client.get(f"/api/articles/{db[1]['coded']}").json()
+    assert doc["id"] == db[1]["coded"]
+    assert {e["code"] for e in doc["entities"]} >= {"TURMIL", "PKKREB"}
+    assert [e["type"] for e in doc["events"]] == ["ASSAULT", "CONSULT"]
+    assert client.get("/api/articles/0123456789abcdef").status_code == 404
+    bad = client.get("/api/articles/not-an-id")
+    assert bad.status_code == 422 and "doc_id" in bad.json()["detail"]
+
+
+def test_events_filters(client: TestClient) -> None:
+    all_events = client.get("/api/events").json()["items"]
+    assert {e["type"] for e in all_events} >= {"ASSAULT", "CONSULT"}
+    assault = client.get("/api/events", params={"type": "ASSAULT"}).json()["items"]
+    assert assault and all(e["type"] == "ASSAULT" for e in assault)
+    quad4 = client.get("/api/events", params={"quad_class": 4}).json()["items"]
+    assert quad4 and all(e["quad_class"] == 4 for e in quad4)
+    by_actor = client.get("/api/events", params={"actor": "PKKREB"}).json()["items"]
+    assert [e["type"] for e in by_actor] == ["ASSAULT"]
+    by_country = client.get("/api/events", params={"country": "IRQ"}).json()["items"]
+    assert by_country and all("IRQ" in json.dumps(e) for e in by_country)
+    in_range = client.get("/api/events", params={"since": "2022-01-25", "until": "2022-01-25"}).json()["items"]
+    assert in_range and all(e["date"] == "2022-01-25" for e in in_range)
+    for params in ({"quad_class": 9}, {"country": "iraq"}, {"type": "HUG"}, {"size": 0}):
+        r = client.get("/api/events", params=params)
+        assert r.status_code == 422 and r.json()["detail"]
+
+
+def test_actors(client: TestClient) -> None:
+    items = client.get("/api/actors").json()["items"]
+    codes = {i["code"] for i in items}
+    assert {"TURMIL", "PKKREB"} <= codes
+    assert all(i["documents"] >= 1 for i in items)
+    assert {i["code"] for i in client.get("/api/actors", params={"q": "pkk"}).json()["items"]} == {"PKKREB"}
+
+
+def test_exports(client: TestClient) -> None:
+    jsonl = client.get("/api/export/events", params={"format": "jsonl"})
+    assert jsonl.status_code == 200
+    rows = [json.loads(line) for line in jsonl.text.splitlines()]
+    assert {r["type"] for r in rows} >= {"ASSAULT", "CONSULT"}
+    text = client.get("/api/export/events", params={"format": "csv"}).content.decode("utf-8-sig")
+    table = list(csv.DictReader(io.StringIO(text)))
+    assert len(table) == len(rows)
+    parquet = pq.read_table(io.BytesIO(client.get("/api/export/events", params={"format": "parquet"}).content))
+    assert parquet.num_rows == len(rows)
+    plover = client.get("/api/export/events", params={"format": "plover"}).json()
+    assert {p["event"][0] for p in plover} >= {"ASSAULT", "CONSULT"}
+    docs = pq.read_table(io.BytesIO(client.get("/api/export/documents", params={"format": "parquet"}).content))
+    assert docs.num_rows == 3 and "title" in docs.column_names
+    assert client.get("/api/export/documents", params={"format": "plover"}).status_code == 422
+    assert client.get("/api/export/secrets").status_code == 422
+    assert client.get("/api/export/events", params={"format": "xlsx"}).status_code == 422
+
+
+def test_ingest_needs_token(client: TestClient, readonly: TestClient) -> None:
+    body = {"text": "وصل وزير الخارجية المصري إلى عمان اليوم في زيارة رسمية.", "title": "زيارة"}
+    assert readonly.post("/api/ingest", json=body).status_code == 403
+    assert client.post("/api/ingest", json=body).status_code == 401
+    assert client.post("/api/ingest", json=body, headers={"Authorization": "Bearer wrong"}).status_code == 401
+    ok = client.post("/api/ingest", json=body, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert ok.status_code == 200, ok.text
+    assert ok.json()["new"] == 1
+    doc_id = ok.json()["ids"][0]
+    assert client.get(f"/api/articles/{doc_id}").json()["title"] == "زيارة"
+    again = client.post("/api/ingest", json=body, headers={"Authorization": f"Bearer {TOKEN}"}).json()
+    assert again["new"] == 0  # idempotent
+    empty = client.post("/api/ingest", json={"text": ""}, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert empty.status_code == 422
+
+
+def test_ingest_file_upload(client: TestClient) -> None:
+    data = "عنوان الخبر\nالرياض - واس: أعلنت وزارة الصحة اليوم عن حملة تطعيم جديدة في المدارس.".encode("cp1256")
+    r = client.post("/api/ingest/file", files={"file": ("news.txt", data, "text/plain")},
+                    headers={"Authorization": f"Bearer {TOKEN}"})
+    assert r.status_code == 200, r.text
+    assert r.json()["new"] == 1
+    doc = client.get(f"/api/articles/{r.json()['ids'][0]}").json()
+    assert doc["dateline"]["source"] == "واس"
+
+
+def test_request_size_limit(db: tuple[Path, dict[str, str]]) -> None:
+    small = TestClient(create_app(db[0], token=TOKEN, max_body=1000))
+    r = small.post("/api/ingest", json={"text": "ن" * 5000}, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert r.status_code == 413
+
+
+def test_xss_article_is_inert(client: TestClient, db: tuple[Path, dict[str, str]]) -> None:
+    page = client.get(f"/article/{db[1]['xss']}").text
+    assert "<script>window.__xss" not in page
+    assert "&lt;script&gt;" in page
+    assert '<img src=x onerror="window' not in page
+    search = client.get("/", params={"q": "الانتخابات"}).text
+    assert "<img src=x" not in search
+    api = client.get(f"/api/articles/{db[1]['xss']}").json()
+    assert api["title"] == XSS_TITLE  # the API returns the text as it is; the pages escape it
+
+
+def test_internal_errors_hide_details(db: tuple[Path, dict[str, str]]) -> None:
+    app = create_app(db[0])
+
+    class Broken:
+        def stats(self) -> dict:
+            raise RuntimeError("secret path /etc/passwd")
+
+    app.state.settings.store = Broken()
+    r = TestClient(app, raise_server_exceptions=False).get("/api/stats")
+    assert r.status_code == 500
+    assert r.json() == {"detail": "internal error"}
+
+
+def test_no_cors_and_security_headers(client: TestClient) -> None:
+    r = client.get("/api/stats", headers={"Origin": "https://elsewhere.example"})
+    assert "access-control-allow-origin" not in {k.lower() for k in r.headers}
+    assert r.headers["x-content-type-options"] == "nosniff"
+    assert "script-src 'self'" in r.headers["content-security-policy"]
+
+
+def test_openapi_lists_every_endpoint(client: TestClient) -> None:
+    paths = client.get("/api/openapi.json").json()["paths"]
+    for p in ("/api/articles", "/api/articles/{doc_id}", "/api/events", "/api/actors", "/api/stats",
+              "/api/export/{kind}", "/api/ingest", "/api/ingest/file"):
+        assert p in paths
+
+
+def test_dashboard_pages_render(client: TestClient, db: tuple[Path, dict[str, str]]) -> None:
+    home = client.get("/")
+    assert home.status_code == 200 and 'dir="rtl"' in home.text
+    english = client.get("/", params={"lang": "en"})
+    assert 'dir="ltr"' in english.text and "Search" in english.text
+    article = client.get(f"/article/{db[1]['coded']}").text
+    assert 'class="ent ent-ORG"' in article and "TURMIL" in article
+    assert 'href="#s-' in article
+    assert client.get("/events").status_code == 200
+    assert 'id="missing"' in client.get("/article/0123456789abcdef").text
+    assert 'id="read-only"' not in client.get("/ingest").text
+
+
+def test_ingest_page_says_read_only(readonly: TestClient) -> None:
+    assert 'id="read-only"' in readonly.get("/ingest").text

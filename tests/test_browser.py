@@ -1,0 +1,144 @@
+"""The dashboard in a real browser: Playwright driving Debian's Chromium, headless.
+
+search → open an article → entities highlighted → events explorer with its charts and map; no
+console errors anywhere; an article carrying <script> and onerror= stays inert. Screenshots of each
+page go to docs/screenshots/ (look at them).
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.api_fixtures import build_db
+
+ROOT = Path(__file__).resolve().parents[1]
+SHOTS = ROOT / "docs" / "screenshots"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--no-first-run", "--disable-sync", "--disable-quic"]
+
+playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (CI installs it)")
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (.ci/run installs it)")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, str]]]:
+    import uvicorn
+
+    from rasd.api.app import create_app
+
+    path = tmp_path_factory.mktemp("browser") / "browser.db"
+    ids = build_db(path)
+    port = _free_port()
+    config = uvicorn.Config(create_app(path, token="browser-token"), host="127.0.0.1", port=port, log_level="warning")
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not srv.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert srv.started, "server did not start"
+    yield f"http://127.0.0.1:{port}", ids
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with playwright_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def page(browser: object) -> Iterator[tuple[object, list[str]]]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ar")
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield pg, errors
+    context.close()
+
+
+def test_search_article_events_map(server: tuple[str, dict[str, str]], page: tuple[object, list[str]]) -> None:
+    base, ids = server
+    pg, errors = page
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    pg.goto(base + "/")
+    pg.fill("#q", "اردوغان")
+    pg.click("#go")
+    pg.wait_for_selector(".result-title")
+    assert pg.locator("mark").count() >= 1
+    pg.screenshot(path=str(SHOTS / "search.png"), full_page=True)
+    pg.click(".result-title")
+    pg.wait_for_selector("#article")
+    assert pg.locator(".block-title").inner_text().startswith("إردوغان يؤكد")
+    assert pg.locator(".block-boilerplate").count() == 2
+    assert pg.locator(".block-caption").count() == 1
+    pg.screenshot(path=str(SHOTS / "article-seed.png"), full_page=True)
+
+    pg.goto(f"{base}/article/{ids['coded']}")
+    ents = pg.locator(".ent[data-entity]")
+    assert ents.count() >= 3
+    assert "TURMIL" in (pg.locator(".ent-ORG[data-entity]").first.get_attribute("title") or "")
+    pg.click(".card .evidence >> nth=0")
+    assert pg.evaluate("location.hash").startswith("#s-")
+    pg.screenshot(path=str(SHOTS / "article-entities-events.png"), full_page=True)
+
+    pg.click("#nav-events")
+    pg.wait_for_selector("body[data-ready='1']", timeout=20_000)
+    assert pg.locator("#events-table tbody tr").count() >= 2
+    for chart in ("#timeline", "#network", "#map"):
+        assert pg.locator(f"{chart} canvas").count() >= 1, f"{chart} did not draw"
+    pg.select_option("#f-type", "ASSAULT")
+    pg.click("#event-filters button")
+    pg.wait_for_function("document.querySelectorAll('#events-table tbody tr').length === 1")
+    pg.screenshot(path=str(SHOTS / "events.png"), full_page=True)
+    assert errors == []
+
+
+def test_xss_article_rendered_inert(server: tuple[str, dict[str, str]], page: tuple[object, list[str]]) -> None:
+    base, ids = server
+    pg, errors = page
+    dialogs: list[str] = []
+    pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    pg.goto(f"{base}/article/{ids['xss']}")
+    pg.wait_for_selector("#article")
+    assert pg.evaluate("window.__xss === undefined")
+    assert "<script>" in pg.locator(".block-title").inner_text()
+    assert pg.locator("#article img").count() == 0
+    pg.goto(f"{base}/?q=الانتخابات")
+    assert pg.evaluate("window.__xss === undefined")
+    pg.screenshot(path=str(SHOTS / "xss-inert.png"), full_page=True)
+    assert dialogs == [] and errors == []
+
+
+def test_ingest_page(server: tuple[str, dict[str, str]], page: tuple[object, list[str]]) -> None:
+    base, _ = server
+    pg, errors = page
+    pg.goto(base + "/ingest?lang=en")
+    pg.fill("#i-title", "اختبار الإدخال")
+    pg.fill("#i-text", "التقى وزير الخارجية السعودي نظيره الأردني في عمان اليوم وبحثا العلاقات الثنائية.")
+    pg.fill("#i-token", "browser-token")
+    pg.click("#i-submit")
+    pg.wait_for_selector("#ingest-link:not([hidden])")
+    pg.screenshot(path=str(SHOTS / "ingest.png"), full_page=True)
+    pg.click("#ingest-link")
+    pg.wait_for_selector("#article")
+    assert pg.locator(".block-title").inner_text() == "اختبار الإدخال"
+    assert errors == []

@@ -1,0 +1,95 @@
+"""The gazetteer and geocoding: names, demonyms, proclitics, and disambiguation by the article."""
+
+from __future__ import annotations
+
+import pytest
+
+from rasd.entities.gazetteer import gazetteer, key_of
+from rasd.entities.places import PlaceName, geocode
+from rasd.entities.step import find_entities
+from rasd.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    g = gazetteer()
+    if not g.places:
+        pytest.skip("gazetteer data not built (python scripts/build_gazetteer.py)")
+    return g
+
+
+def _best(gaz, key):
+    return geocode([PlaceName(key)], gaz=gaz)[key]
+
+
+def test_countries_and_cities_are_kept_apart(gaz):
+    iraq, baghdad = _best(gaz, key_of("العراق")), _best(gaz, key_of("بغداد"))
+    assert (iraq.feature, iraq.country) == ("country", "IRQ")
+    assert (baghdad.feature, baghdad.country) == ("city", "IRQ")
+    assert 33 < baghdad.lat < 34 and 44 < baghdad.lon < 45
+    assert _best(gaz, key_of("الولايات المتحدة")).country == "USA"
+    assert _best(gaz, key_of("الحسكة")).country == "SYR"
+
+
+def test_spelling_variants_meet(gaz):
+    assert {_best(gaz, key_of(n)).geonameid for n in ("أربيل", "إربيل", "اربيل")} == {_best(gaz, "اربيل").geonameid}
+    assert _best(gaz, key_of("أمريكا")).country == _best(gaz, key_of("أميركا")).country == "USA"
+
+
+def test_demonyms_in_all_forms(gaz):
+    for form in ("العراقي", "العراقية", "العراقيون", "العراقيين", "عراقية"):
+        assert gaz.demonym(key_of(form)) == "IRQ", form
+    for form in ("الأميركي", "الأمريكية", "الاميركيين"):
+        assert gaz.demonym(key_of(form)) == "USA", form
+    assert gaz.demonym(key_of("المالي")) is None  # "financial", not Malian
+
+
+def test_proclitics_are_cut_from_the_first_word(gaz):
+    for word, cut in (("والعراق", 1), ("ببغداد", 1), ("للعراق", 0), ("وللعراق", 1)):
+        n, key, letters = gaz.match_at([key_of(word)], 0)
+        assert (n, letters) == (1, cut), word
+        assert gaz.candidates(key)
+    assert gaz.match_at(key_of("الولايات المتحدة الأميركية").split(), 0)[0] == 3
+
+
+def test_population_decides_without_context(gaz):
+    london = _best(gaz, "لندن")
+    assert london.country == "GBR"
+
+
+def test_the_articles_other_places_decide(gaz):
+    # London, Ontario only once the article is about Canada and the model tagged it a place
+    alone = geocode([PlaceName("لندن", ner=True)], gaz=gaz)["لندن"]
+    in_canada = geocode([PlaceName("لندن", ner=True), PlaceName("كندا")], gaz=gaz)["لندن"]
+    assert alone.country == "GBR" and in_canada.country == "CAN"
+
+
+def test_country_or_city_of_the_same_name(gaz):
+    oman = geocode([PlaceName("عمان")], gaz=gaz)["عمان"]
+    amman = geocode([PlaceName("عمان"), PlaceName(key_of("الأردن"))], gaz=gaz)["عمان"]
+    assert (oman.feature, oman.country) == ("country", "OMN")
+    assert (amman.feature, amman.country) == ("city", "JOR")
+    kuwait = geocode([PlaceName("الكويت")], gaz=gaz)["الكويت"]
+    kuwait_city = geocode([PlaceName("الكويت", city_cue=True)], gaz=gaz)["الكويت"]
+    assert kuwait.feature == "country" and kuwait_city.feature == "city"
+
+
+def test_reporting_place_does_not_steer_the_others(gaz):
+    # the dateline (London) must not pull an ambiguous name towards the UK
+    names = [PlaceName("لندن", reporting=True), PlaceName("عمان"), PlaceName(key_of("الأردن"))]
+    assert geocode(names, gaz=gaz)["عمان"].country == "JOR"
+
+
+def test_weak_names_need_the_model(gaz):
+    # سلطات ("authorities") is also a Moroccan town in geonames
+    assert geocode([PlaceName("سلطات")], gaz=gaz) == {}
+
+
+def test_dateline_place_is_the_reporting_place(gaz):
+    doc = Pipeline().process_text("خبر عاجل\nإيلاف من لندن: وصل الوزير إلى بغداد اليوم.\n")
+    ents = {e.name: e for e in find_entities(doc, gaz=gaz, tagger=None)}
+    if doc.dateline is None:
+        pytest.skip("structure step found no dateline")
+    assert ents["لندن"].place["reporting"] is True
+    assert ents["بغداد"].place["reporting"] is False
+    assert ents["بغداد"].place["geonameid"] == _best(gaz, "بغداد").geonameid

@@ -1,0 +1,101 @@
+"""Resolution within a document: variants, partial names, titles, state actors, بلاده, stable ids."""
+
+from __future__ import annotations
+
+import pytest
+
+from rasd.entities.gazetteer import gazetteer
+from rasd.entities.resolve import PersonMention, Tok, cluster_persons, group_actor, role_before
+from rasd.entities.step import find_entities
+from rasd.model import Block, Document
+from rasd.text.normalize import normalize_word
+from rasd.text.tokenize import WORD_RE
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    g = gazetteer()
+    if not g.places:
+        pytest.skip("gazetteer data not built (python scripts/build_gazetteer.py)")
+    return g
+
+
+def toks(text: str) -> list[Tok]:
+    return [Tok(m.start(), m.end(), normalize_word(m.group(0))) for m in WORD_RE.finditer(text)]
+
+
+def mention(text: str, name: str, start_at: int = 0) -> PersonMention:
+    a = text.index(name, start_at)
+    return PersonMention(a, a + len(name), tuple(normalize_word(w) for w in name.split()))
+
+
+def test_spelling_variants_and_partial_names_merge():
+    text = "الرئيس رجب طيب أردوغان قال. ثم إردوغان أكد. اردوغان غادر. رئيس الوزراء مصطفى الكاظمي. الكاظمي"
+    ms = [mention(text, "رجب طيب أردوغان"), mention(text, "إردوغان"), mention(text, "اردوغان"),
+          mention(text, "مصطفى الكاظمي"), mention(text, "الكاظمي", text.index("الكاظمي") + 8)]
+    clusters = cluster_persons(ms)
+    assert len(clusters) == 2
+    names = sorted(text[c.full.start : c.full.end] for c in clusters)
+    assert names == ["رجب طيب أردوغان", "مصطفى الكاظمي"]
+    assert sorted(len(c.mentions) for c in clusters) == [2, 3]
+
+
+def test_a_surname_joins_the_nearest_person_before_it():
+    text = "محمد علي وصل ثم أحمد علي تحدث ثم علي"
+    ms = [mention(text, "محمد علي"), mention(text, "أحمد علي"), mention(text, "علي", text.rindex("علي"))]
+    clusters = cluster_persons(ms)
+    ahmad = next(c for c in clusters if text[c.full.start : c.full.end] == "أحمد علي")
+    assert len(ahmad.mentions) == 2
+
+
+def test_title_with_demonym_modifier_and_host_country(gaz):
+    text = "بحث الكاظمي مع السفير التركي الجديد لدى العراق علي رضا كوناي"
+    ts = toks(text)
+    i = next(k for k, t in enumerate(ts) if t.norm == "علي")
+    title = role_before(ts, i, text, gaz)
+    assert title is not None
+    assert title.role == "السفير" and title.sector == "GOV"
+    assert title.country == "TUR" and title.host == "IRQ"
+
+
+def test_title_with_a_country_name_and_a_proclitic(gaz):
+    text = "وقال وزير خارجية تركيا مولود جاويش أوغلو"
+    ts = toks(text)
+    title = role_before(ts, 4, text, gaz)
+    assert title is not None and title.country == "TUR"
+    text = "ورئيس الوزراء العراقي مصطفى الكاظمي"
+    title = role_before(toks(text), 3, text, gaz)
+    assert title is not None and (title.role, title.country) == ("ورئيس الوزراء"[1:], "IRQ")
+
+
+def test_group_nouns_with_country_adjectives(gaz):
+    ts = toks("انسحاب القوات الاميركية القتالية")
+    assert group_actor(ts, 1, gaz)[1:3] == ("USA", "MIL")
+    ts = toks("سعي الحكومة العراقية")
+    assert group_actor(ts, 1, gaz)[1:3] == ("IRQ", "GOV")
+    assert group_actor(toks("الحكومة قررت"), 0, gaz) is None
+
+
+def _doc(text: str) -> Document:
+    return Document(id="t", text=text, blocks=[Block("body", text, 0, len(text))])
+
+
+def test_country_reference_goes_to_the_persons_country(gaz):
+    text = "التقى الوزير مع السفير الأميركي ماثيو تولر. وأكد تولر دعم بلاده للعراق."
+    ents = find_entities(_doc(text), gaz=gaz, tagger=None)
+    usa = next(e for e in ents if e.country == "USA" and e.kind == "country")
+    assert "بلاده" in [m.text for m in usa.mentions]
+    tuller = next(e for e in ents if e.type == "PER")
+    assert (tuller.code, len(tuller.mentions)) == ("USAGOV", 2)
+    for e in ents:  # every mention is a span of the original text
+        for m in e.mentions:
+            assert text[m.start : m.end] == m.text
+
+
+def test_ids_are_stable_across_documents(gaz):
+    a = find_entities(_doc("قال السفير الأميركي ماثيو تولر إن القوات الأميركية باقية في بغداد"), gaz=gaz, tagger=None)
+    b = find_entities(_doc("وصل إلى بغداد السفير الأمريكي ماثيو تولر"), gaz=gaz, tagger=None)
+    ids_a = {e.name: e.id for e in a}
+    ids_b = {e.name: e.id for e in b}
+    assert ids_a["ماثيو تولر"] == ids_b["ماثيو تولر"]
+    assert ids_a["بغداد"] == ids_b["بغداد"] == f"geo:{gaz.candidates('بغداد')[0][0].geonameid}"

@@ -1,0 +1,108 @@
+"""SQLite store: versioned schema, WAL, idempotent adds, one transaction per batch, exact-duplicate
+links, and the read side (get, stats, events, export)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from rasd.errors import StoreError
+from rasd.model import Actor, Document, Entity, Event, Mention, Source, Span
+from rasd.pipeline import new_document
+from rasd.store import DupLink, NewDoc, Store, open_store
+from rasd.store.migrations import LATEST
+from rasd.store.sqlite import SQLiteStore
+
+
+def doc(text: str, path: str = "a.txt", published: str | None = "2015-07-21") -> Document:
+    d = new_document(text, Source(path=path, site="site"), {"published": published})
+    return d
+
+
+def test_schema_versioned_and_wal(tmp_path: Path) -> None:
+    s = SQLiteStore(tmp_path / "x.db")
+    assert isinstance(s, Store)
+    assert s.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert s.db.execute("SELECT max(version) FROM schema_version").fetchone()[0] == LATEST
+    s.close()
+    again = SQLiteStore(tmp_path / "x.db")  # re-opening runs no migration twice
+    assert again.db.execute("SELECT count(*) FROM schema_version").fetchone()[0] == LATEST
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    SQLiteStore(tmp_path / "x.db").close()
+    db = sqlite3.connect(tmp_path / "x.db")
+    db.execute("INSERT INTO schema_version VALUES (?)", (LATEST + 1,))
+    db.commit()
+    db.close()
+    with pytest.raises(StoreError, match="newer"):
+        SQLiteStore(tmp_path / "x.db")
+
+
+def test_open_store_urls(tmp_path: Path) -> None:
+    assert isinstance(open_store(f"sqlite:///{tmp_path / 'u.db'}"), SQLiteStore)
+    with pytest.raises(StoreError):
+        open_store("postgresql://user@host/db")
+    with pytest.raises(StoreError, match="no directory"):
+        open_store(tmp_path / "missing" / "x.db")
+
+
+def test_add_is_idempotent_and_round_trips(tmp_path: Path) -> None:
+    s = SQLiteStore(tmp_path / "x.db")
+    d = doc("نص الخبر الأول عن الاقتصاد")
+    r1 = s.add([NewDoc(d, "", "نص خبر اول", b"\0" * 512, b"\0" * 256)])
+    r2 = s.add([NewDoc(d, "", "نص خبر اول", b"\0" * 512, b"\0" * 256)])
+    assert (r1.new, r2.new, r2.already) == (1, 0, 1)
+    got = s.get(d.id)
+    assert got == d
+    assert s.text_of(d.id) == d.text
+    assert s.stats()["documents"] == 1
+    assert [row[0] for row in s.signatures()] == [d.id]
+
+
+def test_exact_duplicate_links_are_kept_once(tmp_path: Path) -> None:
+    s = SQLiteStore(tmp_path / "x.db")
+    d = doc("نص مكرر")
+    s.add([NewDoc(d)])
+    link = DupLink("exact", d.id, d.id, 1.0, "b.txt")
+    assert s.add([], [link]).exact == 1
+    r = s.add([], [link])
+    assert (r.exact, r.already) == (0, 1)
+    assert s.known([d.id, "nope"]) == {d.id: "a.txt"}
+    assert [x["source"] for x in s.export("duplicates")] == ["b.txt"]
+
+
+def test_batch_is_all_or_nothing(tmp_path: Path) -> None:
+    s = SQLiteStore(tmp_path / "x.db")
+    good = doc("خبر سليم")
+    bad = doc("خبر آخر", path="b.txt")
+    bad.meta["unserialisable"] = object()  # to_json fails half way through the batch
+    with pytest.raises(TypeError):
+        s.add([NewDoc(good), NewDoc(bad)])
+    assert s.stats()["documents"] == 0
+    assert s.db.execute("SELECT count(*) FROM doc_fts").fetchone()[0] == 0
+    assert s.add([NewDoc(good)]).new == 1
+
+
+def test_entities_and_events_are_stored_with_their_columns(tmp_path: Path) -> None:
+    s = SQLiteStore(tmp_path / "x.db")
+    d = doc("التقى الرئيس العراقي بوزير الخارجية في بغداد")
+    d.entities = [Entity("e1", "PER", "الرئيس العراقي", [Mention(6, 20, "الرئيس العراقي")], code="IRQGOV", country="IRQ")]
+    d.events = [
+        Event("CONSULT", Span(0, len(d.text)), Span(0, 5), cameo="040", quad_class=1, score=1.0,
+              source=[Actor("e1", "الرئيس العراقي", "IRQGOV", "IRQ", "GOV")], location={"name": "بغداد", "country": "IRQ"},
+              date="2015-07-21")
+    ]
+    s.add([NewDoc(d)])
+    row = s.db.execute("SELECT type, quad_class, cameo, source_codes, location, date, sentence_start, trigger_end FROM events").fetchone()
+    assert row == ("CONSULT", 1, "040", "IRQGOV", "بغداد", "2015-07-21", 0, 5)
+    (ev,) = s.events()
+    assert ev["doc_id"] == d.id and ev["type"] == "CONSULT"
+    assert s.actors() == [{"code": "IRQGOV", "name": "الرئيس العراقي", "documents": 1}]
+    assert [e["code"] for e in s.export("entities")] == ["IRQGOV"]
+    assert len(list(s.export("events"))) == 1
+    assert s.stats()["events"] == 1
+    with pytest.raises(StoreError):
+        list(s.export("nonsense"))
