@@ -2,6 +2,9 @@
 
     .venv/bin/python bench/clitic_eval.py [--conllu ../shared/data/ud/ar_pud-ud-test.conllu] [--show 30]
 
+It also counts how many single-word names of the ANERGazet gazetteers (locations, persons: 3+
+Arabic letters, not starting with ال) the tokenizer cuts into pieces — names must stay whole.
+
 PUD writes clitics as separate syntactic words glued with ``SpaceAfter=No`` (ل + أوباما,
 نشرت + ها, ف + إن) and leaves the article ال attached (ل + لسلطة). A gold clitic boundary is a
 point inside a space-free stretch of the sentence where an Arabic letter ends one gold word and an
@@ -55,7 +58,7 @@ def gold_sentences(path: Path) -> list[tuple[str, set[int]]]:
 def predicted(text: str) -> set[int]:
     toks = tokenize(text)
     out = set()
-    for a, b in zip(toks, toks[1:]):
+    for a, b in zip(toks, toks[1:], strict=False):
         if a.end == b.start and _AR.match(text[a.end - 1]) and _AR.match(text[b.start]):
             if a.kind == "clitic" and a.norm == "ال":
                 continue  # PUD keeps the article on its noun
@@ -63,10 +66,18 @@ def predicted(text: str) -> set[int]:
     return out
 
 
+def names_cut(gazetteer: Path) -> tuple[int, int]:
+    """(names cut, names checked) for one ANERGazet list."""
+    names = [w.strip() for w in gazetteer.read_text(encoding="utf-8", errors="ignore").splitlines()]
+    names = [w for w in names if re.fullmatch(r"[\u0621-\u064a]{3,}", w) and not w.startswith("ال")]
+    return sum(1 for w in names if len(tokenize(w)) > 1), len(names)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--conllu", default=str(ROOT.parent / "shared/data/ud/ar_pud-ud-test.conllu"))
     ap.add_argument("--show", type=int, default=0)
+    ap.add_argument("--gazetteers", default=str(ROOT.parent / "shared/data/ner/anercorp-original/gazetteers"))
     args = ap.parse_args()
     tp = fp = fn = 0
     shown = 0
@@ -86,6 +97,11 @@ def main() -> None:
     r = tp / (tp + fn) if tp + fn else 1.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     print(f"gold boundaries {tp + fn}  predicted {tp + fp}  precision {p:.4f}  recall {r:.4f}  F1 {f:.4f}")
+    for kind in ("loc", "pers"):
+        path = Path(args.gazetteers) / f"{kind}.txt"
+        if path.exists():
+            cut, total = names_cut(path)
+            print(f"ANERGazet {kind}: {cut} of {total} single-word names cut ({cut / total:.1%})")
 
 
 if __name__ == "__main__":

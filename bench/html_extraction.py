@@ -15,8 +15,8 @@ from pathlib import Path
 
 import trafilatura
 
-from rasd.eval.extraction import evaluate
-from rasd.readers.html import ExtractOptions, extract_html
+from rasd.eval.extraction import evaluate, page_counts, paired_difference
+from rasd.readers.html import ExtractOptions, extract_html, html_to_rawdoc
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT.parent / "shared" / "data" / "html" / "article-extraction-benchmark"
@@ -34,15 +34,18 @@ def main() -> None:
         "trafilatura (bare, default settings)": lambda h: (
             trafilatura.extract(h, include_comments=False) or ""
         ),
-        "rasd chain, precision": lambda h: _ours(h, ExtractOptions(favor_precision=True)),
+        "rasd HTML reader (as shipped)": _reader,
         "rasd chain, default trafilatura settings": lambda h: _ours(h, ExtractOptions(favor_precision=False)),
         "trafilatura precision, no fallback": lambda h: _ours(
             h, ExtractOptions(favor_precision=True, fallback=False)
         ),
+        "fallback 1 alone: readability-lxml": lambda h: _alone(h, "readability"),
+        "fallback 2 alone: jusText": lambda h: _alone(h, "justext"),
     }
     pages = {k: gzip.open(args.data / "html" / f"{k}.html.gz", "rt", encoding="utf-8").read() for k in keys}
     print(f"{len(keys)} pages")
     rows = []
+    outputs: dict[str, dict[str, str]] = {}
     for name, fn in systems.items():
         t0 = time.perf_counter()
         extractors: Counter[str] = Counter()
@@ -54,6 +57,7 @@ def main() -> None:
                 extractors[used] += 1
             preds[k] = out
         secs = time.perf_counter() - t0
+        outputs[name] = preds
         s4 = evaluate(truth, preds, n=4)
         s1 = evaluate(truth, preds, n=1)
         rows.append((name, s4, s1, secs, extractors))
@@ -65,6 +69,38 @@ def main() -> None:
             f"{name:<42} {s4.f1:.3f} ± {s4.f1_ci:.3f}   {s4.precision:.3f}  {s4.recall:.3f}  {s1.f1:>10.3f} "
             f"{secs / len(keys):7.3f}  {dict(ex) if ex else ''}"
         )
+    names = list(systems)
+    base = names[0]
+    for name in names[1:]:
+        diff, ci = paired_difference(truth, outputs[name], outputs[base])
+        better = sum(_f1(truth[k], outputs[name][k]) > _f1(truth[k], outputs[base][k]) + 1e-9 for k in keys)
+        worse = sum(_f1(truth[k], outputs[name][k]) < _f1(truth[k], outputs[base][k]) - 1e-9 for k in keys)
+        print(
+            f"{name} minus bare trafilatura: F1 {diff:+.3f} ± {ci:.3f} (paired bootstrap); "
+            f"pages better {better}, worse {worse}"
+        )
+
+
+def _f1(true: str, pred: str) -> float:
+    tp, fp, fn = page_counts(true, pred or "")
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def _alone(html: str, which: str) -> str:
+    from rasd.readers import html as reader
+
+    try:
+        return reader._readability(html)[0] if which == "readability" else reader._justext(html)
+    except Exception:  # noqa: BLE001 - a failed page scores zero
+        return ""
+
+
+def _reader(html: str) -> tuple[str, str]:
+    try:
+        doc = html_to_rawdoc(html)
+    except ValueError:
+        return "", "none"
+    return doc.text, doc.meta["extractor"]
 
 
 def _ours(html: str, opts: ExtractOptions) -> tuple[str, str]:

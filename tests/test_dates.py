@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from rasd.dates import date_from_url, find_dates, parse_date, publication_date
+from rasd.dates import date_from_url, find_dates, parse_date, parse_iso_like, publication_date
 
 REF = dt.datetime(2015, 7, 21, 10, 0)
 
@@ -67,7 +67,12 @@ TABLE = [
     ("الثلاثاء 5 شوال 1436 هـ", "2015-07-21", "day", "الثلاثاء 5 شوال 1436 هـ"),
     ("5 شوال 1436هـ", "2015-07-21", "day", "5 شوال 1436هـ"),
     ("1 رمضان 1436", "2015-06-18", "day", "1 رمضان 1436"),
-    ("10 ذي الحجة 1436 هـ", "2015-09-23", "day", "10 ذي الحجة 1436 هـ"),  # Umm al-Qura table (sighting put Eid on the 24th)
+    (
+        "10 ذي الحجة 1436 هـ",
+        "2015-09-23",
+        "day",
+        "10 ذي الحجة 1436 هـ",
+    ),  # Umm al-Qura table (sighting put Eid on the 24th)
     ("1 محرم 1437هـ", "2015-10-14", "day", "1 محرم 1437هـ"),
     ("15 جمادى الأولى 1436", "2015-03-06", "day", "15 جمادى الأولى 1436"),
     ("٥/١٠/١٤٣٦هـ", "2015-07-21", "day", "٥/١٠/١٤٣٦هـ"),
@@ -147,6 +152,7 @@ def test_table_is_big_enough() -> None:
         "مارس الرئيس ضغوطا",  # a verb
         "بلغ العدد 2015 شخصا",  # a bare number
         "منذ أيام",  # too vague
+        "فاز الهلال 3 صفر",  # a score, not the month of Safar
         "لا تاريخ هنا",
     ],
 )
@@ -187,7 +193,9 @@ def test_weekday_named_with_today_wins_over_the_crawl_day() -> None:
 
 def test_date_from_url() -> None:
     assert date_from_url("http://example.com/news/2015/07/21/story.html").date == "2015-07-21"
-    assert date_from_url("http://www.okaz.com.sa/new/Issues/20150720/Con20150720781233.htm").date == "2015-07-20"
+    assert (
+        date_from_url("http://www.okaz.com.sa/new/Issues/20150720/Con20150720781233.htm").date == "2015-07-20"
+    )
     assert date_from_url("http://example.com/2015-07-19-title").date == "2015-07-19"
     assert date_from_url("http://example.com/article/410826/title") is None
 
@@ -203,3 +211,27 @@ def test_publication_date_order_of_trust() -> None:
     # "أمس" dates the event, not the article: not taken as the publication date
     assert publication_date(text="قال الوزير أمس إن", reference="2015-07-21") is None
     assert publication_date(text="قال الوزير اليوم إن", reference="2015-07-21").date == "2015-07-21"
+
+
+def test_old_dates_near_the_top_are_events_not_the_publication_date() -> None:
+    text = "القاهرة: قال الوزير إن الاقتصاد تأثر بعد ثورة 25 يناير (كانون الثاني) 2011 التي أطاحت بالنظام"
+    assert publication_date(text=text, reference="2015-07-21 02:00:00") is None
+    assert publication_date(text="الرياض 19 يوليو 2015: قال", reference="2015-07-21").date == "2015-07-19"
+    # no crawl date: only the dateline area counts
+    assert publication_date(text="الرياض 19 يوليو 2015: قال").date == "2015-07-19"
+    assert publication_date(text="ا" * 300 + " في 19 يوليو 2015") is None
+
+
+@pytest.mark.parametrize(
+    ("value", "day"),
+    [
+        ("2015-07-21T09:30:00+03:00", "2015-07-21"),
+        ("2015-07-21 02:51:32", "2015-07-21"),
+        ("Tue, 21 Jul 2015 09:30:00 +0300", "2015-07-21"),
+        ("الثلاثاء 21 يوليو 2015", "2015-07-21"),
+        ("July 21, 2015 10:00 AM", "2015-07-21"),  # dateparser, the last resort
+        ("nonsense 12", None),
+    ],
+)
+def test_metadata_dates(value: str, day: str | None) -> None:
+    assert parse_iso_like(value) == day

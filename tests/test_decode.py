@@ -56,9 +56,11 @@ def test_encoding_names() -> None:
     assert detect_encoding("مرحبا".encode("iso-8859-6")) == "iso-8859-6"
 
 
-def test_non_arabic_utf8_is_kept() -> None:
-    for text in ("Hello world, this is English.", "Привет мир, это новости.", "Bonjour à tous"):
-        assert decode_bytes(text.encode())[0] == text
+@pytest.mark.parametrize("enc", ["utf-8", "utf-16-le", "utf-16-be", "utf-16"])
+def test_non_arabic_text_is_kept(enc: str) -> None:
+    """Other languages are decoded as they are (language identification flags them later)."""
+    for text in ("Hello world, this is English.", "Привет мир, это новости.", "Bonjour à tous", "שלום עולם"):
+        assert decode_bytes(text.encode(enc))[0] == text
 
 
 @pytest.mark.parametrize("enc", ["cp1256", "latin-1"])

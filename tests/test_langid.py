@@ -41,3 +41,8 @@ def test_pipeline_flags_and_goes_on(lang: str) -> None:
     doc = Pipeline().process_text(TEXTS[lang] + "\n\n" + TEXTS[lang])
     assert doc.language == lang
     assert doc.blocks and doc.sentences
+
+
+def test_arabic_typed_with_persian_letters_is_still_arabic(seed_text: str) -> None:
+    """Some sites type ی and ک for ي and ك; the words are Arabic, so is the document."""
+    assert detect_language(seed_text.replace("ي", "ی").replace("ك", "ک")) == "ar"

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 
 import pytest
 
 from rasd.entities.conll import fix_tag, read_caraner, read_conll, spans
-from rasd.entities.ner import NerTagger, _trim_proclitics, default_tagger
+from rasd.entities.ner import NerTagger, _trim_proclitics, default_tagger, propagate
 from rasd.eval.ner import score
 from rasd.text import words
 
@@ -75,6 +76,17 @@ def test_proclitics_are_trimmed_from_mention_starts() -> None:
     assert _trim_proclitics("والعراق", 10) == 11
     assert _trim_proclitics("بغداد", 0) == 0  # a name, not ب + غداد
     assert _trim_proclitics("العراق", 0) == 0
+    assert _trim_proclitics("للعراق", 0) == 0  # ل + ال with the alef elided: kept whole
+    assert _trim_proclitics("وللعراق", 0) == 1
+
+
+def test_label_consistency_tags_missed_repeats_only_when_unambiguous() -> None:
+    keys = [["دونالد", "رامسفيلد", "قال"], ["قال", "رامسفيلد"], ["الجزيره", "في", "قطر"], ["الجزيره"], ["في"]]
+    tags = [["B-PER", "I-PER", "O"], ["O", "O"], ["B-ORG", "O", "B-LOC"], ["B-LOC"], ["O"]]
+    out = propagate(keys, tags)
+    assert out[1] == ["O", "B-PER"]  # the surname alone, later in the document
+    assert out[0] == tags[0] and out[2] == tags[2] and out[3] == tags[3]  # predictions are kept
+    assert propagate([["الجزيره"], ["الجزيره"], ["الجزيره"]], [["B-ORG"], ["B-LOC"], ["O"]])[2] == ["O"]
 
 
 def test_packaged_model_loads_once_and_tags() -> None:
@@ -85,6 +97,24 @@ def test_packaged_model_loads_once_and_tags() -> None:
     assert tags[3:5] == ["B-PER", "I-PER"]
     assert tags[6] == "B-LOC"
     assert tagger.tag([]) == []
+
+
+def test_fast_scorer_gives_crfsuites_tags(seed_text: str) -> None:
+    """Our cached-weights Viterbi must tag exactly as crfsuite does with the same model."""
+    import pycrfsuite
+
+    from rasd.entities.ner import _chunks
+
+    tagger = default_tagger().load()
+    toks = words(seed_text)
+    sents = [[t.text for t in toks[a:b]] for a, b in _chunks(seed_text, toks)]
+    ref = pycrfsuite.Tagger()
+    with resources.as_file(resources.files("rasd.data").joinpath("ner", "ner.crfsuite")) as path:
+        ref.open(str(path))
+    expected = [list(ref.tag(tagger._feat.sentence(s))) for s in sents]
+    assert tagger.tag_many(sents) == expected
+    assert [tagger.tag(s) for s in sents] == expected
+    assert any(t != "O" for tags in expected for t in tags)
 
 
 def test_seed_entities_with_offsets_into_the_original(seed_text: str) -> None:
@@ -106,6 +136,26 @@ def test_entities_respect_a_window_of_the_text(seed_text: str) -> None:
     window = default_tagger().entities(seed_text, at - 20, at + 40)
     assert (at, at + len("مصطفى الكاظمي"), "PER") in window
     assert all(at - 20 <= s and e <= at + 40 for s, e, _ in window)
+
+
+def test_evaluate_file_scores_and_writes_predictions(tmp_path: Path) -> None:
+    from rasd.eval.ner import evaluate_file
+
+    gold = tmp_path / "gold.txt"
+    gold.write_text(
+        "وصل O\nالرئيس O\nباراك B-PERS\nأوباما I-PERS\nإلى O\nالقاهرة B-LOC\n\nقال O\nمسؤول O\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "pred.txt"
+    scores = evaluate_file(gold, predictions=out)
+    assert sum(scores.gold.values()) == 2
+    lines = out.read_text(encoding="utf-8").split("\n")
+    assert lines[2].split()[:2] == ["باراك", "B-PER"] and len(lines[2].split()) == 3
+    assert lines[6] == ""  # sentence break kept
+    with pytest.raises(ValueError):
+        empty = tmp_path / "empty.txt"
+        empty.write_text("\n", encoding="utf-8")
+        evaluate_file(empty)
 
 
 # --- training, end to end on a slice ----------------------------------------------------------

@@ -32,7 +32,9 @@ def test_countries_and_cities_are_kept_apart(gaz):
 
 
 def test_spelling_variants_meet(gaz):
-    assert {_best(gaz, key_of(n)).geonameid for n in ("أربيل", "إربيل", "اربيل")} == {_best(gaz, "اربيل").geonameid}
+    assert {_best(gaz, key_of(n)).geonameid for n in ("أربيل", "إربيل", "اربيل")} == {
+        _best(gaz, "اربيل").geonameid
+    }
     assert _best(gaz, key_of("أمريكا")).country == _best(gaz, key_of("أميركا")).country == "USA"
 
 
@@ -41,7 +43,11 @@ def test_demonyms_in_all_forms(gaz):
         assert gaz.demonym(key_of(form)) == "IRQ", form
     for form in ("الأميركي", "الأمريكية", "الاميركيين"):
         assert gaz.demonym(key_of(form)) == "USA", form
+    assert gaz.demonym(key_of("الأتراك")) == "TUR"  # irregular plurals, from the actor knowledge base
     assert gaz.demonym(key_of("المالي")) is None  # "financial", not Malian
+    assert (
+        gaz.demonym(key_of("تركي")) is None and gaz.demonym(key_of("التركي")) == "TUR"
+    )  # تركي: a first name
 
 
 def test_proclitics_are_cut_from_the_first_word(gaz):

@@ -23,7 +23,10 @@ def test_rss_entries() -> None:
     assert first.text == "أعلنت وزارة الخارجية السعودية أن الوزير سيلتقي نظيره الأردني."  # HTML stripped
     assert first.source.url == "https://news.example.sa/a/1"
     assert first.source.site == "أخبار الاختبار"
-    assert (first.meta["published"], first.meta["published_text"]) == ("2015-07-21", "Tue, 21 Jul 2015 09:30:00 +0300")
+    assert (first.meta["published"], first.meta["published_text"]) == (
+        "2015-07-21",
+        "Tue, 21 Jul 2015 09:30:00 +0300",
+    )
 
 
 def test_atom_entries() -> None:
@@ -34,7 +37,9 @@ def test_atom_entries() -> None:
     assert docs[1].text == "ملخص قصير للخبر الثاني." and "published" not in docs[1].meta
 
 
-@pytest.mark.parametrize(("name", "reason"), [("empty_feed.xml", "no entries"), ("not_a_feed.rss", "not an RSS")])
+@pytest.mark.parametrize(
+    ("name", "reason"), [("empty_feed.xml", "no entries"), ("not_a_feed.rss", "not an RSS")]
+)
 def test_bad_feeds(name: str, reason: str) -> None:
     out = list(read_feed_file(DATA / name))
     assert len(out) == 1 and isinstance(out[0], ReadError) and reason in out[0].reason

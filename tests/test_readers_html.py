@@ -57,6 +57,10 @@ def test_fallback_to_readability_then_justext(monkeypatch: pytest.MonkeyPatch) -
 
 
 def test_declared_charset_is_honoured() -> None:
-    page = (DATA / "article_ar.html").read_text(encoding="utf-8").replace('charset="utf-8"', 'charset="windows-1256"')
+    page = (
+        (DATA / "article_ar.html")
+        .read_text(encoding="utf-8")
+        .replace('charset="utf-8"', 'charset="windows-1256"')
+    )
     doc = html_to_rawdoc(page.encode("cp1256"))
     assert "وزارة الخارجية" in doc.text

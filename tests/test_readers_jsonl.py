@@ -35,8 +35,19 @@ def test_saudinewsnet_fields_out_of_the_box() -> None:
 
 
 def test_custom_mapping_and_wrapped_list() -> None:
-    data = json.dumps({"items": [{"headline": "عنوان", "body": "نص الخبر", "link": "https://x.example/1",
-                                  "published": "2015-07-19"}]}, ensure_ascii=False)
+    data = json.dumps(
+        {
+            "items": [
+                {
+                    "headline": "عنوان",
+                    "body": "نص الخبر",
+                    "link": "https://x.example/1",
+                    "published": "2015-07-19",
+                }
+            ]
+        },
+        ensure_ascii=False,
+    )
     (doc,) = parse_json(data, "mem.json")
     assert doc.text == "نص الخبر" and doc.meta["title"] == "عنوان" and doc.meta["published"] == "2015-07-19"
     mapping = FieldMap.parse("text=story,title=name")
@@ -46,7 +57,9 @@ def test_custom_mapping_and_wrapped_list() -> None:
         FieldMap.parse("nonsense=x")
 
 
-@pytest.mark.parametrize(("data", "reason"), [("[1, 2", "not JSON"), ("[]", "empty JSON list"), ('["x"]', "not an object")])
+@pytest.mark.parametrize(
+    ("data", "reason"), [("[1, 2", "not JSON"), ("[]", "empty JSON list"), ('["x"]', "not an object")]
+)
 def test_bad_json(data: str, reason: str) -> None:
     out = list(parse_json(data, "bad.json"))
     assert isinstance(out[0], ReadError) and reason in out[0].reason

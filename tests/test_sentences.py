@@ -59,8 +59,24 @@ def test_glued_full_stop_between_arabic_words() -> None:
     assert _split("قالت إيه.بي.سي إن شركة بي.بي وموقع بيت.كوم") == ["قالت إيه.بي.سي إن شركة بي.بي وموقع بيت.كوم"]
 
 
-def test_ellipsis_and_repeated_marks() -> None:
-    assert _split("ماذا؟! لا أعرف... ربما") == ["ماذا؟!", "لا أعرف...", "ربما"]
+def test_repeated_marks_end_once() -> None:
+    assert _split("ماذا؟! لا أعرف. ربما!! نعم") == ["ماذا؟!", "لا أعرف.", "ربما!!", "نعم"]
+
+
+def test_ellipsis_is_a_pause() -> None:
+    assert _split("خيمة تحتضن التراث.. وباب نحو المستقبل… ثم ماذا... لا أدري. انتهى") == [
+        "خيمة تحتضن التراث.. وباب نحو المستقبل… ثم ماذا... لا أدري.",
+        "انتهى",
+    ]
+    assert _split("انتهى...\nبدأ") == ["انتهى...", "بدأ"]
+
+
+def test_semicolon() -> None:
+    assert _split("أنهت الوزارة المرحلة الأولى؛ وبدأت الثانية") == ["أنهت الوزارة المرحلة الأولى؛", "وبدأت الثانية"]
+    # before a reason the semicolon joins: الفاصلة المنقوطة قبل التعليل
+    for reason in ("لأن الطريق مغلق", "إذ أغلق الطريق", "وذلك لتجنب الزحام"):
+        text = f"تأجل الاجتماع؛ {reason}"
+        assert _split(text) == [text]
 
 
 def test_spans_index_the_text_and_are_trimmed(seed_text: str) -> None:
@@ -68,7 +84,7 @@ def test_spans_index_the_text_and_are_trimmed(seed_text: str) -> None:
     assert spans
     for a, b in spans:
         assert seed_text[a:b] == seed_text[a:b].strip()
-    assert all(b1 <= a2 for (_, b1), (a2, _) in zip(spans, spans[1:]))
+    assert all(b1 <= a2 for (_, b1), (a2, _) in zip(spans, spans[1:], strict=False))
 
 
 def test_sub_range() -> None:
@@ -100,3 +116,17 @@ def test_pud_parses(shared_data: Path) -> None:
     docs = read_conllu_docs(shared_data / "ud" / "ar_pud-ud-test.conllu")
     assert sum(len(d.sentences) for d in docs) == 1000
     assert len(docs) > 100
+
+
+def test_random_text_keeps_the_invariants() -> None:
+    import random
+
+    rng = random.Random(17)
+    alphabet = "قال الرئيس د. م 2015 10.5 .. … ؟ ! ؛ «» \"“” () \n أ- 1) بي.سي"
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 120)))
+        spans = split_sentences(text)
+        for a, b in spans:
+            assert 0 <= a < b <= len(text)
+            assert text[a:b] == text[a:b].strip()
+        assert all(b1 <= a2 for (_, b1), (a2, _) in zip(spans, spans[1:], strict=False))

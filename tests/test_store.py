@@ -11,7 +11,7 @@ import pytest
 from rasd.errors import StoreError
 from rasd.model import Actor, Document, Entity, Event, Mention, Source, Span
 from rasd.pipeline import new_document
-from rasd.store import DupLink, NewDoc, Store, open_store
+from rasd.store import DupLink, Filters, NewDoc, Store, open_store
 from rasd.store.migrations import LATEST
 from rasd.store.sqlite import SQLiteStore
 
@@ -106,3 +106,11 @@ def test_entities_and_events_are_stored_with_their_columns(tmp_path: Path) -> No
     assert s.stats()["events"] == 1
     with pytest.raises(StoreError):
         list(s.export("nonsense"))
+
+
+def test_latest_lists_newest_originals_first(tmp_path: Path) -> None:
+    s = SQLiteStore(tmp_path / "x.db")
+    old, new = doc("خبر قديم", "o.txt", "2015-07-01"), doc("خبر جديد", "n.txt", "2015-08-01")
+    s.add([NewDoc(old), NewDoc(new)])
+    assert [h.doc_id for h in s.latest()] == [new.id, old.id]
+    assert [h.doc_id for h in s.latest(Filters(until="2015-07-31"))] == [old.id]

@@ -14,7 +14,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from rasd.entities import step as entities_step
+from rasd.events import step as events_step
 from rasd.model import Document, Sentence, Source, Step
+from rasd.structure import step as structure_step
 from rasd.structure import structure
 from rasd.text.langid import detect_language
 from rasd.text.normalize import normalize
@@ -74,8 +77,10 @@ def sentences(doc: Document) -> Document:
 def default_steps() -> list[PipelineStep]:
     return [
         PipelineStep("language", "1", language),
-        PipelineStep("structure", "1", structure),
+        PipelineStep("structure", structure_step.VERSION, structure),
         PipelineStep("sentences", "1", sentences),
+        PipelineStep("entities", entities_step.VERSION, entities_step.entities),
+        PipelineStep("events", events_step.VERSION, events_step.events),
     ]
 
 

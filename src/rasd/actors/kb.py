@@ -9,14 +9,27 @@ find the same entry.
 
 from __future__ import annotations
 
+import hashlib
 import os
+import pickle
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
-from rasd.actors.keys import WORD_RE, Key, first_word_variants, phrase_key, query_keys, split_words, word_key
-from rasd.actors.load import ENV_VAR, iso, merge, shipped_files, user_files
+from rasd.actors.keys import (
+    WORD_RE,
+    Key,
+    first_word_cuts,
+    first_word_variants,
+    index_keys,
+    phrase_key,
+    query_keys,
+    split_words,
+    word_key,
+)
+from rasd.actors.load import ENV_VAR, iso, merge, read_sources, shipped_files, user_files
 from rasd.actors.records import (
     TITLE_OFFICE,
     ActorRecord,
@@ -30,7 +43,11 @@ from rasd.errors import ConfigError
 
 # Words of address dropped before a name is looked up (الشيخ تميم → تميم ...).
 HONORIFICS = frozenset(
-    phrase_key(" ".join("السيد السيدة الشيخ الشيخة الأمير الأميرة سمو الدكتور الدكتورة د فخامة معالي سماحة جلالة".split()))
+    phrase_key(
+        " ".join(
+            "السيد السيدة الشيخ الشيخة الأمير الأميرة سمو الدكتور الدكتورة د فخامة معالي سماحة جلالة".split()
+        )
+    )
 )
 # Office defaults: the sector of an office when a data file does not say.
 OFFICE_SECTOR = {"army_chief": "MIL", "intelligence_chief": "SPY", "speaker": "LEG"}
@@ -38,9 +55,17 @@ DEFAULT_TITLE = {"head_of_state": "president", "head_of_government": "prime_mini
 # Words after which a country is the destination, not the owner (السفير التركي لدى العراق).
 _TO = frozenset(phrase_key("لدى الى إلى"))
 _OTHER_PREP = frozenset(phrase_key("في مع ضد عن من على بين"))
-# A last word that cannot stand for a person alone (ordinals, kinship links).
+# Words that link a name to the next (محمد بن سلمان): the word after them is not a surname.
+_LINKS = frozenset(phrase_key("بن بنت ابن ولد أبو ابو عبد آل ال"))
+# A last word that cannot stand for a person alone (ordinals, common given names).
 _NO_PARTIAL = frozenset(
-    phrase_key("الأول الثاني الثالث الرابع الخامس السادس السابع بن بنت ابن ولد أبو ابو عبد آل ال الدين الله")
+    phrase_key(
+        "الأول الثاني الثالث الرابع الخامس السادس السابع الدين الله"
+        # given names that are also family names: too common to stand for one person alone
+        " محمد أحمد علي حسن حسين عباس صالح سلمان خالد عمر عثمان إبراهيم يوسف زايد راشد حمد جاسم"
+        " ناصر سعيد فهد فيصل سعد سلطان عيسى موسى هادي مصطفى محمود جمال كمال عادل فؤاد إسماعيل"
+        " نايف طارق سعود خليفة عزيز رشيد منصور قاسم جعفر جابر صباح نواف مشعل تميم سلام"
+    )
 )
 _RECORD_FIELDS = frozenset(
     "id kind name en names weak_names country sector sectors cameo roles home note source".split()
@@ -62,7 +87,9 @@ class NameMatch:
 class KnowledgeBase:
     """Read-only index over actor records; see ``rasd.actors`` for the API summary."""
 
-    def __init__(self, raw: dict[str, dict[str, Any]], roles: list[dict[str, Any]], capitals: dict[str, list[str]]):
+    def __init__(
+        self, raw: dict[str, dict[str, Any]], roles: list[dict[str, Any]], capitals: dict[str, list[str]]
+    ):
         self.records: dict[str, ActorRecord] = {}
         self._names: dict[Key, list[tuple[str, str]]] = {}
         self._demonyms: dict[Key, str] = {}
@@ -79,7 +106,15 @@ class KnowledgeBase:
             self._add_role(entry)
         for country, names in capitals.items():
             for n in names:
-                self._capitals[phrase_key(n)] = country
+                for k in index_keys(n):
+                    self._capitals.setdefault(k, country)
+        lengths: dict[str, set[int]] = {}
+        for k in self._names:
+            lengths.setdefault(k[0], set()).add(len(k))
+        # first word of a name → the lengths of the names it starts, longest first (for scan)
+        self._first: dict[str, tuple[int, ...]] = {
+            w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()
+        }
         self.max_name = max((len(k) for k in self._names), default=1)
         self.max_role = max((len(k) for k in self._roles), default=1)
         self.max_demonym = max((len(k) for k in self._demonyms), default=1)
@@ -115,24 +150,28 @@ class KnowledgeBase:
             extra=extra,
         )
         self.records[rid] = rec
+        weak = {k for n in rec.weak_names for k in index_keys(n)}
+        for k in weak:
+            self._index(k, rid, "weak")
         for n in rec.names:
-            self._index(phrase_key(n), rid, "strong")
-        for n in rec.weak_names:
-            self._index(phrase_key(n), rid, "weak")
+            for k in index_keys(n):
+                if k not in weak:  # a name listed as weak stays weak (مالي: Mali and "financial")
+                    self._index(k, rid, "strong")
         if kind == "person":
             for n in rec.names:
-                k = phrase_key(n)
-                if len(k) >= 2 and k[-1] not in _NO_PARTIAL and k[-2] not in _NO_PARTIAL and len(k[-1]) >= 3:
-                    self._index(k[-1:], rid, "partial")
+                words = split_words(n)
+                if len(words) < 2 or word_key(words[-1]) in _NO_PARTIAL or word_key(words[-2]) in _LINKS:
+                    continue
+                if len(word_key(words[-1])) >= 3 and index_keys(words[-1])[0] not in weak:
+                    self._index(index_keys(words[-1])[0], rid, "partial")
             for r in roles:
                 if r.country:
                     self._holders.setdefault(r.country, []).append((r, rid))
         if kind == "country":
-            for dem in d.get("demonyms") or ():
-                for form in _inflect(dem):
-                    self._demonyms.setdefault(phrase_key(form), local)
-            for form in d.get("plurals") or ():
-                self._demonyms.setdefault(phrase_key(form), local)
+            forms = [f for dem in d.get("demonyms") or () for f in _inflect(dem)]
+            for form in forms + list(d.get("plurals") or ()):
+                for k in index_keys(form, article_optional=True):
+                    self._demonyms.setdefault(k, local)
 
     def _index(self, key: Key, rid: str, kind: str) -> None:
         if not key:
@@ -145,8 +184,12 @@ class KnowledgeBase:
     def _role(self, r: Any, person: dict[str, Any], rid: str) -> Role:
         if isinstance(r, list):
             flags = [x for x in r[3:] if isinstance(x, str)]
-            r = {"office": r[0], "start": r[1] if len(r) > 1 else None, "end": r[2] if len(r) > 2 else None,
-                 "approx": "approx" in flags}
+            r = {
+                "office": r[0],
+                "start": r[1] if len(r) > 1 else None,
+                "end": r[2] if len(r) > 2 else None,
+                "approx": "approx" in flags,
+            }
         if not isinstance(r, dict) or "office" not in r:
             raise ConfigError(f"actor {rid}: a role needs an office ({r!r:.60})")
         office = str(r["office"])
@@ -175,7 +218,8 @@ class KnowledgeBase:
             plural=bool(e.get("plural")),
         )
         for w in words:
-            self._roles[phrase_key(str(w))] = rw
+            for k in index_keys(str(w), article_optional=True):
+                self._roles.setdefault(k, rw)
 
     # ---------------------------------------------------------------- names
     def get(self, kb_id: str) -> ActorRecord | None:
@@ -221,22 +265,26 @@ class KnowledgeBase:
         """
         allowed = {"strong"} | ({"weak"} if weak else set()) | ({"partial"} if partial else set())
         toks = [(m.start(), m.end(), m.group(0)) for m in WORD_RE.finditer(text)]
+        # a name runs over spaces only: تنظيم «داعش» is داعش, not the name تنظيم داعش
+        joined = [not text[a[1] : b[0]].strip() for a, b in zip(toks, toks[1:], strict=False)]
         out: list[NameMatch] = []
         i = 0
         while i < len(toks):
             found = None
-            for n in range(min(self.max_name, len(toks) - i), 0, -1):
-                rest = tuple(word_key(t[2]) for t in toks[i + 1 : i + n])
-                for first in first_word_variants(toks[i][2]):
-                    entries = [e for e in self._names.get((first, *rest), ()) if e[1] in allowed]
+            for first, cut in first_word_cuts(toks[i][2]):
+                for n in self._first.get(first, ()):
+                    if i + n > len(toks) or not all(joined[i : i + n - 1]):
+                        continue
+                    key = (first, *(word_key(t[2]) for t in toks[i + 1 : i + n]))
+                    entries = [e for e in self._names.get(key, ()) if e[1] in allowed]
                     if entries:
-                        found = (n, entries)
+                        found = (n, entries, cut)
                         break
                 if found:
                     break
             if found:
-                n, entries = found
-                start, end = toks[i][0], toks[i + n - 1][1]
+                n, entries, cut = found
+                start, end = toks[i][0] + cut, toks[i + n - 1][1]
                 kind = min((e[1] for e in entries), key=("strong", "weak", "partial").index)
                 out.append(NameMatch(start, end, text[start:end], tuple(e[0] for e in entries), kind))
                 i += n
@@ -292,7 +340,9 @@ class KnowledgeBase:
         return None
 
     # ---------------------------------------------------------------- offices
-    def office_holders(self, country: str, office: str, date: str | None = None) -> list[tuple[ActorRecord, Role]]:
+    def office_holders(
+        self, country: str, office: str, date: str | None = None
+    ) -> list[tuple[ActorRecord, Role]]:
         """Everyone who held ``office`` (an office such as ``head_of_government`` or a title such as
         ``president``, ``king``) in ``country``, active at ``date`` if given, newest first."""
         roles = self._holders.get(country, [])
@@ -392,24 +442,65 @@ class KnowledgeBase:
         out: dict[str, int] = {}
         for r in self.records.values():
             out[r.kind] = out.get(r.kind, 0) + 1
-        out["role_words"] = len(self._roles)
+        out["role_words"] = len(set(self._roles.values()))
         out["demonym_forms"] = len(self._demonyms)
         out["office_terms"] = sum(len(r.roles) for r in self.records.values())
         return out
 
 
 def _inflect(demonym: str) -> list[str]:
-    """All regular forms of a nisba adjective, word by word: عراقي → عراقي، عراقية، عراقيون ..."""
+    """All regular forms of a nisba adjective, word by word, bare and with the article:
+    عراقي → عراقي، عراقية، عراقيون ... العراقي، العراقية، العراقيون ..."""
     words = demonym.split()
     if not all(w.endswith("ي") for w in words):
-        return [demonym]
-    return [" ".join(w[:-1] + suf for w in words) for suf in _NISBA]
+        return [demonym, " ".join("ال" + w for w in words)]
+    forms = [[w[:-1] + suf for w in words] for suf in _NISBA]
+    return [" ".join(f) for f in forms] + [" ".join("ال" + w for w in f) for f in forms]
 
 
-def load_kb(extra: Iterable[str | os.PathLike[str]] = ()) -> KnowledgeBase:
-    """Build a fresh knowledge base from the shipped files, ``RASD_ACTORS`` and ``extra`` files."""
-    raw, roles, capitals = merge([*shipped_files(), *user_files(extra)])
-    return KnowledgeBase(raw, roles, capitals)
+CACHE_ENV = "RASD_CACHE_DIR"
+_CACHE_FORMAT = "actors-3"  # bump when KnowledgeBase or the records change shape
+
+
+def load_kb(extra: Iterable[str | os.PathLike[str]] = (), *, cache: bool = True) -> KnowledgeBase:
+    """Build a knowledge base from the shipped files, ``RASD_ACTORS`` and ``extra`` files.
+
+    Parsing the YAML and indexing take about half a second, so the built index is kept in
+    ``$RASD_CACHE_DIR`` (default ``~/.cache/rasd``; ``none`` turns it off) under a hash of every
+    file's content: editing any file rebuilds it, and an unreadable cache is simply ignored.
+    """
+    sources = read_sources([*shipped_files(), *user_files(extra)])
+    path = _cache_path(sources) if cache else None
+    if path is not None and path.is_file():
+        try:
+            with path.open("rb") as fh:
+                kb = pickle.load(fh)
+            if isinstance(kb, KnowledgeBase):
+                return kb
+        except Exception:  # a stale or damaged cache is rebuilt, never fatal
+            pass
+    kb = KnowledgeBase(*merge(sources))
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            with tmp.open("wb") as fh:
+                pickle.dump(kb, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except OSError:
+            pass
+    return kb
+
+
+def _cache_path(sources: list[tuple[str, str]]) -> Path | None:
+    where = os.environ.get(CACHE_ENV)
+    if where is not None and where.strip().lower() == "none":
+        return None
+    h = hashlib.sha256(_CACHE_FORMAT.encode())
+    for name, text in sources:
+        h.update(b"\0" + name.encode() + b"\0" + text.encode())
+    root = Path(where) if where else Path.home() / ".cache" / "rasd"
+    return root / f"actors-{h.hexdigest()[:24]}.pickle"
 
 
 def get_kb(extra: Iterable[str | os.PathLike[str]] = ()) -> KnowledgeBase:

@@ -59,12 +59,23 @@ def user_files(extra: Iterable[str | os.PathLike[str]] = ()) -> list[Path]:
     return out
 
 
-def read_file(f: Any) -> dict[str, Any]:
-    """Parse one YAML file (a Path or a package resource) into its sections."""
-    name = getattr(f, "name", str(f))
+def read_sources(files: Iterable[Any]) -> list[tuple[str, str]]:
+    """(name, text) of each file (a Path or a package resource), read once."""
+    out = []
+    for f in files:
+        name = getattr(f, "name", str(f))
+        try:
+            out.append((name, f.read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError) as e:
+            raise ConfigError(f"cannot read actor file {name}: {e}") from None
+    return out
+
+
+def parse(name: str, text: str) -> dict[str, Any]:
+    """Parse one file's YAML into its sections, with a one-line error naming the file."""
     try:
-        data = yaml.load(f.read_text(encoding="utf-8"), Loader=_Loader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
+        data = yaml.load(text, Loader=_Loader)
+    except yaml.YAMLError as e:
         raise ConfigError(f"cannot read actor file {name}: {str(e).splitlines()[0]}") from None
     if data is None:
         return {}
@@ -85,14 +96,15 @@ def iso(value: Any) -> str | None:
     return str(value)
 
 
-def merge(files: Iterable[Any]) -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]], dict[str, list[str]]]:
-    """Merge files in order into (records by id, role-word entries, capitals by country)."""
+def merge(
+    sources: Iterable[tuple[str, str]],
+) -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]], dict[str, list[str]]]:
+    """Merge (name, text) sources in order into (records by id, role-word entries, capitals)."""
     records: dict[str, dict[str, Any]] = {}
     roles: list[dict[str, Any]] = []
     capitals: dict[str, list[str]] = {}
-    for f in files:
-        name = getattr(f, "name", str(f))
-        data = read_file(f)
+    for name, text in sources:
+        data = parse(name, text)
         for section, (prefix, kind) in SECTIONS.items():
             for item in _items(data.get(section), section, name):
                 rid = f"{prefix}:{item['id']}"

@@ -115,11 +115,16 @@ class ActorRecord:
         return min(roles, key=lambda r: _rank(r.office))
 
     def code_at(self, date: str | None = None) -> str | None:
-        """CAMEO/PLOVER-style code (``IRQGOV``) for this actor at ``date``."""
+        """CAMEO/PLOVER-style code (``IRQGOV``) for this actor at ``date``; a person out of the
+        government offices they held gets ``ELI`` (PLOVER's sector for former officials)."""
         if self.kind == "person":
             role = self.role_at(date)
             if role is not None:
                 return role.code
+            if date and any(
+                r.end and date_ceil(r.end) < date_floor(date) for r in self.roles if r.sector == "GOV"
+            ):
+                return code(self.country, "ELI")  # PLOVER: former government officials
             return code(self.country, self.sector)
         if self.cameo:
             return self.cameo

@@ -9,10 +9,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Iterator
-from itertools import islice
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import fields as dc_fields
+from itertools import islice
 from typing import Any
 
 from rasd.model import Document, Event

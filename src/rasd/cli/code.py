@@ -47,15 +47,20 @@ def _sentences(path: Path) -> Iterator[tuple[str, str]]:
 
 def _record(doc_id: str, doc: Document) -> str:
     return json.dumps(
-        {"id": doc_id, "text": doc.text, "events": [event_dict(e, doc) for e in doc.events]}, ensure_ascii=False
+        {"id": doc_id, "text": doc.text, "events": [event_dict(e, doc) for e in doc.events]},
+        ensure_ascii=False,
     )
 
 
 @app.command()
 def code(
-    paths: list[Path] = typer.Argument(..., help="Sentence files (.txt one a line, .csv with id,text) or articles."),
+    paths: list[Path] = typer.Argument(
+        ..., help="Sentence files (.txt one a line, .csv with id,text) or articles."
+    ),
     articles: bool = typer.Option(False, "--articles", help="Read whole files as articles (full pipeline)."),
-    published: str = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) for relative dates."),
+    published: str = typer.Option(
+        None, "--published", help="Publication date (YYYY-MM-DD) for relative dates."
+    ),
 ) -> None:
     """Code Arabic sentences into PLOVER/CAMEO events, one JSON line per input."""
     pipeline = Pipeline()

@@ -49,6 +49,24 @@ def _print_pretty(doc: Document) -> None:
         f"id {doc.id} · language {doc.language} · {len(doc.sentences)} sentences"
         + (f" · dateline source={dl.source} place={dl.place}" if dl else "")
     )
+    if doc.entities:
+        ents = Table(title="entities", expand=True)
+        for col in ("type", "name", "code", "role / kind", "mentions"):
+            ents.add_column(col)
+        for e in doc.entities:
+            where = " (reporting place)" if (e.place or {}).get("reporting") else ""
+            ents.add_row(e.type, e.name, e.code or "", f"{e.role or ''} {e.kind or ''}{where}".strip(), str(len(e.mentions)))
+        out.print(ents)
+    if doc.events:
+        evs = Table(title="events", expand=True)
+        for col in ("type", "source → target", "where / when", "evidence"):
+            evs.add_column(col)
+        for ev in doc.events:
+            arrow = f"{','.join(a.code or a.name for a in ev.source)} → {','.join(a.code or a.name for a in ev.target)}"
+            flags = " ".join(f for f in ("negated" if ev.negated else "", ev.modality or "", "background" if ev.background else "") if f)
+            where = " ".join(x for x in ((ev.location or {}).get("name"), ev.date or ev.date_text, flags) if x)
+            evs.add_row(f"{ev.type} {ev.cameo or ''}", arrow, where, doc.text[ev.trigger.start : ev.trigger.end])
+        out.print(evs)
 
 
 @app.command()

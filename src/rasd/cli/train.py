@@ -32,6 +32,7 @@ def train_ner(
     from dataclasses import replace
 
     from rasd.entities.conll import read_conll
+    from rasd.entities.ner import DOC_WINDOW
     from rasd.entities.train_ner import DEFAULTS, corpus_paths, evaluate, extra_sentences, train
 
     paths = corpus_paths(data)
@@ -56,6 +57,9 @@ def train_ner(
     model = train(sents, target, recipe)
     out.print(f"model written: {model} ({model.stat().st_size / 1e6:.1f} MB)")
     if score and paths["anercorp_test"].is_file():
-        scores, _ = evaluate(target, read_conll(paths["anercorp_test"]))
-        out.print("ANERcorp-clean test (entity-level, exact span and type):")
-        out.print(scores.format(), highlight=False)
+        test = read_conll(paths["anercorp_test"])
+        for window in (0, DOC_WINDOW):
+            scores, _ = evaluate(target, test, window)
+            how = "each sentence alone" if not window else f"consistency over {window}-sentence windows"
+            out.print(f"ANERcorp-clean test (entity-level, exact span and type; {how}):")
+            out.print(scores.format(), highlight=False)

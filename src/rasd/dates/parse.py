@@ -84,14 +84,39 @@ _P_REL_DAY = re.compile(
 )
 _P_WEEKDAY = re.compile(rf"{_B}{_TOD}(?P<yawm>يوم\s+)?(?P<wd>{_WD}){_E}(?:\s+(?P<mod>{_MOD}))?")
 _UNITS = {
-    "دقيقة": ("minute", 1), "دقيقه": ("minute", 1), "دقيقتين": ("minute", 2), "دقيقتان": ("minute", 2),
-    "دقائق": ("minute", 0), "ساعة": ("hour", 1), "ساعه": ("hour", 1), "ساعتين": ("hour", 2),
-    "ساعتان": ("hour", 2), "ساعات": ("hour", 0), "يوم": ("day", 1), "يومين": ("day", 2), "يومان": ("day", 2),
-    "ايام": ("day", 0), "اسبوع": ("week", 1), "اسبوعين": ("week", 2), "اسبوعان": ("week", 2),
-    "اسابيع": ("week", 0), "شهر": ("month", 1), "شهرين": ("month", 2), "شهران": ("month", 2),
-    "اشهر": ("month", 0), "شهور": ("month", 0), "عام": ("year", 1), "سنة": ("year", 1), "سنه": ("year", 1),
-    "عامين": ("year", 2), "عامان": ("year", 2), "سنتين": ("year", 2), "سنتان": ("year", 2),
-    "اعوام": ("year", 0), "سنوات": ("year", 0), "سنين": ("year", 0),
+    "دقيقة": ("minute", 1),
+    "دقيقه": ("minute", 1),
+    "دقيقتين": ("minute", 2),
+    "دقيقتان": ("minute", 2),
+    "دقائق": ("minute", 0),
+    "ساعة": ("hour", 1),
+    "ساعه": ("hour", 1),
+    "ساعتين": ("hour", 2),
+    "ساعتان": ("hour", 2),
+    "ساعات": ("hour", 0),
+    "يوم": ("day", 1),
+    "يومين": ("day", 2),
+    "يومان": ("day", 2),
+    "ايام": ("day", 0),
+    "اسبوع": ("week", 1),
+    "اسبوعين": ("week", 2),
+    "اسبوعان": ("week", 2),
+    "اسابيع": ("week", 0),
+    "شهر": ("month", 1),
+    "شهرين": ("month", 2),
+    "شهران": ("month", 2),
+    "اشهر": ("month", 0),
+    "شهور": ("month", 0),
+    "عام": ("year", 1),
+    "سنة": ("year", 1),
+    "سنه": ("year", 1),
+    "عامين": ("year", 2),
+    "عامان": ("year", 2),
+    "سنتين": ("year", 2),
+    "سنتان": ("year", 2),
+    "اعوام": ("year", 0),
+    "سنوات": ("year", 0),
+    "سنين": ("year", 0),
 }
 _P_AGO = re.compile(
     rf"{_B}(?:منذ|قبل)\s+(?:(?P<n>\d{{1,3}}|{alternation(NUMBER_WORDS)})\s+)?(?P<unit>{alternation(list(_UNITS))}){_E}"
@@ -108,8 +133,18 @@ _NOT_TODAY = re.compile(
 )
 _PAST = ("الماضي", "المنصرم", "الفائت", "السابق")
 _FUTURE = ("المقبل", "القادم")
-_YEAR_PART_MONTH = {"نهاي": 12, "اواخر": 12, "اخر": 12, "اوائل": 1, "مطلع": 1, "بداي": 1, "مستهل": 1, "اول": 1,
-                    "منتصف": 6, "اواسط": 6}
+_YEAR_PART_MONTH = {
+    "نهاي": 12,
+    "اواخر": 12,
+    "اخر": 12,
+    "اوائل": 1,
+    "مطلع": 1,
+    "بداي": 1,
+    "مستهل": 1,
+    "اول": 1,
+    "منتصف": 6,
+    "اواسط": 6,
+}
 
 
 @dataclass
@@ -162,7 +197,9 @@ _Resolved = tuple[str, str, str, bool] | None
 
 def _nearest_year_for(month: int, day: int, ref: _Ref, mod: str | None) -> dt.date | None:
     kind = _mod_kind(mod)
-    candidates = [d for y in (ref.day.year - 1, ref.day.year, ref.day.year + 1) if (d := safe_date(y, month, day))]
+    candidates = [
+        d for y in (ref.day.year - 1, ref.day.year, ref.day.year + 1) if (d := safe_date(y, month, day))
+    ]
     if kind == "past":
         candidates = [d for d in candidates if d < ref.day]
         return max(candidates) if candidates else None
@@ -194,15 +231,22 @@ def _is_hijri(m: re.Match[str], month_word: str) -> bool:
 
 def _h_dmy(m: re.Match[str], ref: _Ref | None) -> _Resolved:
     day = int(m["d"]) if m["d"] else lookup(ORDINAL_DAYS, m["od"])
-    hijri = _is_hijri(m, m["m"])
-    month = lookup(HIJRI_MONTHS if " ".join(m["m"].split()) in HIJRI_MONTHS else GREGORIAN_MONTHS, m["m"])
+    word = " ".join(m["m"].split())
+    hijri = word in HIJRI_MONTHS
+    if _is_hijri(m, word) != hijri:
+        return None  # a Gregorian month with هـ: not a date we can trust
+    month = HIJRI_MONTHS[word] if hijri else GREGORIAN_MONTHS[word]
+    if word == "صفر" and not m["y"] and "شهر" not in m.group(0):
+        return None  # "فاز 3 صفر": a score, not the month of Safar
     if m["y"]:
         year = int(m["y"])
         date = hijri_to_gregorian(year, month, day) if hijri else safe_date(year, month, day)
         return (date.isoformat(), "day", "hijri" if hijri else "gregorian", False) if date else None
     if ref is None:
         return None
-    date = _hijri_nearest(month, day, ref, m["mod"]) if hijri else _nearest_year_for(month, day, ref, m["mod"])
+    date = (
+        _hijri_nearest(month, day, ref, m["mod"]) if hijri else _nearest_year_for(month, day, ref, m["mod"])
+    )
     return (date.isoformat(), "day", "hijri" if hijri else "gregorian", True) if date else None
 
 
@@ -291,8 +335,18 @@ def _h_rel_day(m: re.Match[str], ref: _Ref | None) -> _Resolved:
     if ref is None:
         return None
     rel = " ".join(m["rel"].split())
-    offsets = {"اليوم": 0, "امس": -1, "الامس": -1, "البارحة": -1, "اول امس": -2, "اول من امس": -2,
-               "غدا": 1, "الغد": 1, "غد": 1, "بعد غد": 2}
+    offsets = {
+        "اليوم": 0,
+        "امس": -1,
+        "الامس": -1,
+        "البارحة": -1,
+        "اول امس": -2,
+        "اول من امس": -2,
+        "غدا": 1,
+        "الغد": 1,
+        "غد": 1,
+        "بعد غد": 2,
+    }
     if rel == "غد" and not m.group(0).startswith(("يوم", "بعد")):
         return None
     day = ref.day + dt.timedelta(days=offsets[rel])
@@ -337,7 +391,12 @@ def _h_ago(m: re.Match[str], ref: _Ref | None) -> _Resolved:
         if ref.has_time:
             return iso(ref.moment - delta, unit), unit, "gregorian", True
         # a reference without a time of day: "two hours ago" is that day (or the one before, past 24 h)
-        return (ref.day - dt.timedelta(days=delta // dt.timedelta(days=1))).isoformat(), "day", "gregorian", True
+        return (
+            (ref.day - dt.timedelta(days=delta // dt.timedelta(days=1))).isoformat(),
+            "day",
+            "gregorian",
+            True,
+        )
     if unit == "day":
         return (ref.day - dt.timedelta(days=n)).isoformat(), "day", "gregorian", True
     if unit == "week":
@@ -375,7 +434,9 @@ _G_REL = re.compile(r"امس|اليوم|البارحة|غد")
 _G_WD = re.compile(_WD)
 _G_AGO = re.compile(r"منذ|قبل")
 _G_PERIOD = re.compile(r"الاسبوع|الشهر|العام|السنة")
-_PATTERNS: list[tuple[re.Pattern[str], re.Pattern[str], Callable[[re.Match[str], _Ref | None], _Resolved]]] = [
+_PATTERNS: list[
+    tuple[re.Pattern[str], re.Pattern[str], Callable[[re.Match[str], _Ref | None], _Resolved]]
+] = [
     (_G_NUM, _P_ISO, _h_iso),
     (_G_NUM, _P_NUM_DMY, _h_num_dmy),
     (_G_MON, _P_DMY, _h_dmy),
@@ -407,7 +468,7 @@ def _weekday_ok(m: re.Match[str], norm: str) -> bool:
     if m["mod"] or m["yawm"] or m.group(0) != m["wd"]:
         return True
     before = norm[: m.start()].rstrip()
-    after = norm[m.end():].lstrip()
+    after = norm[m.end() :].lstrip()
     return before.endswith(("(", "[")) and after.startswith((")", "]"))
 
 
@@ -427,8 +488,18 @@ def _windows(norm: str) -> list[tuple[int, int]]:
     The full patterns run only there: most of a sentence cannot hold a date, and the patterns are
     slow to fail. Window edges are moved out to whitespace so no word is cut.
     """
-    anchors = [m.span() for m in _WORD.finditer(norm) if m.group() in _ANCHORS or (
-        m.group()[0] in "وفبل" and m.group()[1:] in _ANCHORS)]
+    anchors = []
+    for word in _ANCHORS:  # str.find runs in C; most sentences hold none of these words
+        i = norm.find(word)
+        while i != -1:
+            j = i + len(word)
+            if (j == len(norm) or not norm[j].isalnum()) and (
+                i == 0
+                or not norm[i - 1].isalnum()
+                or (norm[i - 1] in "وفبل" and (i == 1 or not norm[i - 2].isalnum()))
+            ):
+                anchors.append((i, j))
+            i = norm.find(word, j)
     anchors += [m.span() for m in _DIGIT_ANCHOR.finditer(norm)]
     anchors.sort()
     spans: list[tuple[int, int]] = []
@@ -447,8 +518,15 @@ def _windows(norm: str) -> list[tuple[int, int]]:
     return out
 
 
-def _collect(pattern: re.Pattern[str], handler: Callable[[re.Match[str], _Ref | None], _Resolved], norm: str,
-             lo: int, hi: int, ref: _Ref | None, found: list[tuple[int, int, tuple[str, str, str, bool]]]) -> None:
+def _collect(
+    pattern: re.Pattern[str],
+    handler: Callable[[re.Match[str], _Ref | None], _Resolved],
+    norm: str,
+    lo: int,
+    hi: int,
+    ref: _Ref | None,
+    found: list[tuple[int, int, tuple[str, str, str, bool]]],
+) -> None:
     for m in pattern.finditer(norm, lo, hi):
         if m.end() == m.start():
             continue

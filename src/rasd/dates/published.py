@@ -19,7 +19,9 @@ _URL_DATE = re.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<sep>[/_-]?)(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?!\d)"
 )
 _URL_DATE_LOOSE = re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:/|$)")
-TEXT_WINDOW = 600  # characters at the top of an article where a dateline stands
+TEXT_WINDOW = 600  # characters at the top of an article where its own date may stand
+DATELINE_WINDOW = 200  # without a crawl date, only the dateline area is trusted
+MAX_AGE_DAYS = 7  # a news crawl fetches an article within days of its publication
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,20 @@ def parse_iso_like(value: str) -> str | None:
     found = find_dates(value)
     if found and found[0].precision == "day":
         return found[0].date
-    return None
+    return _dateparser(value)
+
+
+def _dateparser(value: str) -> str | None:
+    """Last resort for metadata in other languages ("July 21, 2015"): dateparser, absolute dates only."""
+    if len(value) > 64 or not any(ch.isdigit() for ch in value):
+        return None
+    import dateparser
+
+    parsed = dateparser.parse(
+        value,
+        settings={"STRICT_PARSING": True, "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False},
+    )
+    return parsed.date().isoformat() if parsed else None
 
 
 def date_from_url(url: str) -> Published | None:
@@ -64,20 +79,37 @@ def date_from_url(url: str) -> Published | None:
 
 
 def date_from_text(text: str, reference: Reference = None, window: int = TEXT_WINDOW) -> Published | None:
-    """The first day-precision date in the top ``window`` characters that is not after the reference."""
-    limit = None
-    if reference is not None:
-        found_ref = parse_iso_like(str(reference)) if not isinstance(reference, dt.date) else None
-        limit = found_ref or (reference.isoformat()[:10] if isinstance(reference, dt.date) else None)
+    """The first day-precision date near the top of the text that can be the article's own date.
+
+    With a reference (crawl date) the date must fall within ``MAX_AGE_DAYS`` before it: older
+    dates near the top are the events the article recalls (ثورة 25 يناير 2011), not its date.
+    Without one only the dateline area (``DATELINE_WINDOW`` characters) is trusted.
+    """
+    ref_day = _ref_day(reference)
+    if ref_day is None:
+        window = min(window, DATELINE_WINDOW)
     for match in find_dates(text[:window], reference):
         if match.precision != "day":
             continue
         if match.relative and "اليوم" not in normalize(match.text):
             continue  # "أمس", "الاثنين الماضي" date the event, not the article
-        if limit and match.date > limit:
-            continue
+        if ref_day is not None:
+            day = dt.date.fromisoformat(match.date)
+            if not 0 <= (ref_day - day).days <= MAX_AGE_DAYS:
+                continue
         return Published(match.date, match.text, "text")
     return None
+
+
+def _ref_day(reference: Reference) -> dt.date | None:
+    if reference is None:
+        return None
+    if isinstance(reference, dt.datetime):
+        return reference.date()
+    if isinstance(reference, dt.date):
+        return reference
+    day = parse_iso_like(str(reference))
+    return dt.date.fromisoformat(day) if day else None
 
 
 def publication_date(

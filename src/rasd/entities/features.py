@@ -49,7 +49,7 @@ class Resources:
 
 
 # Optional feature groups (a model records the ones it was trained with in its meta.json).
-GROUPS = frozenset({"gaz", "tit", "clu", "win3", "cbg"})
+GROUPS = frozenset({"gaz", "tit", "clu", "win3", "cbg", "cx"})
 DEFAULT_GROUPS = ("gaz", "tit", "clu")
 
 
@@ -57,7 +57,8 @@ class Featurizer:
     """Turns a sentence of tokens into crfsuite item features (lists of ``name=value`` strings).
 
     ``groups`` switches feature families on: gazetteers (gaz), title words (tit), word clusters (clu),
-    a ±3 word window (win3) and cluster bigrams (cbg); word forms, clitics, affixes and shape are
+    a ±3 word window (win3), cluster bigrams (cbg) and the coarse and fine clusters of neighbours (cx);
+    word forms, clitics, affixes and shape are
     always on.
     """
 
@@ -67,7 +68,7 @@ class Featurizer:
             raise ValueError(f"unknown feature groups {sorted(unknown)}")
         self.res = res
         self.groups = frozenset(groups)
-        self._offsets = (-3, -2, -1, 1, 2, 3) if "win3" in self.groups else (-2, -1, 1, 2)
+        self.offsets = (-3, -2, -1, 1, 2, 3) if "win3" in self.groups else (-2, -1, 1, 2)
         # per-instance caches (a bound lru_cache would be shared across instances)
         self._word = lru_cache(maxsize=300_000)(self._word_info)
         self._ctx = lru_cache(maxsize=300_000)(self._ctx_feats)
@@ -121,6 +122,8 @@ class Featurizer:
         ctx = ["w=" + w, "s=" + stem, "p=" + "".join(procs)]
         if "clu" in on:
             ctx.insert(1, "c=" + (cl[1] if cl else "-"))
+            if "cx" in on and cl:
+                ctx.extend(("c64=" + cl[0], "c1k=" + cl[2]))
         ctx.extend("g=" + t for t in sorted(gaz_types))
         if tit:
             ctx.append("t=" + tit)
@@ -131,21 +134,33 @@ class Featurizer:
         tag = f"{offset:+d}"
         return tuple(tag + f for f in self._word(token)[1])
 
-    def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
-        """Features of every token of one sentence."""
+    def infos(self, tokens: Sequence[str]) -> list[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]]:
+        """Cached per-type information of each token: (own features, context features, gazetteer keys)."""
+        return [self._word(t) for t in tokens]
+
+    def own(self, token: str) -> tuple[str, ...]:
+        """Features of a token that depend on its word type only."""
+        return self._word(token)[0]
+
+    def context(self, token: str, offset: int) -> tuple[str, ...]:
+        """Features a token gives the token ``offset`` places away from it (``+1w=...``)."""
+        return self._ctx(token, offset)
+
+    def pair_features(self, tokens: Sequence[str], infos: list) -> list[list[str]]:
+        """Per token, the features that depend on neighbours jointly: sentence edges, word and cluster
+        bigrams, multi-word gazetteer matches."""
         n = len(tokens)
-        infos = [self._word(t) for t in tokens]
-        gaz = self._gazetteer_spans(tokens, infos) if "gaz" in self.groups else [[]] * n
+        gaz = self._gazetteer_spans(tokens, infos) if "gaz" in self.groups else [[] for _ in range(n)]
         cbg = "cbg" in self.groups and "clu" in self.groups
-        out: list[list[str]] = []
+        offsets = self.offsets
         for i in range(n):
-            feats = list(infos[i][0])
-            for d in self._offsets:
+            feats = gaz[i]
+            for d in offsets:
                 j = i + d
-                if 0 <= j < n:
-                    feats.extend(self._ctx(tokens[j], d))
-                else:
-                    feats.append(f"{d:+d}BOS" if j < 0 else f"{d:+d}EOS")
+                if j < 0:
+                    feats.append(f"{d:+d}BOS")
+                elif j >= n:
+                    feats.append(f"{d:+d}EOS")
             prev_w = infos[i - 1][1][0] if i > 0 else "w=<s>"
             next_w = infos[i + 1][1][0] if i + 1 < n else "w=</s>"
             own_w = infos[i][1][0]
@@ -157,7 +172,21 @@ class Featurizer:
                 next_c = infos[i + 1][1][1] if i + 1 < n else "c=</s>"
                 feats.append("cb-=" + prev_c + "|" + own_c)
                 feats.append("cb+=" + own_c + "|" + next_c)
-            feats.extend(gaz[i])
+        return gaz
+
+    def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
+        """Features of every token of one sentence (the crfsuite items used for training)."""
+        n = len(tokens)
+        infos = self.infos(tokens)
+        pairs = self.pair_features(tokens, infos)
+        out: list[list[str]] = []
+        for i in range(n):
+            feats = list(infos[i][0])
+            for d in self.offsets:
+                j = i + d
+                if 0 <= j < n:
+                    feats.extend(self._ctx(tokens[j], d))
+            feats.extend(pairs[i])
             out.append(feats)
         return out
 

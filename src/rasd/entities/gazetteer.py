@@ -1,5 +1,8 @@
 """The shipped place gazetteer: Arabic place names → geonames places, and demonym adjectives.
 
+Demonyms come from the actor knowledge base (``rasd.actors``, country data), so that one list
+serves both the actors and the places.
+
 Built by ``scripts/build_gazetteer.py`` into ``rasd/data/gazetteer/places.json.gz`` (see the model
 card there). Names are keyed by their normalized form (``normalize_word``, words joined by one space)
 so the spellings the news uses for one place (أربيل/إربيل/اربيل) meet. Each name carries a
@@ -11,6 +14,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import logging
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -18,6 +22,8 @@ from importlib import resources
 from rasd.text.normalize import normalize_word
 
 DATA_FILE = "places.json.gz"
+NAME_LIKE_DEMONYMS = frozenset({"تركي", "هندي"})
+log = logging.getLogger(__name__)
 _PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 
 
@@ -76,7 +82,7 @@ class Gazetteer:
         Returns (words used, name key, letters of proclitic cut from the first word) or None.
         The first word may carry proclitics (والعراق، ببغداد، للعراق); they are tried off in turn.
         """
-        for first, cut in _variants(norms[i]):
+        for first, cut in proclitic_variants(norms[i]):
             for n in self.multi.get(first, ()):
                 if i + n <= len(norms):
                     key = " ".join([first, *norms[i + 1 : i + n]])
@@ -88,7 +94,7 @@ class Gazetteer:
 
     def demonym_at(self, word: str) -> tuple[str, int] | None:
         """(ISO-3, letters cut) when the normalized ``word`` is a demonym, proclitics allowed."""
-        for form, cut in _variants(word):
+        for form, cut in proclitic_variants(word):
             iso = self.demonyms.get(form)
             if iso:
                 return iso, cut
@@ -96,7 +102,7 @@ class Gazetteer:
 
 
 @lru_cache(maxsize=65536)
-def _variants(word: str) -> tuple[tuple[str, int], ...]:
+def proclitic_variants(word: str) -> tuple[tuple[str, int], ...]:
     """The word itself, then with a proclitic cut (لل+X read as ال+X); letters cut for each."""
     out = [(word, 0)]
     for pre in _PROCLITICS:
@@ -111,13 +117,43 @@ def _variants(word: str) -> tuple[tuple[str, int], ...]:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The packaged gazetteer, read once per process; empty when the data file is missing."""
+    """The packaged gazetteer, read once per process, with the knowledge base's demonyms.
+
+    Empty when the data file is missing; without demonyms when the knowledge base cannot load.
+    """
     try:
         ref = resources.files("rasd.data").joinpath("gazetteer", DATA_FILE)
         with ref.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
-            return Gazetteer(json.load(fh))
+            data = json.load(fh)
     except FileNotFoundError:
-        return Gazetteer({})
+        data = {}
+    data["demonyms"] = {**kb_demonyms(), **data.get("demonyms", {})}
+    return Gazetteer(data)
+
+
+def kb_demonyms() -> dict[str, str]:
+    """One-word demonym forms of the actor knowledge base, keyed like gazetteer names.
+
+    The knowledge base keys words without the article; both forms are added here (عراقيه and
+    العراقيه). A bare masculine form that is also a common first name (تركي) is left out: in
+    running text it is more often the person.
+    """
+    try:
+        from rasd.actors import get_kb
+
+        forms = get_kb()._demonyms
+    except Exception as exc:  # noqa: BLE001 - the gazetteer works without the knowledge base
+        log.warning("gazetteer: no demonyms from the actor knowledge base (%s)", exc)
+        return {}
+    out: dict[str, str] = {}
+    for key, iso in forms.items():
+        if len(key) != 1:
+            continue
+        word = key[0]
+        if word not in NAME_LIKE_DEMONYMS:
+            out[word] = iso
+        out["ال" + word] = iso
+    return out
 
 
 def key_of(text: str) -> str:

@@ -18,7 +18,7 @@ import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from rasd.entities.gazetteer import Gazetteer, _variants
+from rasd.entities.gazetteer import Gazetteer, proclitic_variants
 from rasd.text.normalize import normalize_word
 
 # Role words (normalized) → PLOVER sector. Used when the actor knowledge base offers none.
@@ -97,6 +97,8 @@ GROUPS: dict[str, str] = {
         "الدبلوماسية": "GOV",
     }.items()
 }
+GROUP_FIRST = frozenset(k.split()[0] for k in GROUPS)
+ROLE_WORDS = frozenset(w for k in ROLES for w in k.split())
 MODIFIERS = frozenset(
     normalize_word(w)
     for w in "الجديد الجديدة السابق السابقة الأسبق الحالي المؤقت المكلف المنتخب العام".split()
@@ -109,7 +111,7 @@ COUNTRY_REFS = frozenset(
 _MAX_ROLE_WORDS = 4
 
 
-@dataclass
+@dataclass(slots=True)
 class Tok:
     """A word of the article: offsets into Document.text and its normalized form."""
 
@@ -209,11 +211,11 @@ def role_before(
         j -= 1
     for n in range(min(_MAX_ROLE_WORDS, j + 1), 0, -1):
         k = j - n + 1
-        for first, cut in _variants(toks[k].norm):
+        for first, cut in proclitic_variants(toks[k].norm):
             phrase = " ".join([first, *(t.norm for t in toks[k + 1 : j + 1])])
             sector = (roles(phrase) if roles else None) or ROLES.get(phrase)
             if sector:
-                start = toks[k].start + _orig_cut(text, toks[k].start, cut)
+                start = toks[k].start + orig_cut(text, toks[k].start, cut)
                 return Title(text[start : toks[j].end], sector, country, host, start)
     return None
 
@@ -226,7 +228,7 @@ def _country_of(gaz: Gazetteer, key: str) -> str | None:
     return None
 
 
-def _orig_cut(text: str, start: int, letters: int) -> int:
+def orig_cut(text: str, start: int, letters: int) -> int:
     """Offset, relative to ``start``, after ``letters`` normalized letters of the original word."""
     if letters == 0:
         return 0
@@ -294,7 +296,9 @@ def group_actor(toks: Sequence[Tok], i: int, gaz: Gazetteer) -> tuple[int, str, 
 
     Returns (index of the demonym word, ISO-3, sector, group-noun key) or None.
     """
-    for first, _cut in _variants(toks[i].norm):
+    for first, _cut in proclitic_variants(toks[i].norm):
+        if first not in GROUP_FIRST:
+            continue
         for n in (2, 1):
             phrase = " ".join([first, *(t.norm for t in toks[i + 1 : i + n])])
             sector = GROUPS.get(phrase) if i + n <= len(toks) else None

@@ -16,15 +16,18 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from rasd.entities.gazetteer import Gazetteer, Place, _variants, gazetteer, key_of
+from rasd.entities.actorindex import actor_index
+from rasd.entities.gazetteer import Gazetteer, Place, gazetteer, key_of, proclitic_variants
 from rasd.entities.places import PlaceName, geocode, place_dict
 from rasd.entities.resolve import (
     COUNTRY_REFS,
+    GROUP_FIRST,
+    ROLE_WORDS,
     PersonMention,
     Tok,
-    _orig_cut,
     cluster_persons,
     group_actor,
+    orig_cut,
     role_before,
     stable_id,
 )
@@ -37,6 +40,7 @@ log = logging.getLogger(__name__)
 _CITY_CUES = frozenset(normalize_word(w) for w in ("مدينة", "العاصمة", "بمدينة", "لمدينة", "ومدينة"))
 _MAX_NAME_WORDS = 4
 _RARE = 50  # a word seen fewer times than this in SaudiNewsNet may be a name after a title
+_CLITIC_STARTS = ("و", "لل", "بال", "كال", "فال")
 _NOT_NAMES = frozenset(normalize_word(w) for w in "من كان عليه جميع فان عن في إلى أن".split())
 _COMMON_SURNAME = 1000  # a surname seen more often than this is not searched for on its own
 
@@ -53,6 +57,7 @@ class _Found:
     other: dict[tuple[str, str], list[tuple[int, int]]] = field(default_factory=dict)
     refs: list[tuple[int, int]] = field(default_factory=list)
     group_roles: dict[tuple[str, str, str], str] = field(default_factory=dict)
+    pending: list[PersonMention] = field(default_factory=list)  # bare common surnames of known persons
 
 
 def entities(doc: Document) -> Document:
@@ -65,20 +70,23 @@ def find_entities(doc: Document, gaz: Gazetteer | None = None, tagger: Any = "de
     """Entities of ``doc``; ``tagger=None`` runs without the NER model."""
     gaz = gaz or gazetteer()
     tagger = _tagger() if tagger == "default" else tagger
-    kb = _actor_index()
+    kb = actor_index()
     blocks = [b for b in doc.blocks if b.kind != "boilerplate"] or [Block("body", doc.text, 0, len(doc.text))]
     found = _Found()
     text = doc.text
     reporting_key = key_of(doc.dateline.place) if doc.dateline and doc.dateline.place else None
+    dateline = (doc.dateline.start, doc.dateline.end) if doc.dateline else None
     scanned = []
     for block in blocks:
         toks = _tokens(text, block)
         if not toks:
             continue
         spans = tagger.entities(text, block.start, block.end) if tagger is not None else []
-        taken = _scan_block(text, toks, spans, block.kind == "dateline", reporting_key, gaz, kb, found)
+        taken = _scan_block(text, toks, spans, dateline, reporting_key, gaz, kb, found, tagger is not None)
         scanned.append((toks, taken))
     _repeat_names(text, scanned, found)
+    named = {m.kb for m in found.persons if m.kb}
+    found.persons += [m for m in found.pending if m.kb in named]
     return _build(doc, found, gaz)
 
 
@@ -99,9 +107,9 @@ def _repeat_names(text: str, scanned: list[tuple[list[Tok], list[bool]]], found:
         for i, t in enumerate(toks):
             if taken[i]:
                 continue
-            for form, cut in _variants(t.norm):
+            for form, cut in proclitic_variants(t.norm):
                 if form in surnames:
-                    a = t.start + _orig_cut(text, t.start, cut)
+                    a = t.start + orig_cut(text, t.start, cut)
                     if (a, t.end) not in seen:
                         found.persons.append(PersonMention(a, t.end, surnames[form]))
                         taken[i] = True
@@ -109,103 +117,156 @@ def _repeat_names(text: str, scanned: list[tuple[list[Tok], list[bool]]], found:
 
 
 def _tokens(text: str, block: Block) -> list[Tok]:
+    """Words and punctuation of a block (punctuation keeps names from running across it)."""
     out = []
     for m in WORD_RE.finditer(text, block.start, block.end):
         tok = m.group(0)
-        norm = normalize_word(tok) if m.lastgroup != "punct" else tok
-        out.append(Tok(m.start(), m.end(), norm))
+        out.append(Tok(m.start(), m.end(), _norm(tok) if m.lastgroup != "punct" else tok))
     return out
+
+
+_norm = lru_cache(maxsize=300_000)(normalize_word)
+_GROUP, _PLACE, _DEMONYM, _REF = 1, 2, 4, 8
+
+
+@lru_cache(maxsize=300_000)
+def _could_start(norm: str, gaz: Gazetteer) -> int:
+    """Which gazetteer matches a word could begin (bit flags); most words begin none."""
+    flags = _REF if norm in COUNTRY_REFS else 0
+    for form, _cut in proclitic_variants(norm):
+        if form in GROUP_FIRST:
+            flags |= _GROUP
+        if form in gaz.names or form in gaz.multi:
+            flags |= _PLACE
+        if form in gaz.demonyms:
+            flags |= _DEMONYM
+    return flags
 
 
 def _scan_block(
     text: str,
     toks: list[Tok],
     spans: Sequence[tuple[int, int, str]],
-    is_dateline: bool,
+    dateline: tuple[int, int] | None,
     reporting_key: str | None,
     gaz: Gazetteer,
     kb: Any,
     found: _Found,
+    model: bool,
 ) -> list[bool]:
-    """Collect the mentions of one block; NER spans, then known names, then gazetteer words.
+    """Collect the mentions of one block: known names, state actors, NER spans, gazetteer words.
 
     Returns which words were claimed by a mention."""
     taken = [False] * len(toks)
     norms = [t.norm for t in toks]
     starts = {t.start: i for i, t in enumerate(toks)}
     ends = {t.end: i for i, t in enumerate(toks)}
-    # 1. knowledge-base names (organizations, persons) — known names beat the model's guesses
+    # 1. knowledge-base names (organizations, persons) — known names beat the model's guesses;
+    # a one-word person name (a surname: الكاظمي) waits until the model's spans are in, so it does
+    # not cut a longer name the model found (يوسف أيوب)
+    surnames: list[tuple[int, PersonMention]] = []
     if kb is not None:
-        for a, b, rec in kb.matches(text, toks[0].start, toks[-1].end):
-            i, j = _tok_index(starts, toks, a), ends.get(b)
-            if i is None or j is None or any(taken[i : j + 1]):
+        for i, j, rec, cut in kb.matches(toks):
+            if any(taken[i : j + 1]):
                 continue
-            a = _trim_proclitic(text, a, b)
-            for k in range(i, j + 1):
-                taken[k] = True
+            a, b = toks[i].start + orig_cut(text, toks[i].start, cut), toks[j].end
             if rec.kind == "person":
-                words = (_strip(norms[i]), *norms[i + 1 : j + 1])
-                title = role_before(toks, i, text, gaz, kb.role)
-                found.persons.append(PersonMention(a, b, words, title, kb=rec.id))
+                words = (norms[i][cut:], *norms[i + 1 : j + 1])
+                mention = PersonMention(a, b, words, role_before(toks, i, text, gaz, kb.role), kb=rec.id)
+                if i == j:
+                    if _ambiguous_word(norms[i], words[0]):
+                        # الصدر، العربي، إلا، كبرى (ك + بري): only once the full name is seen
+                        found.pending.append(mention)
+                    elif model:
+                        surnames.append((i, mention))
+                    else:
+                        found.persons.append(mention)
+                        taken[i] = True
+                    continue
+                found.persons.append(mention)
             else:
                 found.kb.setdefault(rec.id, (rec, []))[1].append((a, b))
-    # 2. NER spans
+            for k in range(i, j + 1):
+                taken[k] = True
+    # 2. state actors: a group noun with a country adjective (القوات الأميركية → USAMIL)
+    for i in range(len(toks)):
+        if taken[i] or not _could_start(norms[i], gaz) & _GROUP:
+            continue
+        grp = group_actor(toks, i, gaz)
+        if grp and not any(taken[i : grp[0] + 1]):
+            d, iso, sector, noun = grp
+            found.groups.setdefault((iso, sector, noun), []).append((toks[i].start, toks[d].end))
+            found.group_roles.setdefault(
+                (iso, sector, noun), text[toks[i].start : toks[i + len(noun.split()) - 1].end]
+            )
+            for k in range(i, d + 1):
+                taken[k] = True
+    # 3. NER spans; a lone demonym (ANERcorp tags العراقية as MISC) is left to the gazetteer pass
+    ner_places: list[tuple[int, int, int, int, str]] = []
     for s, e, typ in spans:
         i = _tok_index(starts, toks, s)
         j = ends.get(e)
         if i is None or j is None or any(taken[i : j + 1]):
             continue
-        words = tuple(_strip(norms[k]) if k == i else norms[k] for k in range(i, j + 1))
+        if i == j and _could_start(norms[i], gaz) & _DEMONYM and gaz.demonym_at(norms[i]):
+            continue
+        # the model trims a proclitic (والعراق → العراق): the first word is read from the span
+        words = (_norm(text[s : toks[i].end]), *norms[i + 1 : j + 1])
         if typ == "PER":
             found.persons.append(PersonMention(s, e, words, role_before(toks, i, text, gaz, _role_fn(kb))))
         elif typ == "LOC":
-            key = " ".join(words)
-            if not gaz.candidates(key):
-                m = gaz.match_at(norms[i : j + 1], 0)
-                key = m[1] if m and m[0] == j - i + 1 else key
-            found.places.append((s, e, _place_name(key, norms, i, is_dateline, reporting_key, ner=True)))
+            m = gaz.match_at(norms[i : j + 1], 0)
+            if not (m and m[0] == j - i + 1):
+                # not a gazetteer name as a whole (الحسكة السورية): the gazetteer pass reads its
+                # words, weak names allowed; if it finds nothing the span stays a place
+                ner_places.append((i, j, s, e, " ".join(words)))
+                continue
+            a = toks[i].start + orig_cut(text, toks[i].start, m[2])  # our cut: للعراق stays whole
+            found.places.append((a, e, _place_name(m[1], norms, i, a, dateline, reporting_key, ner=True)))
         else:
             found.other.setdefault((typ, " ".join(words)), []).append((s, e))
         for k in range(i, j + 1):
             taken[k] = True
-    # 3. gazetteer places, state actors, demonyms, country references
+    for i, mention in surnames:
+        if not taken[i]:
+            found.persons.append(mention)
+            taken[i] = True
+    # 4. gazetteer places, demonyms, country references
     i = 0
     while i < len(toks):
         if taken[i]:
             i += 1
             continue
-        grp = group_actor(toks, i, gaz)
-        if grp:
-            d, iso, sector, noun = grp
-            if not any(taken[i : d + 1]):
-                found.groups.setdefault((iso, sector, noun), []).append((toks[i].start, toks[d].end))
-                found.group_roles.setdefault(
-                    (iso, sector, noun), text[toks[i].start : toks[i + len(noun.split()) - 1].end]
-                )
-                for k in range(i, d + 1):
-                    taken[k] = True
-                i = d + 1
-                continue
-        m = gaz.match_at(norms, i)
-        if m and not any(taken[i : i + m[0]]) and any(s > 0 for _p, s in gaz.candidates(m[1])):
+        could = _could_start(norms[i], gaz)
+        if not could:
+            i += 1
+            continue
+        m = gaz.match_at(norms, i) if could & _PLACE else None
+        in_ner = m is not None and any(a <= i and i + m[0] - 1 <= b for a, b, *_ in ner_places)
+        if m and not any(taken[i : i + m[0]]) and (in_ner or any(s > 0 for _p, s in gaz.candidates(m[1]))):
             n, key, cut = m
-            a = toks[i].start + _orig_cut(text, toks[i].start, cut)
+            a = toks[i].start + orig_cut(text, toks[i].start, cut)
             found.places.append(
-                (a, toks[i + n - 1].end, _place_name(key, norms, i, is_dateline, reporting_key))
+                (a, toks[i + n - 1].end, _place_name(key, norms, i, a, dateline, reporting_key, ner=in_ner))
             )
             for k in range(i, i + n):
                 taken[k] = True
             i += n
             continue
-        dem = gaz.demonym_at(norms[i])
+        dem = gaz.demonym_at(norms[i]) if could & _DEMONYM else None
         if dem:
-            a = toks[i].start + _orig_cut(text, toks[i].start, dem[1])
+            a = toks[i].start + orig_cut(text, toks[i].start, dem[1])
             found.demonyms.append((a, toks[i].end, dem[0]))
         elif norms[i] in COUNTRY_REFS:
             found.refs.append((toks[i].start, toks[i].end))
         i += 1
-    # 4. without a model: names right after a title (السفير الأميركي ماثيو تولر)
-    if not spans:
+    for i, j, s, e, key in ner_places:
+        if not any(taken[i : j + 1]):
+            found.places.append((s, e, _place_name(key, norms, i, s, dateline, reporting_key, ner=True)))
+            for k in range(i, j + 1):
+                taken[k] = True
+    # 5. without a model: names right after a title (السفير الأميركي ماثيو تولر)
+    if not model:
         _titled_names(text, toks, taken, gaz, kb, found)
     return taken
 
@@ -216,18 +277,30 @@ def _titled_names(
     """Without a model: a run of name-like words right after a person's title is a name.
 
     Name-like: a first name of ANERGazet or a word rare in SaudiNewsNet; the run must hold at
-    least one rare word (رجب طيب alone is not enough), so common words after a title are not taken.
+    least one rare word (رجب طيب alone is not enough), so common words after a title are not taken,
+    and must begin with a first name unless the title names a country (السفير الأميركي ماثيو تولر).
     """
     first_names = _first_names()
     freq = _folded_lexicon()
+    roleish = [_roleish(t.norm, kb) for t in toks]
     i = 1
     while i < len(toks):
+        if not any(roleish[max(0, i - _TITLE_REACH) : i]):
+            i += 1
+            continue
         if taken[i] or not (toks[i].norm in first_names or _rare(toks[i].norm, freq)):
+            i += 1
+            continue
+        if toks[i].norm.startswith("ال"):
             i += 1
             continue
         title = role_before(toks, i, text, gaz, _role_fn(kb))
         role_end = title.start + len(title.role) if title else 0
-        if title is None or any(taken[k] for k in range(i) if title.start <= toks[k].start < role_end):
+        if (
+            title is None
+            or (title.country is None and toks[i].norm not in first_names)
+            or any(taken[k] for k in range(i) if title.start <= toks[k].start < role_end)
+        ):
             i += 1
             continue
         j = i
@@ -246,9 +319,26 @@ def _titled_names(
         i = j + 1
 
 
+_TITLE_REACH = 8  # words between a role word and the name: السفير التركي الجديد لدى العراق
+
+
+@lru_cache(maxsize=300_000)
+def _roleish(norm: str, kb: Any) -> bool:
+    """Whether a word can be part of a person's title (a cheap test before parsing one)."""
+    for form, _cut in proclitic_variants(norm):
+        if form in ROLE_WORDS or (kb is not None and kb.role_word(form)):
+            return True
+    return False
+
+
 def _rare(norm: str, freq: dict[str, int]) -> bool:
-    """An Arabic word seen fewer than _RARE times in SaudiNewsNet: possibly a name."""
-    return bool(norm) and "\u0621" <= norm[0] <= "\u064a" and freq.get(norm, 0) < _RARE
+    """An Arabic word seen fewer than _RARE times in SaudiNewsNet, without a proclitic: possibly a name."""
+    return (
+        bool(norm)
+        and "\u0621" <= norm[0] <= "\u064a"
+        and freq.get(norm, 0) < _RARE
+        and not norm.startswith(_CLITIC_STARTS)
+    )
 
 
 @lru_cache(maxsize=1)
@@ -271,21 +361,21 @@ def _tok_index(starts: dict[int, int], toks: list[Tok], offset: int) -> int | No
     return None
 
 
-def _strip(norm: str) -> str:
-    """A word without the proclitic the NER span left out (والكاظمي → الكاظمي)."""
-    for form, cut in _variants(norm)[1:]:
-        if cut and len(form) >= 3:
-            return form
-    return norm
-
-
 def _place_name(
-    key: str, norms: list[str], i: int, is_dateline: bool, reporting_key: str | None, ner: bool = False
+    key: str,
+    norms: list[str],
+    i: int,
+    offset: int,
+    dateline: tuple[int, int] | None,
+    reporting_key: str | None,
+    ner: bool = False,
 ) -> PlaceName:
     return PlaceName(
         key,
         ner=ner,
-        reporting=is_dateline and (reporting_key is None or reporting_key == key),
+        reporting=dateline is not None
+        and dateline[0] <= offset < dateline[1]
+        and (reporting_key is None or reporting_key == key),
         city_cue=i > 0 and norms[i - 1] in _CITY_CUES,
     )
 
@@ -293,6 +383,7 @@ def _place_name(
 def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
     text = doc.text
     out: list[Entity] = []
+    date = doc.published[:10] if doc.published else None  # offices are looked up by day
 
     def mentions(spans: list[tuple[int, int]]) -> list:
         return [Mention(a, b, text[a:b]) for a, b in sorted(set(spans))]
@@ -300,13 +391,15 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
     # persons
     clusters = cluster_persons(found.persons)
     person_country: list[tuple[int, str]] = []  # (offset of a mention, ISO-3) for بلاده
-    kb = _actor_index()
+    kb = actor_index()
     for c in clusters:
         title, full, kb_id = c.title, c.full, c.kb
-        office = kb.person(kb_id, doc.published) if kb is not None and kb_id else None
+        office = kb.person(kb_id, date) if kb is not None and kb_id else None
         country = (title.country if title else None) or (office.country if office else None)
         sector = (title.sector if title else None) or (office.sector if office else None)
-        role = title.role if title else (office.title or office.office if office else None)
+        role = title.role if title else None
+        if role is None and office is not None and kb is not None:
+            role = kb.office_words(office.office) or office.title or office.office
         ent = Entity(
             id=kb_id or stable_id("per", " ".join(full.words)),
             type="PER",
@@ -346,6 +439,8 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
             if place:
                 by_place.setdefault(place.geonameid, (place, [], False))[1].append((a, b))
     for gid, (place, spans, rep) in sorted(by_place.items(), key=lambda kv: min(kv[1][1])):
+        # the reporting place is where the report was filed; named in the story too, it is
+        # (also) a place of the story and no longer marked
         body = [s for s in spans if not _in_dateline(doc, s)]
         out.append(
             Entity(
@@ -386,7 +481,7 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
         )
     # known organizations
     for kb_id, (rec, spans) in found.kb.items():
-        code = rec.code_at(doc.published)
+        code = rec.code_at(date)
         out.append(
             Entity(
                 id=kb_id,
@@ -454,62 +549,9 @@ def _tagger() -> Any:
         return None
 
 
-class _Actors:
-    """What the step needs from the actor knowledge base (rasd.actors), in one place."""
-
-    def __init__(self, kb: Any) -> None:
-        self.kb = kb
-
-    def matches(self, text: str, start: int, end: int) -> list[tuple[int, int, Any]]:
-        """Known persons and organizations in ``text[start:end]``: (start, end, record).
-
-        Countries are left to the gazetteer; a bare surname counts only for a known person.
-        """
-        out = []
-        for m in self.kb.scan(text[start:end], partial=True):
-            recs = [r for r in (self.kb.get(i) for i in m.ids) if r is not None and r.kind != "country"]
-            if m.kind == "partial":
-                recs = [r for r in recs if r.kind == "person"]
-            if recs:
-                out.append((start + m.start, start + m.end, recs[0]))
-        return out
-
-    def role(self, phrase: str) -> str | None:
-        """Sector of a person's title: the whole phrase is an office of the knowledge base
-        (group nouns such as القوات or الحكومة are not titles of a person)."""
-        words = phrase.split()
-        found = self.kb._find_role(words)
-        if found and found[0] == 0 and found[1] == len(words) and found[2].office:
-            return found[2].sector
-        return None
-
-    def person(self, kb_id: str, date: str | None) -> Any:
-        return self.kb.person_role(kb_id, date)
-
-
-@lru_cache(maxsize=1)
-def _actor_index() -> _Actors | None:
-    """The actor knowledge base, or None while rasd.actors cannot be loaded."""
-    try:
-        from rasd.actors import get_kb
-
-        return _Actors(get_kb())
-    except Exception as exc:  # noqa: BLE001 - a broken KB must not stop the step; say why once
-        log.warning("entities: actor knowledge base unavailable (%s)", exc)
-        return None
-
-
-def _trim_proclitic(text: str, a: int, b: int) -> int:
-    """Start of a known name after a proclitic on its first word (لأردوغان → أردوغان)."""
-    from rasd.text.tokenize import segment
-
-    word_end = a
-    while word_end < b and not text[word_end].isspace():
-        word_end += 1
-    pieces = segment(text[a:word_end], a)
-    i = 0
-    while i < len(pieces) - 1 and pieces[i].kind == "clitic" and pieces[i].norm in ("و", "ف", "ب", "ك", "ل"):
-        if pieces[i].norm == "ل" and pieces[i + 1].norm == "ل":
-            break
-        i += 1
-    return pieces[i].start
+def _ambiguous_word(norm: str, name: str) -> bool:
+    """A one-word name that is also a common word (العربي), or short after a cut proclitic (كبرى)."""
+    freq = _folded_lexicon()
+    if max(freq.get(norm, 0), freq.get(name, 0)) >= _COMMON_SURNAME:
+        return True
+    return norm != name and len(name.removeprefix("ال")) <= 3

@@ -19,11 +19,12 @@ from pathlib import Path
 
 from rasd.entities.conll import Sentence, read_caraner, read_conll
 from rasd.entities.features import DEFAULT_GROUPS, Featurizer, Resources
+from rasd.entities.ner import WEIGHTS_FILE, write_weights
 from rasd.eval.ner import Scores, score
 
 DEV_FRACTION = 0.1
 RESOURCE_FILES = ("gazetteer.tsv", "titles.tsv", "clusters.tsv.gz")
-MODEL_FILE = "ner.crfsuite"
+MODEL_FILE = "ner.crfsuite"  # crfsuite's own model: the training artifact
 META_FILE = "meta.json"
 
 # Wojood has richer types; only those that mean the same as ANERcorp's are kept for training.
@@ -38,7 +39,7 @@ class Recipe:
 
     c1: float = 0.05
     c2: float = 0.05
-    max_iterations: int = 150
+    max_iterations: int = 400
     min_freq: int = 1
     extra: list[str] = field(default_factory=list)  # "caraner", "wojood"
     features: list[str] = field(default_factory=lambda: list(DEFAULT_GROUPS))
@@ -130,6 +131,7 @@ def train(
     tmp = out_dir / (MODEL_FILE + ".tmp")
     trainer.train(str(tmp))
     tmp.replace(model)
+    write_weights(model, out_dir / WEIGHTS_FILE)
     meta = {
         "recipe": asdict(recipe),
         "sentences": len(sentences),
@@ -141,18 +143,20 @@ def train(
     return model
 
 
-def evaluate(model_dir: Path, sentences: Sequence[Sentence]) -> tuple[Scores, list[list[str]]]:
-    """Tag gold sentences (tokens as given) with the model in ``model_dir`` and score them."""
-    from rasd.entities.ner import NerTagger
+def evaluate(
+    model_dir: Path, sentences: Sequence[Sentence], window: int = 0
+) -> tuple[Scores, list[list[str]]]:
+    """Tag gold sentences (tokens as given) with the model in ``model_dir`` and score them;
+    ``window`` > 0 tags that many consecutive sentences as one document (label consistency)."""
+    from rasd.entities.ner import NerTagger, tag_corpus
 
-    tagger = NerTagger(model_dir)
-    pred = [tagger.tag(toks) for toks, _ in sentences]
+    pred = tag_corpus(NerTagger(model_dir), [toks for toks, _ in sentences], window)
     return score([tags for _, tags in sentences], pred), pred
 
 
 def copy_model(model_dir: Path, target: Path) -> None:
     """Install a trained model directory (model, meta and feature resources) into ``target``."""
     target.mkdir(parents=True, exist_ok=True)
-    for name in (MODEL_FILE, META_FILE, *RESOURCE_FILES):
+    for name in (MODEL_FILE, WEIGHTS_FILE, META_FILE, *RESOURCE_FILES):
         if (model_dir / name).resolve() != (target / name).resolve():
             shutil.copyfile(model_dir / name, target / name)

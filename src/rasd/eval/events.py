@@ -9,7 +9,9 @@ coder finds an asserted event of that type in it (not negated, no modality). Spa
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
+import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -159,12 +161,36 @@ def read_spans(path: Path) -> list[dict[str, Any]]:
 # ---------------------------------------------------------------- the rasd dev set (all 16 types)
 
 
-def read_dev(path: Path) -> list[dict[str, Any]]:
-    """``tests/data/events_dev.jsonl``: one sentence a line with its gold events (see docs/event-annotation.md)."""
+def read_dev(path: Path, news_dir: Path) -> list[dict[str, Any]]:
+    """``tests/data/events_dev.jsonl`` with each sentence's text restored from SaudiNewsNet.
+
+    The file holds labels and locators only (zip, article url, character offsets, a hash), so the
+    news text itself is read from ``news_dir`` (``../shared/data/news/saudinewsnet``), never copied.
+    Items whose text cannot be restored (missing zip, changed article) are skipped.
+    """
+    items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    articles: dict[str, dict[str, str]] = {}
     out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            out.append(json.loads(line))
+    for item in items:
+        src = item["source"]
+        if src["zip"] not in articles:
+            zpath = news_dir / src["zip"]
+            if not zpath.is_file():
+                articles[src["zip"]] = {}
+                continue
+            with zipfile.ZipFile(zpath) as zf:
+                articles[src["zip"]] = {
+                    a["url"]: a.get("content") or ""
+                    for name in zf.namelist()
+                    for a in json.loads(zf.read(name))
+                }
+        content = articles[src["zip"]].get(src["url"])
+        if content is None:
+            continue
+        text = content[src["start"] : src["end"]]
+        if hashlib.sha1(text.encode("utf-8")).hexdigest()[:12] != src["sha1"]:
+            continue
+        out.append({**item, "text": text})
     return out
 
 
@@ -174,9 +200,7 @@ def score_dev(items: list[dict[str, Any]], coder: Coder = default_coder) -> dict
 
     per = {t: Scores() for t in PLOVER_TYPES}
     for item in items:
-        gold = {
-            e["type"] for e in item.get("events", []) if not e.get("negated") and not e.get("modality")
-        }
+        gold = {e["type"] for e in item.get("events", []) if not e.get("negated") and not e.get("modality")}
         pred = {
             c.event.type for c in coder(item["text"])
             if not c.event.negated and c.event.modality is None and c.event.confidence >= threshold(c.event.type)

@@ -66,8 +66,9 @@ def aggregate(counts: list[tuple[float, float, float]]) -> Scores:
     return Scores(p, r, 2 * p * r / (p + r) if p + r else 0.0)
 
 
-def evaluate(truth: dict[str, str], predicted: dict[str, str], n: int = 4, n_bootstrap: int = 1000,
-             seed: int = 0) -> Scores:
+def evaluate(
+    truth: dict[str, str], predicted: dict[str, str], n: int = 4, n_bootstrap: int = 1000, seed: int = 0
+) -> Scores:
     """Scores of ``predicted`` bodies against ``truth`` (same keys), with a bootstrap 95 % interval on F1."""
     keys = sorted(truth)
     counts = [page_counts(truth[k], predicted.get(k) or "", n) for k in keys]
@@ -76,3 +77,24 @@ def evaluate(truth: dict[str, str], predicted: dict[str, str], n: int = 4, n_boo
     f1s = [aggregate([counts[rng.randrange(len(counts))] for _ in counts]).f1 for _ in range(n_bootstrap)]
     ci = 1.96 * statistics.stdev(f1s) if len(f1s) > 1 else 0.0
     return Scores(base.precision, base.recall, base.f1, ci)
+
+
+def paired_difference(
+    truth: dict[str, str],
+    a: dict[str, str],
+    b: dict[str, str],
+    n: int = 4,
+    n_bootstrap: int = 1000,
+    seed: int = 0,
+) -> tuple[float, float]:
+    """F1(a) - F1(b) on the same pages, with a paired-bootstrap 95 % interval (the same resampled pages for both)."""
+    keys = sorted(truth)
+    ca = [page_counts(truth[k], a.get(k) or "", n) for k in keys]
+    cb = [page_counts(truth[k], b.get(k) or "", n) for k in keys]
+    diff = aggregate(ca).f1 - aggregate(cb).f1
+    rng = random.Random(seed)
+    diffs = []
+    for _ in range(n_bootstrap):
+        idx = [rng.randrange(len(keys)) for _ in keys]
+        diffs.append(aggregate([ca[i] for i in idx]).f1 - aggregate([cb[i] for i in idx]).f1)
+    return diff, 1.96 * statistics.stdev(diffs) if len(diffs) > 1 else 0.0

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from rasd.entities.conll import spans
 
@@ -86,3 +87,34 @@ def score(gold: Sequence[Sequence[str]], pred: Sequence[Sequence[str]]) -> Score
     for g, p in zip(gold, pred, strict=True):
         s.add(g, p)
     return s
+
+
+def evaluate_file(
+    path: str | Path,
+    predictions: str | Path | None = None,
+    model_dir: str | Path | None = None,
+    window: int | None = None,
+) -> Scores:
+    """Tag a CoNLL file (``token TAG``, IOB2, tokens used as given) with the model and score it.
+
+    The face of ``rasd eval ner FILE [--predictions OUT]``; with ``predictions``, writes
+    ``token gold predicted`` lines, a blank line between sentences. ``window`` consecutive sentences
+    are tagged as one document (label consistency; default ``DOC_WINDOW``, 0 to tag each alone).
+    """
+    from rasd.entities.conll import read_conll, write_conll
+    from rasd.entities.ner import DOC_WINDOW, NerTagger, default_tagger, tag_corpus
+
+    sents = read_conll(path)
+    if not sents:
+        raise ValueError(f"{path}: no sentences (expected `token TAG` lines)")
+    tagger = default_tagger() if model_dir is None else NerTagger(model_dir)
+    pred = tag_corpus(tagger, [toks for toks, _ in sents], DOC_WINDOW if window is None else window)
+    if predictions is not None:
+        write_conll(
+            predictions,
+            (
+                [(t, g, p) for t, g, p in zip(toks, gold, tags, strict=True)]
+                for (toks, gold), tags in zip(sents, pred, strict=True)
+            ),
+        )
+    return score([gold for _, gold in sents], pred)

@@ -12,15 +12,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rasd.events.cues import PREPS, TIME_WORDS, bare, is_boundary
+from rasd.events.cues import PREPS, PURPOSE, TIME_WORDS, bare, is_boundary
 from rasd.model import Actor, Document, Entity, Token
 
-PLACE_KINDS = frozenset({"city", "region", "province", "town", "village", "place", "site", "district", "area"})
+PLACE_KINDS = frozenset(
+    {"city", "region", "province", "town", "village", "place", "site", "district", "area"}
+)
 ACTOR_KINDS = frozenset({"country", "state"})
 PARTNER_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 RECIPIENT_TYPES = frozenset({"SUPPORT", "AID"})
-HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "ACCUSE", "THREATEN", "SANCTION", "PROTEST", "REJECT", "MOBILIZE"})
-STOP = PREPS | TIME_WORDS | frozenset({"و", "او", "ثم", "قد", "كان", "كانت", "الذي", "التي", "ان", "انه", "ما"})
+HOSTILE_TYPES = frozenset(
+    {"ASSAULT", "COERCE", "ACCUSE", "THREATEN", "SANCTION", "PROTEST", "REJECT", "MOBILIZE"}
+)
+STOP = (
+    PREPS | TIME_WORDS | frozenset({"و", "او", "ثم", "قد", "كان", "كانت", "الذي", "التي", "ان", "انه", "ما"})
+)
 
 
 @dataclass
@@ -112,7 +118,9 @@ def pick(
     a, b = clause
     head, last = trigger[0], trigger[-1]
     own = set(trigger)
-    inside = [m for m in mentions if m.first >= a and m.last < b and not own & set(range(m.first, m.last + 1))]
+    inside = [
+        m for m in mentions if m.first >= a and m.last < b and not own & set(range(m.first, m.last + 1))
+    ]
     text = doc.text
     location = None
     actors: list[tuple[ArgMention, str | None]] = []
@@ -120,11 +128,15 @@ def pick(
         prep = _prep_before(tokens, text, m)
         if m.is_place or (prep == "في" and m.entity is not None and m.entity.type == "LOC"):
             reporting = bool((m.entity.place or {}).get("reporting")) if m.entity else False
-            if not reporting and (dateline_place is None or m.entity is None or m.entity.name != dateline_place):
+            if not reporting and (
+                dateline_place is None or m.entity is None or m.entity.name != dateline_place
+            ):
                 if location is None or abs(m.first - head) < abs(location.first - head):
                     location = m
             continue
         actors.append((m, prep))
+    purpose = next((k for k in range(last + 1, b) if bare(tokens[k]) in PURPOSE), b)
+    actors = [(m, p) for m, p in actors if not last < m.first > purpose]  # لمواجهة خطر داعش: not a party
     within = [m for m, p in actors if head < m.first and m.last < last and p is None]
     after = [(m, p) for m, p in actors if m.first > last]
     before = [(m, p) for m, p in actors if m.last < head]
@@ -132,20 +144,40 @@ def pick(
     source: list[ArgMention] = []
     target: list[ArgMention] = []
     free_after = [m for m, p in after if p is None]
+    pool = [m for m, _ in actors]
+
+    def refine(m: ArgMention) -> ArgMention:
+        """``رئيس الوزراء العراقي مصطفى الكاظمي``: the person, not the country of the adjective."""
+        if m.entity is None or (m.entity.kind or "") not in ACTOR_KINDS:
+            return m
+        for n in pool:
+            if n.first > m.last and n.first - m.last <= 6 and n.entity is not None and n.entity.type == "PER":
+                return n
+            if n.first - m.last > 6:
+                break
+        return m
+
     if within:
-        source = [within[0]]  # أكد السفير تولر دعم ...
+        source = [refine(within[0])]  # أكد السفير تولر دعم ...
+    elif verbal and before and before[-1][1] is None and before[-1][0].last == head - 1:
+        source = [before[-1][0]]  # SVO with the subject right before the verb: الكاظمي يبحث ...
     elif verbal and len(trigger) == 1 and free_after and free_after[0].first - last <= 4:
-        source = [free_after.pop(0)]  # VSO: بحث رئيس الوزراء ...
+        source = [refine(free_after.pop(0))]  # VSO: بحث رئيس الوزراء ...
     elif not verbal and free_after and free_after[0].first - last == 1:
         source = [free_after.pop(0)]  # the genitive agent: مساندة تركيا، هجوم المسلحين
     elif before:
         source = [before[-1][0]]  # SVO: إردوغان يؤكد ...
+    if source and before and source[0] is before[-1][0]:
+        source = _coordinated(tokens, [m for m, _ in before], source[0])
+    free_after = [m for m in free_after if m not in source]
 
     def first_with(preps: tuple[str, ...]) -> ArgMention | None:
         return next((m for m, p in after if p in preps and m not in source), None)
 
     nxt = free_after[0] if free_after else None
-    if ptype in PARTNER_TYPES:
+    if ptype in PARTNER_TYPES and len(source) > 1:
+        t = first_with(("مع",))  # تركيا والعراق يتعاونان: reciprocal, both are the actor (PLOVER)
+    elif ptype in PARTNER_TYPES:
         t = first_with(("مع",)) or first_with(("ب",)) or nxt
     elif ptype in RECIPIENT_TYPES:
         t = first_with(("ل", "ل_np", "الي")) or nxt
@@ -156,8 +188,25 @@ def pick(
     else:
         t = nxt or first_with(("الي", "ل", "ل_np", "مع", "علي", "من"))
     if t is not None:
-        target = [t]
+        t = refine(t)
+        if t not in source:
+            target = [t]
     return Arguments(source, target, location)
+
+
+def _coordinated(tokens: list[Token], before: list[ArgMention], last: ArgMention) -> list[ArgMention]:
+    """``تركيا والعراق``: the mentions joined by و to the subject ending at ``last``, in text order."""
+    out = [last]
+    for m in reversed(before[:-1] if before and before[-1] is last else before):
+        cur = out[0]
+        gap = tokens[m.last + 1 : cur.first]
+        joined = (not gap and tokens[cur.first].norm.startswith("و")) or (
+            len(gap) == 1 and gap[0].norm == "و"
+        )
+        if not joined or m.entity is None or any(m.entity is o.entity for o in out):
+            break
+        out.insert(0, m)
+    return out
 
 
 def chunk_after(tokens: list[Token], i: int, limit: int = 4) -> tuple[int, int] | None:
@@ -178,25 +227,54 @@ def chunk_before(tokens: list[Token], i: int, limit: int = 3) -> tuple[int, int]
     return (j + 1, i) if j < i else None
 
 
+def _skip_time(tokens: list[Token], k: int, end: int) -> int:
+    while k < end and tokens[k].kind == "word" and bare(tokens[k]) in TIME_WORDS:
+        k += 1
+    return k
+
+
 def fallback(
     tokens: list[Token], ptype: str, head: int, last: int, verbal: bool, clause: tuple[int, int]
 ) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
-    """Token ranges standing in for source and target when the document has no entities."""
+    """Token ranges standing in for source and target when the document has no entities.
+
+    Word order cues only: a verb with a plural ending (خطفوا، يهاجمون) has its subject before it; a
+    verb followed by a number or an accusative (قتل 18 شخصا) has its victim after it; otherwise the
+    chunk after a verb is its subject (VSO) and, for hostile types, the next chunk its object.
+    """
     a, b = clause
-    src = None
-    if verbal and last + 1 < b:
-        src = chunk_after(tokens, last + 1)
+    src = tgt = None
+    norm = tokens[head].norm
+    plural = verbal and (norm.endswith("وا") or norm.endswith("ون"))
+    nxt = _skip_time(tokens, last + 1, b)
+    accusative = (
+        verbal
+        and nxt < b
+        and (
+            tokens[nxt].kind == "num"
+            or (tokens[nxt].norm.endswith("ا") and not tokens[nxt].norm.startswith("ال"))
+        )
+    )
+    if verbal and not plural and not accusative and nxt < b:
+        src = chunk_after(tokens, nxt, limit=2)
         if src and src[1] >= b:
             src = None
     if src is None and head - 1 >= a and not is_boundary(tokens[head - 1]):
-        src = chunk_before(tokens, head - 1)
+        src = chunk_before(tokens, head - 1, limit=2)
         if src and src[0] < a:
             src = None
-    tgt = None
     preps = {"CONSULT": ("مع",), "SUPPORT": ("ل",), "AID": ("ل",)}.get(ptype, ("علي", "ضد"))
     for k in range(last + 1, b - 1):
-        w = bare(tokens[k])
-        if w in preps:
-            tgt = chunk_after(tokens, k + 1)
+        if bare(tokens[k]) in preps:
+            tgt = chunk_after(tokens, k + 1, limit=3)
             break
+    if tgt is None and ptype in HOSTILE_TYPES and verbal:
+        if accusative:
+            tgt = chunk_after(tokens, nxt, limit=2)
+        else:
+            k = _skip_time(tokens, (src[1] + 1) if src and src[0] > head else nxt, b)
+            if k < b and tokens[k].kind in ("word", "num") and bare(tokens[k]) not in STOP:
+                tgt = chunk_after(tokens, k, limit=2)
+    if tgt and tgt[1] >= b:
+        tgt = None
     return src, tgt

@@ -7,6 +7,8 @@ after stripping a leading و/ف, so ``ولم`` is ``لم`` and ``فيما`` stay
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rasd.model import Token
 from rasd.text.normalize import normalize_word
 
@@ -20,17 +22,19 @@ NOUN_NEGATORS = _set("عدم دون بدون بلا لا غياب")  # right bef
 DENIALS = _set("نفى نفت نفوا ينفي تنفي نفي ونفى ونفت انكر انكرت ينكر انكار انكرت انكروا")
 INTENT = _set(
     "سوف يعتزم تعتزم يعتزمون اعتزام ينوي تنوي ينوون نيه يخطط تخطط يخططون خطط يستعد تستعد يستعدون "
-    "قرر قررت يقرر تقرر عزم عزمت يعتزمان المقرر المتوقع المنتظر يتوقع توقع يرتقب يامل تامل يريد تريد "
+    "عزم عزمت يعتزمان المقرر المتوقع المنتظر يتوقع توقع يرتقب يامل تامل يريد تريد "
     "يرغب ترغب يسعي تسعي يسعون سعي وعد وعدت تعهد تعهدت يتعهد "
     "للقيام لتنفيذ لشن للتخطيط التخطيط بهدف لاستهداف ينويان"
 )
 PREVENT = _set(
-    "منع يمنع تمنع لمنع منعت احبط احبطت يحبط احباط لاحباط التصدي للتصدي ردع لردع حال دون افشال "
-    "مكافحه لمكافحه محاربه لمحاربه مواجهه لمواجهه"
+    "منع يمنع تمنع لمنع منعت احبط احبطت يحبط احباط لاحباط التصدي للتصدي ردع لردع افشال "
+    "مكافحه لمكافحه محاربه لمحاربه مواجهه لمواجهه وقف لوقف ايقاف لايقاف انهاء لانهاء"
 )
+# a purpose clause: what follows is what the actors aim at, not a party to their act
+PURPOSE = _set("لمواجهه لمكافحه لمحاربه للتصدي لصد لمنع لردع لاحباط بهدف اجل لحمايه لضمان لتعزيز لدعم")
 AFTER_INTENT = _set("المرتقب المرتقبه المقبل المقبله المزمع المزمعه المرتقبين القادم القادمه")
 HYPOTHETICAL = _set(
-    "اذا لو لولا حال حاله يمكن يمكنه ربما قد احتمال احتمالات محتمل محتمله امكانيه امكان خشيه مخاوف "
+    "اذا لو لولا حال حاله يمكن يمكنه ربما احتمال احتمالات محتمل محتمله امكانيه امكان خشيه مخاوف "
     "مخاوفه تخوف تخوفا يخشي تخشي يخشون خطر خطورة لئلا كي لكي"
 )
 QUESTION_WORDS = _set("هل ماذا لماذا كيف متي اين ايه اي")
@@ -46,25 +50,55 @@ BACKGROUND = _set("يشار يذكر تجدر سبق سبقه سبقت سابق 
 PLUPERFECT = _set("كان كانت كانوا")
 CLAUSE_WORDS = _set("فيما بينما حيث كما لكن لكنه لكنها حين عندما بعدما الذي التي الذين")
 PREPS = _set("مع علي ضد الي في من عن لدي نحو بين تجاه بحق حيال")
+# words after which a bare past form (قتل، حظر، طلب) reads as a verbal noun, not a verb
+NOUN_CONTEXT = PREPS | _set("بعد قبل خلال اثناء عقب حول بشان ضمن منذ عدم اجل بسبب جراء اثر")
+FUNCTION = _set(
+    "و ف ثم قد لقد كما حيث حين عندما بعدما لما ان انه انها انهم بانه وان فان كان كانت كانوا الذي التي "
+    "الذين اذ اذا لو لم لن لا ما اليوم امس اول وقد فقد بل لكن لكنه كذلك ايضا ذلك جانبه جانبها جهته "
+    "جهتها بدوره بدورها ناحيته ناحيتها فيما بينما حينها عندها هل متي اين لماذا كيف"
+)
 TIME_WORDS = _set(
     "امس اليوم غدا مساء صباح فجر ظهر ليل ليله الليله يوم الاسبوع الشهر العام السنه الاثنين الثلاثاء "
     "الاربعاء الخميس الجمعه السبت الاحد الماضي الجاري الحالي اول قبل بعد خلال منذ"
 )
-PUNCT_BOUNDARY = frozenset("،,؛;.:!؟?()«»\"")
+PUNCT_BOUNDARY = frozenset('،,؛;.:!؟?()«»"')
 
 
 def bare(token: Token) -> str:
     """Normalized token with a leading و/ف stripped (when what remains is still a word)."""
-    n = token.norm
+    return _bare(token.norm)
+
+
+@lru_cache(maxsize=100_000)
+def _bare(n: str) -> str:
+    if n in _WHOLE or n in CLAUSE_WORDS or n in FUNCTION or n in PREPS:
+        return n  # فيما، فقد، وفق are words of their own
     if len(n) > 2 and n[0] in "وف" and n[1:] not in ("ي", "ا"):
         return n[1:]
     return n
 
 
-def is_boundary(token: Token) -> bool:
+_WHOLE = _set("فيما فقط فوق فور فان وفق وفقا وراء وسط وضع")
+
+
+def noun_reading(tokens: list[Token], i: int) -> bool:
+    """A bare past form read as a verbal noun: after a preposition or in a construct after a noun
+    (``أوامر اعتقال``، ``فرض حظر``، ``طالب جامعي``); a verb opens its clause or follows a particle."""
+    if i == 0 or is_boundary(tokens[i - 1]):
+        return False
+    prev = tokens[i - 1]
+    if prev.kind != "word":
+        return prev.kind == "num"
+    if prev.norm.lstrip("وفبل").startswith("ال") or prev.norm.startswith("لل"):
+        return False  # a definite noun is not the first term of a construct: الجثث تظاهر أهالي القرية
+    return bare(prev) not in FUNCTION
+
+
+def is_boundary(token: Token, bare_form: str | None = None) -> bool:
+    """Clause punctuation or a clause word (فيما، حيث، الذي ...); ``bare_form`` if already known."""
     if token.kind == "punct":
         return token.text in PUNCT_BOUNDARY or token.text in "-–—"
-    return bare(token) in CLAUSE_WORDS
+    return (bare_form if bare_form is not None else bare(token)) in CLAUSE_WORDS
 
 
 def clause_of(tokens: list[Token], i: int) -> tuple[int, int]:
@@ -81,7 +115,11 @@ def clause_of(tokens: list[Token], i: int) -> tuple[int, int]:
 def negated(tokens: list[Token], head: int, verbal: bool, clause_start: int) -> bool:
     """Is the trigger at ``head`` negated: لم يهاجم، لن يزور، عدم الانسحاب، نفى أن ..."""
     prev = [bare(tokens[k]) for k in range(max(clause_start, head - 2), head)]
-    if verbal and prev and (prev[-1] in NEGATORS or (len(prev) > 1 and prev[-2] in NEGATORS and prev[-1] == "قد")):
+    if (
+        verbal
+        and prev
+        and (prev[-1] in NEGATORS or (len(prev) > 1 and prev[-2] in NEGATORS and prev[-1] == "قد"))
+    ):
         return True
     if not verbal and prev and prev[-1] in NOUN_NEGATORS | NEGATORS:
         return True
@@ -97,13 +135,23 @@ def negated(tokens: list[Token], head: int, verbal: bool, clause_start: int) -> 
 
 def prevented(tokens: list[Token], head: int, clause_start: int) -> bool:
     """The act was stopped or is being fought: أحبط هجوما، منع الجماعات من تهديد، مكافحة الإرهاب."""
-    return any(bare(tokens[k]) in PREVENT for k in range(max(clause_start, head - 4), head))
+    window = [bare(tokens[k]) for k in range(max(clause_start, head - 4), head)]
+    if any(w in PREVENT for w in window):
+        return True
+    return any(a == "حال" and b == "دون" for a, b in zip(window, window[1:], strict=False))  # حال دون
 
 
-def modality(tokens: list[Token], head: int, last: int, clause_start: int, future: bool) -> str | None:
-    """intent (سيزور، يعتزم، المرتقبة), hypothetical (إذا، لو، في حال، مخاوف من) or None."""
+def modality(
+    tokens: list[Token], head: int, last: int, clause_start: int, future: bool, imperfect: bool = False
+) -> str | None:
+    """intent (سيزور، يعتزم، المرتقبة), hypothetical (إذا، لو، في حال، قد يهاجم، مخاوف من) or None.
+
+    ``قد`` before an imperfect is "may" (hypothetical); before a past tense it is "has" (asserted).
+    """
     if future:
         return "intent"
+    if imperfect and head > 0 and bare(tokens[head - 1]) == "قد":
+        return "hypothetical"
     window = [bare(tokens[k]) for k in range(max(clause_start, head - 10), head)]
     after = [bare(tokens[k]) for k in range(last + 1, min(len(tokens), last + 3))]
     if any(w in AFTER_INTENT for w in after):
@@ -119,8 +167,15 @@ def modality(tokens: list[Token], head: int, last: int, clause_start: int, futur
 
 
 def is_question(tokens: list[Token]) -> bool:
-    if any(t.text in ("؟", "?") for t in tokens):
-        return True
+    """A question mark outside quotes (a quoted chant or remark may ask one), or a question word first."""
+    depth = 0
+    for t in tokens:
+        if t.text in ("«", "“"):
+            depth += 1
+        elif t.text in ("»", "”"):
+            depth = max(0, depth - 1)
+        elif t.text in ("؟", "?") and depth == 0:
+            return True
     words = [t for t in tokens if t.kind != "punct"]
     return bool(words) and bare(words[0]) in QUESTION_WORDS
 
@@ -153,7 +208,11 @@ def background(tokens: list[Token], head: int, clause_start: int) -> bool:
     if any(w in ("سبق", "سبقه", "سبقت") for w in window):
         return True
     # "ويأتي هذا الاجتماع بعد ثلاثة أسابيع من انسحاب ..." : an event named after بعد/قبل ... من
-    if head >= 2 and bare(tokens[head - 1]) in ("من",) and any(w in ("بعد", "قبل", "منذ") for w in window[-6:]):
+    if (
+        head >= 2
+        and bare(tokens[head - 1]) in ("من",)
+        and any(w in ("بعد", "قبل", "منذ") for w in window[-6:])
+    ):
         return True
     return False
 

@@ -11,9 +11,10 @@ kidnapping hundreds of times).
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from rasd.model import Actor, Event
 from rasd.text.normalize import normalize_word
@@ -40,13 +41,17 @@ def _words(actors: list[Actor]) -> set[str]:
 
 
 def _covered(small: list[Actor], big: list[Actor]) -> bool:
-    """Every actor of ``small`` is in ``big``: by identity, or for text-only actors (no entities)
-    by sharing a word (``الكاظمي`` in ``رئيس الوزراء العراقي مصطفى الكاظمي``)."""
+    """Every actor of ``small`` is in ``big``: by identity, by a code that the other refines
+    (USA → USAGOV), or for text-only actors (no entities) by sharing a word (``الكاظمي`` in
+    ``رئيس الوزراء العراقي مصطفى الكاظمي``)."""
     keys = _keys(big)
     words = _words(big)
+    codes = [b.code for b in big if b.code]
     for a in small:
         if actor_key(a) in keys:
             continue
+        if a.code and any(c.startswith(a.code) for c in codes):
+            continue  # a headline's "the US" (USA) retells the body's US ambassador (USAGOV)
         if a.entity is None and a.code is None and {normalize_word(w) for w in a.name.split()} & words:
             continue
         return False
@@ -62,14 +67,17 @@ def _compatible(small: Event, big: Event) -> bool:
     return _covered(small.source, big.source) and _covered(small.target, big.target)
 
 
-def merge_in_document(coded: list) -> list[Event]:  # list[Coded]; typed loosely to avoid a cycle
+def merge_in_document(coded: list, keep: Callable[[Any], bool] | None = None) -> list[Event]:
     """Merge retellings inside one document; returns the document's events in text order.
 
-    Body events are kept first (two body events with the same type, status and actors merge);
-    headline events merge into a compatible body event or stay as events of their own; caption
-    events only merge.
+    ``coded`` is a list of ``Coded`` candidates; ``keep`` says which of them are reported on their
+    own (confidence at or above the type's threshold). Body events that pass are kept first (two
+    with the same type, status and actors merge); headline and caption events merge into a
+    compatible body event whatever their confidence; a headline event that finds no twin stands on
+    its own if it passes ``keep``; a caption event never does.
     """
-    body = [c for c in coded if c.block_kind not in HEADLINES and c.block_kind != "caption"]
+    keep = keep or (lambda c: True)
+    body = [c for c in coded if c.block_kind not in HEADLINES and c.block_kind != "caption" and keep(c)]
     heads = [c for c in coded if c.block_kind in HEADLINES]
     captions = [c for c in coded if c.block_kind == "caption"]
     kept: list[Event] = []
@@ -88,7 +96,7 @@ def merge_in_document(coded: list) -> list[Event]:  # list[Coded]; typed loosely
         twin = next((k for k in kept if _compatible(e, k)), None)
         if twin is not None:
             twin.mentions += 1
-        elif c.block_kind != "caption":
+        elif c.block_kind != "caption" and keep(c):
             kept.append(e)
     kept.sort(key=lambda e: e.trigger.start)
     return kept
@@ -122,7 +130,11 @@ def _day(d: str | None) -> int | None:
 
 def _loc_key(e: Event) -> str | None:
     loc = e.location or {}
-    return loc.get("geonameid") or loc.get("entity") or (normalize_word(loc["name"]) if loc.get("name") else None)
+    return (
+        loc.get("geonameid")
+        or loc.get("entity")
+        or (normalize_word(loc["name"]) if loc.get("name") else None)
+    )
 
 
 def dedup_events(items: Iterable[tuple[str, str | None, Event]], days: int = 1) -> list[MergedEvent]:
@@ -147,7 +159,8 @@ def dedup_events(items: Iterable[tuple[str, str | None, Event]], days: int = 1) 
         for doc_id, site, e in members:
             d = _day(e.date)
             same = current is not None and (
-                (d is None and last_day is None) or (d is not None and last_day is not None and d - last_day <= days)
+                (d is None and last_day is None)
+                or (d is not None and last_day is not None and d - last_day <= days)
             )
             if not same or current is None:
                 current = MergedEvent(copy.deepcopy(e), [doc_id], {site} if site else set())

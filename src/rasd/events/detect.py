@@ -9,15 +9,11 @@ relative dates. Each event keeps its evidence: the sentence span, the trigger sp
 
 from __future__ import annotations
 
-import json
-import math
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from rasd.events import arguments as args_mod
-from rasd.events import cues, tables, when
+from rasd.events import cues, specific, tables, when
 from rasd.events.lexicon import TriggerMatch, load
 from rasd.model import Actor, Block, Document, Event, Sentence, Span, Token
 from rasd.text.normalize import normalize_word
@@ -49,7 +45,9 @@ def _tokens(doc: Document, s: Sentence) -> list[Token]:
     return toks
 
 
-QUANTITY = frozenset(normalize_word(w) for w in "آلاف الاف مئات عشرات ألف الف مليون الآلاف المئات العشرات".split())
+QUANTITY = frozenset(
+    normalize_word(w) for w in "آلاف الاف مئات عشرات ألف الف مليون الآلاف المئات العشرات".split()
+)
 CASUALTY = frozenset(
     normalize_word(w)
     for w in "قتل قتلى قتيل قتيلا جرحى جريح جريحا مقتل إصابة اصابة أصيب اصيب أصيبوا مصرع ضحايا".split()
@@ -57,33 +55,12 @@ CASUALTY = frozenset(
 RELATIVE = frozenset(normalize_word(w) for w in "الذي التي الذين اللذين اللتين".split())
 
 
-@lru_cache(maxsize=1)
-def _model() -> dict[str, Any]:
-    """Confidence weights and threshold, fitted by ``scripts/fit_event_confidence.py``."""
-    try:
-        ref = resources.files("rasd.data").joinpath("events", "confidence.json")
-        return json.loads(ref.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return {"weights": {"bias": 0.0}, "threshold": 0.0}
-
-
-def _weights() -> dict[str, float]:
-    return _model()["weights"]
-
-
 def threshold(ptype: str | None = None) -> float:
-    """The confidence at or above which an event of ``ptype`` is reported.
-
-    For the types the fitted model covers (PROTEST, ASSAULT: the only ones with gold data) it is the
-    threshold chosen on the GSR tune rows; the other types use the rule prior and ``PRIOR_THRESHOLD``.
-    """
-    model = _model()
-    if ptype is None or ptype in model.get("types", []):
-        return float(model.get("threshold", 0.0))
+    """The confidence at or above which an event is reported (one rule threshold for all types)."""
     return PRIOR_THRESHOLD
 
 
-PRIOR_THRESHOLD = 0.5
+PRIOR_THRESHOLD = 0.6
 
 
 def prior(feats: dict[str, float]) -> float:
@@ -94,12 +71,18 @@ def prior(feats: dict[str, float]) -> float:
 
 
 def features(
-    tokens: list[Token], m: TriggerMatch, matches: list[TriggerMatch], clause: tuple[int, int], has_date: bool,
-    has_source: bool, speaker: bool,
+    tokens: list[Token],
+    m: TriggerMatch,
+    matches: list[TriggerMatch],
+    clause: tuple[int, int],
+    has_date: bool,
+    has_source: bool,
+    speaker: bool,
+    bares: list[str] | None = None,
 ) -> dict[str, float]:
     """Type-independent evidence that a trigger reports a real, specific event."""
-    head, last = m.head, m.tokens[-1]
-    bares = [cues.bare(t) for t in tokens]
+    head = m.head
+    bares = bares if bares is not None else [cues.bare(t) for t in tokens]
     a, b = clause
     same = sum(1 for o in matches if o is not m and o.entry.type == m.entry.type)
     lead = [w for w in bares[a:head] if w not in ("قد", "ثم")]
@@ -108,7 +91,9 @@ def features(
         "phrase": float(len(m.tokens) > 1),
         "density": float(min(same, 3)),
         "date": float(has_date),
-        "quantity": float(any(w in QUANTITY or t.kind == "num" for w, t in zip(bares[a:b], tokens[a:b], strict=True))),
+        "quantity": float(
+            any(w in QUANTITY or t.kind == "num" for w, t in zip(bares[a:b], tokens[a:b], strict=True))
+        ),
         "casualty": float(any(w in CASUALTY for w in bares)),
         "source": float(has_source),
         "clause_initial": float(m.verbal and len(lead) == 0),
@@ -120,15 +105,21 @@ def features(
 
 
 def confidence(feats: dict[str, float], ptype: str | None = None) -> float:
-    """Probability-like confidence: the fitted logistic model for its types, the rule prior otherwise."""
-    if ptype is not None and ptype not in _model().get("types", []):
-        return prior(feats)
-    w = _weights()
-    z = w.get("bias", 0.0) + sum(w.get(k, 0.0) * v for k, v in feats.items())
-    return round(1.0 / (1.0 + math.exp(-z)), 3)
+    """Rule confidence: the prior, capped below the threshold for a PROTEST/ASSAULT word that does
+    not report a specific occurrence (``rasd.events.specific``)."""
+    c = prior(feats)
+    if ptype in specific.MATERIAL and specific.ENABLED:
+        c = max(c, SPECIFIC) if feats.get("specific", 1.0) else min(c, LOW)
+    return c
 
 
-def _governed_by_request(matches: list[TriggerMatch], m: TriggerMatch, tokens: list[Token], clause_start: int) -> bool:
+LOW = 0.3  # below the threshold: a word for a protest or attack, not a report of one
+SPECIFIC = 0.65  # a specific occurrence reaches the threshold even as a bare verbal noun
+
+
+def _governed_by_request(
+    matches: list[TriggerMatch], m: TriggerMatch, tokens: list[Token], clause_start: int
+) -> bool:
     """The act is what someone asks for: دعا إلى الانسحاب، طالب بوقف ..."""
     for other in matches:
         if other is m or other.entry.type != "REQUEST":
@@ -151,19 +142,34 @@ def detect_sentence(doc: Document, s: Sentence, mentions_ok: bool = True) -> lis
     kind = block.kind if block else "body"
     if kind in SKIP_BLOCKS:
         return []
+    lex = load()
+    if not lex.has_trigger(doc.text[s.start : s.end]):
+        return []  # most sentences: no trigger word at all, so no tokens, cues or dates needed
     tokens = _tokens(doc, s)
     if not tokens:
         return []
-    lex = load()
-    boundaries = {i for i, t in enumerate(tokens) if cues.is_boundary(t)}
+    bares = [cues.bare(t) for t in tokens]  # once per sentence; the cues below index into it
+    boundaries = {i for i, t in enumerate(tokens) if cues.is_boundary(t, bares[i])}
     matches = lex.match(tokens, boundaries)
     if not matches:
         return []
     question = cues.is_question(tokens)
-    mentions = args_mod.sentence_mentions(doc, tokens, s.start, s.end) if (doc.entities and mentions_ok) else []
-    dates = when.find_dates(doc.text, s.start, s.end, doc.published)
+    lazy: dict[str, Any] = {}
+
+    def get_mentions() -> list[args_mod.ArgMention]:
+        if "mentions" not in lazy:
+            ok = doc.entities and mentions_ok
+            lazy["mentions"] = args_mod.sentence_mentions(doc, tokens, s.start, s.end) if ok else []
+        return lazy["mentions"]
+
+    def get_dates() -> list[when.When]:
+        if "dates" not in lazy:
+            lazy["dates"] = when.find_dates(doc.text, s.start, s.end, doc.published)
+        return lazy["dates"]
+
     dateline_place = doc.dateline.place if doc.dateline else None
     out: list[Coded] = []
+    is_concrete: bool | None = None
     for m in matches:
         e = m.entry
         head, last = m.head, m.tokens[-1]
@@ -178,15 +184,25 @@ def detect_sentence(doc: Document, s: Sentence, mentions_ok: bool = True) -> lis
                 speaker_range = (sv + 1, comp - 1) if comp > sv + 1 else None
         if not verbal and cues.anaphoric(tokens, head):
             continue
-        if verbal and head > 0 and cues.bare(tokens[head - 1]) in cues.PREPS:
-            continue  # من سجن، على منع: a noun spelled like a verb
+        if verbal and head > 0 and cues.bare(tokens[head - 1]) in cues.NOUN_CONTEXT:
+            continue  # من سجن، على منع، بعد بحث: a noun spelled like a verb
+        if verbal and m.hits[0].bare and cues.noun_reading(tokens, head):
+            continue  # فرض حظر، أوامر اعتقال، طالب جامعي
+        if e.type == "CONSULT" and last + 1 < len(tokens) and cues.bare(tokens[last + 1]) == "عن":
+            continue  # بحث عن: searched for
         if e.type in SOFT_TYPES and not verbal and not (e.type == "SUPPORT" and len(m.tokens) > 1):
             governed = any(clause[0] <= o.head < head and o.verbal for o in matches if o is not m)
             prev_speech = any(w in cues.SPEECH for w in (cues.bare(t) for t in tokens[clause[0] : head]))
             if governed or prev_speech:
                 continue
-        neg = cues.negated(tokens, head, verbal, clause[0]) or cues.prevented(tokens, head, clause[0])
-        mod = "question" if question else cues.modality(tokens, head, last, clause[0], m.hits[0].future)
+        if cues.prevented(tokens, head, clause[0]):
+            continue  # منع الجماعات من تهديد، لمكافحة الإرهاب: the act is prevented or fought, not done
+        neg = cues.negated(tokens, head, verbal, clause[0])
+        mod = (
+            "question"
+            if question
+            else cues.modality(tokens, head, last, clause[0], m.hits[0].future, m.hits[0].imperfect)
+        )
         if mod is None and e.type != "REQUEST" and _governed_by_request(matches, m, tokens, clause[0]):
             mod = "request"
         if mod is None and e.type != "THREATEN" and _governed_by_threat(matches, m):
@@ -198,6 +214,7 @@ def detect_sentence(doc: Document, s: Sentence, mentions_ok: bool = True) -> lis
         target: list[Actor] = []
         location = None
         speaker = None
+        mentions = get_mentions()
         if mentions:
             picked = args_mod.pick(doc, tokens, mentions, e.type, m.tokens, verbal, clause, dateline_place)
             source = [x.actor() for x in picked.source]
@@ -207,7 +224,10 @@ def detect_sentence(doc: Document, s: Sentence, mentions_ok: bool = True) -> lis
             if picked.location is not None:
                 loc = picked.location
                 place = dict(loc.entity.place or {}) if loc.entity else {}
-                location = {"entity": loc.entity.id if loc.entity else None, "name": loc.entity.name if loc.entity else loc.text}
+                location = {
+                    "entity": loc.entity.id if loc.entity else None,
+                    "name": loc.entity.name if loc.entity else loc.text,
+                }
                 location.update({k: v for k, v in place.items() if k != "reporting"})
             if speaker_range:
                 sp = [x for x in mentions if speaker_range[0] <= x.first <= speaker_range[1]]
@@ -224,6 +244,7 @@ def detect_sentence(doc: Document, s: Sentence, mentions_ok: bool = True) -> lis
                 a, b = tokens[speaker_range[0]].start, tokens[speaker_range[1]].end
                 speaker = Actor(entity=None, name=doc.text[a:b])
         # date and background
+        dates = get_dates()
         w = when.nearest([d for d in dates if d.start >= tokens[clause[0]].start - 40], trig.start)
         date = w.date if w else None
         date_text = w.text if w else None
@@ -231,7 +252,16 @@ def detect_sentence(doc: Document, s: Sentence, mentions_ok: bool = True) -> lis
         plover = tables.plover_of_cameo(e.cameo) if e.cameo else None
         mode = e.mode or (plover.mode if plover and plover.type == e.type else "") or None
         context = list(e.context) or (list(plover.context) if plover and plover.type == e.type else [])
-        feats = features(tokens, m, matches, clause, bool(dates), bool(source), speaker is not None)
+        named = any(a.entity for a in source) or (verbal and bool(source))
+        feats = features(tokens, m, matches, clause, bool(dates), named, speaker is not None, bares)
+        if e.type in specific.MATERIAL:
+            if is_concrete is None:
+                is_concrete = bool(dates) or specific.concrete(bares, tokens)
+            has_verb = any(h.kind == "V" for h in m.hits)  # طائراته قصفت: a noun + verb phrase
+            why = specific.not_specific(
+                tokens, bares, head, last, has_verb, clause, is_concrete, m.hits[0].imperfect, e.type
+            )
+            feats["specific"] = float(why is None)
         conf = confidence(feats, e.type)
         if kind in HEADLINE_BLOCKS:
             conf = round(conf * 0.9, 3)

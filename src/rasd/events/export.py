@@ -72,7 +72,11 @@ def plover_record(event: Event, doc: Document, *, include_text: bool = False) ->
     if event.negated or event.modality or event.background:
         rec["context"] = rec["context"] + (
             (["negation"] if event.negated else [])
-            + ([{"intent": "future", "request": "future"}.get(event.modality, event.modality)] if event.modality else [])
+            + (
+                [{"intent": "future", "request": "future"}.get(event.modality, event.modality)]
+                if event.modality
+                else []
+            )
             + (["historical"] if event.background else [])
         )
     if include_text:

@@ -15,15 +15,15 @@ from functools import lru_cache
 from importlib import resources
 
 from rasd.model import Token
-from rasd.text.normalize import normalize_word
-from rasd.text.tokenize import light_stem
+from rasd.text.normalize import normalize, normalize_word
+from rasd.text.tokenize import WORD_RE, lexicon, light_stem
 
 CONJ = ("", "و", "ف")
 PREP = ("", "ب", "ل", "ك")
 PAST_SUFFIXES = ("", "ت", "وا", "ا", "تا", "ن", "نا", "تم", "و")
 IMPERF_PREFIXES = ("ي", "ت", "ن", "ا")
 IMPERF_SUFFIXES = ("", "ون", "ان", "ين", "وا", "ا", "ن")
-NOUN_SUFFIXES = ("", "ا", "ان", "ين", "ون", "ي")
+NOUN_SUFFIXES = ("", "ا", "ان", "ين", "ون")
 ENCLITICS = ("هما", "هم", "هن", "ها", "كم", "نا", "ني", "ه", "ك")
 SPEECH_GAP = 7  # SUPPORT phrases: "أكد السفير تولر دعم" puts the speaker between the two words
 DEFAULT_GAP = 3
@@ -55,6 +55,7 @@ class Hit:
     kind: str  # V | N | W
     future: bool = False  # written with the future prefix س
     imperfect: bool = False
+    bare: bool = False  # the bare 3ms past form, spelled like its verbal noun (قتل، حظر، طلب)
 
 
 @dataclass
@@ -75,13 +76,14 @@ class TriggerMatch:
 
 
 def _norm(word: str) -> str:
-    return normalize_word(word.strip())
+    """Matching form: hamza, alef maqsura and marks folded, but ة kept (مصادرة is not مصادره)."""
+    return normalize(word.strip())
 
 
-def _verb_forms(spec: str) -> dict[str, tuple[bool, bool]]:
-    """Surface forms of a verb spec ``past,past2/imperf,imperf2`` → (future, imperfect)."""
+def _verb_forms(spec: str) -> dict[str, tuple[bool, bool, bool]]:
+    """Surface forms of a verb spec ``past,past2/imperf,imperf2`` → (future, imperfect, bare)."""
     past, _, imperf = spec.partition("/")
-    out: dict[str, tuple[bool, bool]] = {}
+    out: dict[str, tuple[bool, bool, bool]] = {}
     for p in filter(None, (_norm(x) for x in past.split(","))):
         stems = [p]
         if p[-1] in "يا" and len(p) > 2:  # التقى → التقت، التقوا ; دعا → دعت، دعوا
@@ -91,7 +93,7 @@ def _verb_forms(spec: str) -> dict[str, tuple[bool, bool]]:
                 if stem is not p and suf in ("", "ا", "ن", "نا"):
                     continue
                 for c in CONJ:
-                    out.setdefault(c + stem + suf, (False, False))
+                    out.setdefault(c + stem + suf, (False, False, not suf))
     for f in filter(None, (_norm(x) for x in imperf.split(","))):
         stem = f[1:] if f[0] in IMPERF_PREFIXES else f
         stems = [stem]
@@ -105,8 +107,8 @@ def _verb_forms(spec: str) -> dict[str, tuple[bool, bool]]:
                     for c in CONJ:
                         for fut in ("", "س"):
                             form = c + fut + pre + s + suf
-                            out.setdefault(form, (bool(fut), True))
-                    out.setdefault("ل" + pre + s + suf, (False, True))  # ليبحث (in order to)
+                            out.setdefault(form, (bool(fut), True, False))
+                    out.setdefault("ل" + pre + s + suf, (False, True, False))  # ليبحث (in order to)
     return out
 
 
@@ -114,7 +116,7 @@ def _noun_forms(spec: str) -> set[str]:
     out: set[str] = set()
     for f in filter(None, (_norm(x) for x in spec.split(","))):
         bases = {f}
-        if f.endswith("ه") and len(f) > 3:  # taa marbuta: مظاهرة → مظاهرات، مظاهرتها
+        if f.endswith("ة") and len(f) > 3:  # taa marbuta: مظاهرة → مظاهرات، مظاهرتها
             bases |= {f[:-1] + "ات", f[:-1] + "ت", f[:-1] + "تان", f[:-1] + "تين"}
         if f.startswith("ال"):
             bases_art = [("", f)]
@@ -143,43 +145,79 @@ def _literal_forms(spec: str) -> set[str]:
     return out
 
 
+def _freq(word: str) -> int:
+    return lexicon().get(normalize_word(word), 0)
+
+
 class Lexicon:
     """The trigger lexicon with its surface-form index."""
 
     def __init__(self, entries: list[Entry]) -> None:
         self.entries = entries
+        self._memo: dict[str, list[Hit]] = {}
+        self._surface: dict[str, list[Hit]] = {}  # original word → hits (skips re-normalizing)
         self.index: dict[str, list[Hit]] = defaultdict(list)
         self.stems: dict[str, list[Hit]] = defaultdict(list)
         for e in entries:
             for pos, (kind, spec) in enumerate(zip(e.kinds, e.words, strict=True)):
                 body = spec[2:]
                 if kind == "V":
-                    for form, (fut, imp) in _verb_forms(body).items():
-                        self.index[form].append(Hit(e.index, pos, "V", fut, imp))
-                    for p in body.partition("/")[0].split(","):
-                        if p.strip():
-                            self.stems[_norm(p)].append(Hit(e.index, pos, "V"))
+                    for form, (fut, imp, bare) in _verb_forms(body).items():
+                        self.index[form].append(Hit(e.index, pos, "V", fut, imp, bare))
                 elif kind == "N":
                     for form in _noun_forms(body):
                         self.index[form].append(Hit(e.index, pos, "N"))
                     for f in body.split(","):
                         if f.strip():
-                            self.stems[_norm(f)].append(Hit(e.index, pos, "N"))
+                            self.stems[normalize_word(f.strip())].append(Hit(e.index, pos, "N"))
                 else:
                     for form in _literal_forms(body):
                         self.index[form].append(Hit(e.index, pos, "W"))
 
     def lookup(self, norm: str) -> list[Hit]:
-        """Hits for one normalized word: its surface form, less one enclitic, or its light stem."""
+        """Hits for one word in matching form (memoized: news repeats its words)."""
+        hits = self._memo.get(norm)
+        if hits is None:
+            if len(self._memo) > 500_000:
+                self._memo.clear()
+            hits = self._memo[norm] = self._lookup(norm)
+        return hits
+
+    def surface_hits(self, word: str) -> list[Hit]:
+        """Hits for one word as written (memoized on the original spelling)."""
+        hits = self._surface.get(word)
+        if hits is None:
+            if len(self._surface) > 500_000:
+                self._surface.clear()
+            hits = self._surface[word] = self.lookup(normalize(word))
+        return hits
+
+    def has_trigger(self, text: str) -> bool:
+        """Could ``text`` hold a trigger? A cheap scan of its Arabic words before tokenizing (most
+        sentences of the news have none, and skipping them early is most of the step's speed)."""
+        for m in WORD_RE.finditer(text):
+            if m.lastgroup == "ar" and any(h.position == 0 for h in self.surface_hits(m.group(0))):
+                return True
+        return False
+
+    def _lookup(self, norm: str) -> list[Hit]:
+        """Hits for one word in matching form: its surface form, less one enclitic, or its light stem.
+
+        An enclitic is stripped only when the corpus lexicon does not know the whole word as much
+        better than the remainder (``وزارة`` is not و + زار + ه, ``رحلة`` is not رحل + ه).
+        """
         hits = self.index.get(norm)
         if hits:
             return hits
         for enc in ENCLITICS:
             if norm.endswith(enc) and len(norm) - len(enc) >= 3:
-                hits = self.index.get(norm[: -len(enc)])
-                if hits:
+                rest = norm[: -len(enc)]
+                hits = self.index.get(rest)
+                if hits and _freq(norm) <= 3 * _freq(rest) + 3:
                     return [h for h in hits if h.kind != "W"]
-        return self.stems.get(light_stem(norm), []) if len(norm) > 3 else []
+        if len(norm) > 3:
+            return [h for h in self.stems.get(light_stem(norm), []) if h.kind == "N"]
+        return []
 
     def match(self, tokens: list[Token], boundaries: set[int] | None = None) -> list[TriggerMatch]:
         """All non-overlapping trigger matches in a token list (longest phrase first).
@@ -187,7 +225,7 @@ class Lexicon:
         ``boundaries`` holds the indexes of tokens a phrase may not cross (clause punctuation).
         """
         boundaries = boundaries or set()
-        hits = [self.lookup(t.norm) if t.kind == "word" else [] for t in tokens]
+        hits = [self.surface_hits(t.text) if t.kind == "word" else [] for t in tokens]
         found: list[TriggerMatch] = []
         for i, hs in enumerate(hits):
             for h in hs:

@@ -40,7 +40,9 @@ def reported(coded: list[Coded]) -> list[Coded]:
 
 def events(doc: Document) -> Document:
     """Pipeline step: fill ``doc.events`` (merged within the document, with stable ids)."""
-    merged = merge_in_document(reported(code_document(doc)))
+    merged = merge_in_document(
+        code_document(doc), keep=lambda c: c.event.confidence >= threshold(c.event.type)
+    )
     for e in merged:
         e.id = _event_id(doc.id, e)
     doc.events = merged

@@ -35,7 +35,9 @@ def _cameo() -> dict[str, tuple[str, float | None]]:
 
 @lru_cache(maxsize=1)
 def _cameo_plover() -> dict[str, Plover]:
-    return {r[0]: Plover(r[1], r[2], tuple(c for c in r[3].split(";") if c)) for r in _rows("cameo_plover.tsv")}
+    return {
+        r[0]: Plover(r[1], r[2], tuple(c for c in r[3].split(";") if c)) for r in _rows("cameo_plover.tsv")
+    }
 
 
 @lru_cache(maxsize=1)

@@ -12,9 +12,18 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from rasd.text.normalize import normalize_with_offsets
+from rasd.text.normalize import normalize, normalize_with_offsets
 
-WEEKDAYS = {"الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "الجمعة": 4, "السبت": 5, "الاحد": 6}
+WEEKDAYS = {
+    "الاثنين": 0,
+    "الثلاثاء": 1,
+    "الاربعاء": 2,
+    "الخميس": 3,
+    "الجمعه": 4,
+    "الجمعة": 4,
+    "السبت": 5,
+    "الاحد": 6,
+}
 MONTHS = {
     "يناير": 1, "كانون الثاني": 1, "فبراير": 2, "شباط": 2, "مارس": 3, "اذار": 3, "ابريل": 4, "نيسان": 4,
     "مايو": 5, "ايار": 5, "يونيو": 6, "حزيران": 6, "يوليو": 7, "تموز": 7, "اغسطس": 8, "اب": 8,
@@ -27,7 +36,10 @@ _B = r"(?<![\u0621-\u064a])"  # no Arabic letter before (a clitic و/ب/ل may b
 _E = r"(?![\u0621-\u064a])"
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year_end_last", re.compile(rf"(?:نهايه|اواخر|اخر){_E}\s+(?:العام|السنه){_E}\s+الماضي{_E}")),
-    ("year_start_this", re.compile(rf"(?:مطلع|بدايه|اوائل){_E}\s+(?:العام|السنه){_E}\s+(?:الجاري|الحالي){_E}")),
+    (
+        "year_start_this",
+        re.compile(rf"(?:مطلع|بدايه|اوائل){_E}\s+(?:العام|السنه){_E}\s+(?:الجاري|الحالي){_E}"),
+    ),
     ("day_month", re.compile(rf"{_B}(\d{{1,2}})\s+(?:من\s+)?({_MON}){_E}(?:\s+(\d{{4}}))?")),
     ("year", re.compile(rf"(?:عام|العام|سنه){_E}\s+(\d{{4}})")),
     ("before_yesterday", re.compile(rf"{_B}اول\s+(?:من\s+)?امس{_E}")),
@@ -109,8 +121,14 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None) -> str | None:
     return None
 
 
+# every pattern above needs a digit or one of these words: sentences without any are skipped cheaply
+_ANCHOR = re.compile(r"\d|امس|اليوم|الليله|غدا|اسبوع|شهر|العام|السنه|عام|سنه|" + _WD)
+
+
 def find_dates(text: str, start: int, end: int, published: str | None) -> list[When]:
     """Date expressions in ``text[start:end]`` with their resolved dates and original offsets."""
+    if not _ANCHOR.search(normalize(text[start:end], taa=True)):
+        return []
     norm, offsets = normalize_with_offsets(text[start:end], taa=True)
     pub = parse_published(published)
     taken: list[tuple[int, int]] = []

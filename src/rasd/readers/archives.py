@@ -43,7 +43,9 @@ def _skip_name(name: str) -> bool:
     return not base or base.startswith(".") or "__MACOSX/" in name
 
 
-def read_zip(path: Path, read_member: MemberReader, limits: ArchiveLimits = DEFAULT_LIMITS) -> Iterator[RawDoc | ReadError]:
+def read_zip(
+    path: Path, read_member: MemberReader, limits: ArchiveLimits = DEFAULT_LIMITS
+) -> Iterator[RawDoc | ReadError]:
     """Documents from the members of a zip file."""
     where = str(path)
     try:
@@ -60,13 +62,24 @@ def read_zip(path: Path, read_member: MemberReader, limits: ArchiveLimits = DEFA
         for info in infos:
             at = f"{where}!{info.filename}"
             if info.file_size > limits.max_member_bytes:
-                yield ReadError(at, f"member too large ({info.file_size:,} bytes; limit {limits.max_member_bytes:,})")
+                yield ReadError(
+                    at, f"member too large ({info.file_size:,} bytes; limit {limits.max_member_bytes:,})"
+                )
                 continue
-            if info.compress_size and info.file_size > 1024 * 1024 and info.file_size / info.compress_size > limits.max_ratio:
-                yield ReadError(at, f"suspicious compression ratio {info.file_size / info.compress_size:.0f}:1 (zip bomb?)")
+            if (
+                info.compress_size
+                and info.file_size > 1024 * 1024
+                and info.file_size / info.compress_size > limits.max_ratio
+            ):
+                yield ReadError(
+                    at,
+                    f"suspicious compression ratio {info.file_size / info.compress_size:.0f}:1 (zip bomb?)",
+                )
                 continue
             if total + info.file_size > limits.max_total_bytes:
-                yield ReadError(where, f"archive too large once unpacked (limit {limits.max_total_bytes:,} bytes)")
+                yield ReadError(
+                    where, f"archive too large once unpacked (limit {limits.max_total_bytes:,} bytes)"
+                )
                 return
             try:
                 with zf.open(info) as fh:
@@ -81,7 +94,9 @@ def read_zip(path: Path, read_member: MemberReader, limits: ArchiveLimits = DEFA
             yield from read_member(info.filename, data, at)
 
 
-def read_tar(path: Path, read_member: MemberReader, limits: ArchiveLimits = DEFAULT_LIMITS) -> Iterator[RawDoc | ReadError]:
+def read_tar(
+    path: Path, read_member: MemberReader, limits: ArchiveLimits = DEFAULT_LIMITS
+) -> Iterator[RawDoc | ReadError]:
     """Documents from the regular-file members of a tar (optionally gzip/bz2/xz compressed)."""
     where = str(path)
     try:
@@ -102,12 +117,17 @@ def read_tar(path: Path, read_member: MemberReader, limits: ArchiveLimits = DEFA
                     yield ReadError(where, f"too many members (limit {limits.max_members:,})")
                     return
                 if member.size > limits.max_member_bytes:
-                    yield ReadError(at, f"member too large ({member.size:,} bytes; limit {limits.max_member_bytes:,})")
+                    yield ReadError(
+                        at, f"member too large ({member.size:,} bytes; limit {limits.max_member_bytes:,})"
+                    )
                     continue
                 if total + member.size > limits.max_total_bytes or (
-                    total + member.size > 1024 * 1024 and (total + member.size) / compressed > limits.max_ratio
+                    total + member.size > 1024 * 1024
+                    and (total + member.size) / compressed > limits.max_ratio
                 ):
-                    yield ReadError(where, "archive unpacks to too much data for its size (limit or tar bomb)")
+                    yield ReadError(
+                        where, "archive unpacks to too much data for its size (limit or tar bomb)"
+                    )
                     return
                 fh = tf.extractfile(member)
                 if fh is None:

@@ -76,8 +76,14 @@ def _gunzip(data: bytes, limit: int) -> bytes:
     return out
 
 
-def read_bytes(name: str, data: bytes, where: str, *, mapping: FieldMap = DEFAULT_MAP,
-               stats: dict[str, Any] | None = None) -> Iterator[RawDoc | ReadError]:
+def read_bytes(
+    name: str,
+    data: bytes,
+    where: str,
+    *,
+    mapping: FieldMap = DEFAULT_MAP,
+    stats: dict[str, Any] | None = None,
+) -> Iterator[RawDoc | ReadError]:
     """Documents from an in-memory file (an archive member): dispatched by name and content."""
     kind = kind_of(name, data[:2048])
     if kind in ("zip", "tar"):
@@ -123,8 +129,13 @@ def _merge_warc(stats: dict[str, Any] | None, warc_stats: WarcStats) -> None:
     stats["warc_documents"] = stats.get("warc_documents", 0) + warc_stats.documents
 
 
-def read_file(path: Path, *, mapping: FieldMap = DEFAULT_MAP, stats: dict[str, Any] | None = None,
-              limits: ArchiveLimits | None = None) -> Iterator[RawDoc | ReadError]:
+def read_file(
+    path: Path,
+    *,
+    mapping: FieldMap = DEFAULT_MAP,
+    stats: dict[str, Any] | None = None,
+    limits: ArchiveLimits | None = None,
+) -> Iterator[RawDoc | ReadError]:
     """Documents of one file, whatever its kind."""
     head = b""
     if not path.suffix or path.suffix.lower() not in {".txt", ".json", ".jsonl", ".zip", ".html", ".htm"}:
@@ -183,8 +194,13 @@ def read_url(url: str, *, timeout: float = 15.0, max_bytes: int = MAX_BYTES) -> 
         yield ReadError(url, str(exc))
 
 
-def read_any(paths_or_urls: Iterable[str | Path], *, mapping: FieldMap = DEFAULT_MAP,
-             stats: dict[str, Any] | None = None, timeout: float = 15.0) -> Iterator[RawDoc | ReadError]:
+def read_any(
+    paths_or_urls: Iterable[str | Path],
+    *,
+    mapping: FieldMap = DEFAULT_MAP,
+    stats: dict[str, Any] | None = None,
+    timeout: float = 15.0,
+) -> Iterator[RawDoc | ReadError]:
     """Documents from files, directories (recursive), archives, feeds, WARCs, JSON and URLs.
 
     ``stats``, when given, collects counters the readers keep (WARC records skipped by reason).

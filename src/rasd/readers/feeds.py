@@ -40,7 +40,9 @@ def fetch(url: str, *, timeout: float = TIMEOUT_S, max_bytes: int = MAX_FEED_BYT
     import httpx
 
     try:
-        with httpx.Client(timeout=timeout, follow_redirects=True, headers={"User-Agent": "rasd/0.1"}) as client:
+        with httpx.Client(
+            timeout=timeout, follow_redirects=True, headers={"User-Agent": "rasd/0.1"}
+        ) as client:
             with client.stream("GET", url) as resp:
                 if resp.status_code >= 400:
                     raise ValueError(f"HTTP {resp.status_code}")
@@ -81,7 +83,9 @@ def parse_feed(data: bytes, where: str, *, feed_url: str | None = None) -> Itera
     parsed = feedparser.parse(data)
     if not parsed.get("version") and not parsed.entries:
         reason = parsed.get("bozo_exception")
-        yield ReadError(where, f"not an RSS or Atom feed ({type(reason).__name__ if reason else 'no entries'})")
+        yield ReadError(
+            where, f"not an RSS or Atom feed ({type(reason).__name__ if reason else 'no entries'})"
+        )
         return
     site = parsed.feed.get("title") or (urlparse(feed_url).netloc if feed_url else None)
     if not parsed.entries:
@@ -124,7 +128,9 @@ def read_feed_file(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[RawDoc | 
     yield from parse_feed(data, str(path))
 
 
-def read_feed_url(url: str, *, timeout: float = TIMEOUT_S, max_bytes: int = MAX_FEED_BYTES) -> Iterator[RawDoc | ReadError]:
+def read_feed_url(
+    url: str, *, timeout: float = TIMEOUT_S, max_bytes: int = MAX_FEED_BYTES
+) -> Iterator[RawDoc | ReadError]:
     """Entries of a feed fetched from ``url``."""
     try:
         data = fetch(url, timeout=timeout, max_bytes=max_bytes)

@@ -99,7 +99,9 @@ def _justext(html: str) -> str:
     return _tidy("\n".join(p.text for p in paragraphs if not p.is_boilerplate))
 
 
-def extract_html(html: str, url: str | None = None, options: ExtractOptions | None = None) -> tuple[str, dict[str, Any]]:
+def extract_html(
+    html: str, url: str | None = None, options: ExtractOptions | None = None
+) -> tuple[str, dict[str, Any]]:
     """Body text and metadata of one page; ``meta["extractor"]`` names the tool that gave the body.
 
     Raises ``ValueError`` when no extractor finds any text.

@@ -34,7 +34,14 @@ class FieldMap:
     url: tuple[str, ...] = ("url", "link", "source_url")
     site: tuple[str, ...] = ("source", "site", "sitename", "source_domain", "domain")
     author: tuple[str, ...] = ("author", "authors", "byline")
-    published: tuple[str, ...] = ("published", "date_published", "datePublished", "pubDate", "date_publish", "date")
+    published: tuple[str, ...] = (
+        "published",
+        "date_published",
+        "datePublished",
+        "pubDate",
+        "date_publish",
+        "date",
+    )
     crawled: tuple[str, ...] = ("date_extracted", "date_download", "crawled", "crawl_date", "date_crawled")
 
     @classmethod
@@ -44,7 +51,9 @@ class FieldMap:
         for part in filter(None, (p.strip() for p in spec.split(","))):
             key, _, names = part.partition("=")
             if key not in cls.__dataclass_fields__ or not names:
-                raise ValueError(f"bad field mapping {part!r}: use FIELD=name with FIELD in {', '.join(cls.__dataclass_fields__)}")
+                raise ValueError(
+                    f"bad field mapping {part!r}: use FIELD=name with FIELD in {', '.join(cls.__dataclass_fields__)}"
+                )
             values[key] = tuple(n for n in names.split("|") if n)
         return cls(**values)
 
@@ -62,7 +71,9 @@ def _first(record: dict[str, Any], names: Iterable[str]) -> str | None:
     return None
 
 
-def record_to_rawdoc(record: Any, where: str, mapping: FieldMap = DEFAULT_MAP, path: str | None = None) -> RawDoc | ReadError:
+def record_to_rawdoc(
+    record: Any, where: str, mapping: FieldMap = DEFAULT_MAP, path: str | None = None
+) -> RawDoc | ReadError:
     """One JSON record to a document, or a ``ReadError`` saying what is missing."""
     if not isinstance(record, dict):
         return ReadError(where, f"record is a JSON {type(record).__name__}, not an object")
@@ -82,12 +93,20 @@ def record_to_rawdoc(record: Any, where: str, mapping: FieldMap = DEFAULT_MAP, p
     if crawled:
         reference = crawled.replace(" ", "T") if parse_iso_like(crawled) else None
     text = clean_text(text).strip()
-    found = publication_date(metadata=_first(record, mapping.published), url=url, text=text, reference=reference)
+    found = publication_date(
+        metadata=_first(record, mapping.published), url=url, text=text, reference=reference
+    )
     apply_published(meta, found)
+    if "published" not in meta and reference:
+        # no date in metadata, URL or text: the crawl date is the best bound we have (said in published_from)
+        meta["published"] = reference[:10]
+        meta["published_from"] = "crawl"
     return RawDoc(text, Source(path=path, url=url, site=_first(record, mapping.site)), meta)
 
 
-def parse_jsonl(lines: Iterable[bytes | str], where: str, mapping: FieldMap = DEFAULT_MAP) -> Iterator[RawDoc | ReadError]:
+def parse_jsonl(
+    lines: Iterable[bytes | str], where: str, mapping: FieldMap = DEFAULT_MAP
+) -> Iterator[RawDoc | ReadError]:
     """Records of a JSON Lines stream; blank lines skipped, bad lines reported by line number."""
     for lineno, line in enumerate(lines, 1):
         if isinstance(line, bytes):
@@ -103,7 +122,9 @@ def parse_jsonl(lines: Iterable[bytes | str], where: str, mapping: FieldMap = DE
         yield record_to_rawdoc(record, at, mapping, path=where)
 
 
-def parse_json(data: bytes | str, where: str, mapping: FieldMap = DEFAULT_MAP) -> Iterator[RawDoc | ReadError]:
+def parse_json(
+    data: bytes | str, where: str, mapping: FieldMap = DEFAULT_MAP
+) -> Iterator[RawDoc | ReadError]:
     """Records of one JSON document (an object, a list, or an object holding the list)."""
     try:
         doc = json.loads(data)
@@ -126,10 +147,14 @@ def parse_json(data: bytes | str, where: str, mapping: FieldMap = DEFAULT_MAP) -
     if not records:
         yield ReadError(where, "empty JSON list")
     for i, record in enumerate(records):
-        yield record_to_rawdoc(record, f"{where}[{i}]" if isinstance(doc, list) else where, mapping, path=where)
+        yield record_to_rawdoc(
+            record, f"{where}[{i}]" if isinstance(doc, list) else where, mapping, path=where
+        )
 
 
-def read_json_path(path: Path, mapping: FieldMap = DEFAULT_MAP, max_bytes: int = MAX_BYTES) -> Iterator[RawDoc | ReadError]:
+def read_json_path(
+    path: Path, mapping: FieldMap = DEFAULT_MAP, max_bytes: int = MAX_BYTES
+) -> Iterator[RawDoc | ReadError]:
     """A ``.json`` or ``.jsonl`` file (JSON Lines is read line by line, without a size limit)."""
     try:
         if path.suffix.lower() in JSONL_SUFFIXES:
@@ -137,7 +162,9 @@ def read_json_path(path: Path, mapping: FieldMap = DEFAULT_MAP, max_bytes: int =
                 yield from parse_jsonl(fh, str(path), mapping)
             return
         if path.stat().st_size > max_bytes:
-            yield ReadError(str(path), f"file too large (limit {max_bytes:,} bytes); use JSON Lines for big dumps")
+            yield ReadError(
+                str(path), f"file too large (limit {max_bytes:,} bytes); use JSON Lines for big dumps"
+            )
             return
         data = path.read_bytes()
     except OSError as exc:

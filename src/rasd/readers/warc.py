@@ -37,8 +37,9 @@ def _is_warc(name: str) -> bool:
     return name.lower().endswith(WARC_SUFFIXES)
 
 
-def parse_warc(stream: IO[bytes], where: str, stats: WarcStats | None = None,
-               max_bytes: int = MAX_BYTES) -> Iterator[RawDoc | ReadError]:
+def parse_warc(
+    stream: IO[bytes], where: str, stats: WarcStats | None = None, max_bytes: int = MAX_BYTES
+) -> Iterator[RawDoc | ReadError]:
     """Documents from the HTML responses of one WARC stream (gzip detected by warcio)."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
@@ -81,7 +82,9 @@ def parse_warc(stream: IO[bytes], where: str, stats: WarcStats | None = None,
                 continue
             crawled = record.rec_headers.get_header("WARC-Date")
             try:
-                doc = html_to_rawdoc(body, path=where, url=uri, reference=crawled.rstrip("Z") if crawled else None)
+                doc = html_to_rawdoc(
+                    body, path=where, url=uri, reference=crawled.rstrip("Z") if crawled else None
+                )
             except ValueError as exc:
                 stats.skipped["no text"] += 1
                 yield ReadError(at, str(exc))
@@ -92,7 +95,9 @@ def parse_warc(stream: IO[bytes], where: str, stats: WarcStats | None = None,
             stats.documents += 1
             yield doc
     except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
-        yield ReadError(where, f"corrupt or truncated WARC after {n} records ({type(exc).__name__}: {exc})".strip())
+        yield ReadError(
+            where, f"corrupt or truncated WARC after {n} records ({type(exc).__name__}: {exc})".strip()
+        )
         return
     if n == 0:
         yield ReadError(where, "no WARC records (not a WARC file?)")

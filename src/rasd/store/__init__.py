@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
-from rasd.errors import StoreError
 from rasd.model import Document
 
 
@@ -129,10 +128,12 @@ class Store(Protocol):
 
 
 def open_store(url: str | Path) -> Store:
-    """The backend for ``url``: a file path or ``sqlite:///path`` (default); PostgreSQL is not built yet."""
+    """The backend for ``url``: a file path or ``sqlite:///path`` (default), or ``postgresql://...``."""
     text = str(url)
     if text.startswith(("postgresql://", "postgres://")):
-        raise StoreError("the PostgreSQL backend is not available yet; use a SQLite file")
+        from rasd.store.postgres import PostgresStore
+
+        return PostgresStore(text)
     if text.startswith("sqlite:///"):
         text = text[len("sqlite:///") :]
     from rasd.store.sqlite import SQLiteStore

@@ -110,13 +110,16 @@ def snippet(text: str, query: Query, width: int = 30) -> tuple[str, list[tuple[i
     toks = [t for t in words(text) if t.kind != "punct"]
     if not toks:
         return "", [], 0
-    hits = [i for i, t in enumerate(toks) if query.matches(term(t))]
+    terms = [term(t) for t in toks]
+    hits = [i for i, t in enumerate(terms) if query.matches(t)]
     best = 0
     if hits:
         best_key = (-1, -1)
-        for i in hits:
-            window = [term(toks[j]) for j in hits if i <= j < i + width]
-            key = (len(set(window)), len(window))
+        hi = 0
+        for lo, i in enumerate(hits):  # windows starting at each hit; hits[lo:hi] fall inside
+            while hi < len(hits) and hits[hi] < i + width:
+                hi += 1
+            key = (len({terms[j] for j in hits[lo:hi]}), hi - lo)
             if key > best_key:
                 best_key, best = key, i
         best = max(0, best - width // 4)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import asdict, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -85,18 +85,19 @@ class SQLiteStore:
                 doc = item.doc
                 cur = db.execute(
                     "INSERT OR IGNORE INTO documents (id, source_path, source_url, source_site, published,"
-                    " language, title, near_of, near_sim, story, story_sim, added, json)"
-                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    " language, title, near_of, near_sim, story, story_sim, added)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                     (
                         doc.id, doc.source.path, doc.source.url, doc.source.site, doc.published, doc.language,
                         doc.title or doc.meta.get("title"), item.near_of, item.near_sim or None,
-                        item.story or doc.id, item.story_sim or None, now, doc.to_json(),
+                        item.story or doc.id, item.story_sim or None, now,
                     ),
                 )
                 if cur.rowcount == 0:
                     report.already += 1
                     continue
                 rowid = cur.lastrowid
+                db.execute("INSERT INTO doc_json (rowid, json) VALUES (?,?)", (rowid, doc.to_json()))
                 report.new += 1
                 db.execute("INSERT INTO doc_fts (rowid, title, body) VALUES (?,?,?)", (rowid, item.title_terms, item.body_terms))
                 if item.near_sig:
@@ -141,8 +142,6 @@ class SQLiteStore:
             )
 
     def _events(self, rowid: int, doc: Document) -> None:
-        from dataclasses import asdict
-
         for ev in doc.events:
             loc = ev.location or {}
             self.db.execute(
@@ -163,11 +162,16 @@ class SQLiteStore:
 
     # --- reading -------------------------------------------------------------------------------
     def get(self, doc_id: str) -> Document | None:
-        row = self.db.execute("SELECT json FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        row = self.db.execute(
+            "SELECT j.json FROM documents d JOIN doc_json j ON j.rowid = d.rowid WHERE d.id = ?", (doc_id,)
+        ).fetchone()
         return Document.from_json(row[0]) if row else None
 
     def text_of(self, doc_id: str) -> str | None:
-        row = self.db.execute("SELECT json_extract(json, '$.text') FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        row = self.db.execute(
+            "SELECT json_extract(j.json, '$.text') FROM documents d JOIN doc_json j ON j.rowid = d.rowid WHERE d.id = ?",
+            (doc_id,),
+        ).fetchone()
         return row[0] if row else None
 
     def signatures(self) -> Iterator[tuple[str, bytes, bytes, str | None, str | None]]:
@@ -186,17 +190,23 @@ class SQLiteStore:
         where, args = _doc_filters(f, "d")
         if not f.duplicates:
             where.append("d.near_of IS NULL")
+        # rank first on the narrow columns only, then fetch texts for the page (SQLite would compute
+        # every selected column, JSON text included, for every match before sorting)
         sql = (
-            "SELECT d.id, bm25(doc_fts, 3.0, 1.0) AS score, d.title, d.published, coalesce(d.source_site, d.source_url, d.source_path),"
-            " json_extract(d.json, '$.text') FROM doc_fts JOIN documents d ON d.rowid = doc_fts.rowid"
+            "SELECT d.rowid, bm25(doc_fts, 3.0, 1.0) AS score FROM doc_fts JOIN documents d ON d.rowid = doc_fts.rowid"
             " WHERE doc_fts MATCH ?" + "".join(f" AND {w}" for w in where) + " ORDER BY score LIMIT ? OFFSET ?"
         )
         try:
-            rows = self.db.execute(sql, [parsed.fts, *args, p.limit, p.offset]).fetchall()
+            ranked = self.db.execute(sql, [parsed.fts, *args, p.limit, p.offset]).fetchall()
         except sqlite3.OperationalError as exc:  # a bug in parse_query, never the user's input
             raise StoreError(f"search failed: {exc}") from exc
         hits = []
-        for doc_id, score, title, published, source, text in rows:
+        for rowid, score in ranked:
+            doc_id, title, published, source, text = self.db.execute(
+                "SELECT d.id, d.title, d.published, coalesce(d.source_site, d.source_url, d.source_path),"
+                " json_extract(j.json, '$.text') FROM documents d JOIN doc_json j ON j.rowid = d.rowid WHERE d.rowid = ?",
+                (rowid,),
+            ).fetchone()
             snip, spans, start = snippet(text or "", parsed)
             hits.append(Hit(doc_id, -score, title, published, source, snip, spans, start))
         return hits
@@ -210,12 +220,14 @@ class SQLiteStore:
             where.append("d.near_of IS NULL")
         sql = (
             "SELECT d.id, d.title, d.published, coalesce(d.source_site, d.source_url, d.source_path),"
-            " substr(json_extract(d.json, '$.text'), 1, 240) FROM documents d"
+            " substr(json_extract(j.json, '$.text'), 1, 240) FROM documents d JOIN doc_json j ON j.rowid = d.rowid"
             + ((" WHERE " + " AND ".join(where)) if where else "")
             + " ORDER BY d.published IS NULL, d.published DESC, d.rowid DESC LIMIT ? OFFSET ?"
         )
-        return [Hit(i, 0.0, t, pub, src, (text or "").replace("\n", " "), []) for i, t, pub, src, text
-                in self.db.execute(sql, [*args, p.limit, p.offset])]
+        return [
+            Hit(i, 0.0, t, pub, src, (text or "").replace("\n", " "), [])
+            for i, t, pub, src, text in self.db.execute(sql, [*args, p.limit, p.offset])
+        ]
 
     def events(self, filters: Filters | None = None, page: Page | None = None) -> list[dict[str, Any]]:
         f = filters or Filters()
@@ -284,7 +296,8 @@ class SQLiteStore:
         where, args = _doc_filters(filters or Filters(), "d")
         cond = (" WHERE " + " AND ".join(where)) if where else ""
         if kind == "documents":
-            for (j,) in self.db.execute(f"SELECT d.json FROM documents d{cond} ORDER BY d.rowid", args):
+            sql = f"SELECT j.json FROM documents d JOIN doc_json j ON j.rowid = d.rowid{cond} ORDER BY d.rowid"
+            for (j,) in self.db.execute(sql, args):
                 yield json.loads(j)
         elif kind == "events":
             sql = f"SELECT e.json, d.id FROM events e JOIN documents d ON d.rowid = e.doc_rowid{cond} ORDER BY e.rowid"

@@ -56,17 +56,19 @@ def _junk_share(text: str) -> float:
 
 
 def _looks_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM: one byte column holds high bytes 00-06 (Latin, Greek, Cyrillic, Hebrew,
+    Arabic), the other the varied low bytes."""
     sample = data[:4000]
     if len(sample) < 4:
         return None
-    even_nul = sample[0::2].count(0) / max(1, len(sample[0::2]))
-    odd_nul = sample[1::2].count(0) / max(1, len(sample[1::2]))
-    # Arabic in UTF-16 has 0x06 high bytes, ASCII has NUL high bytes.
-    even_06 = sample[0::2].count(6) / max(1, len(sample[0::2]))
-    odd_06 = sample[1::2].count(6) / max(1, len(sample[1::2]))
-    if odd_nul + odd_06 > 0.6 and even_nul < 0.1:
+    even, odd = sample[0::2], sample[1::2]
+    even_high = sum(1 for b in even if b <= 6) / max(1, len(even))
+    odd_high = sum(1 for b in odd if b <= 6) / max(1, len(odd))
+    even_nul = even.count(0) / max(1, len(even))
+    odd_nul = odd.count(0) / max(1, len(odd))
+    if odd_high > 0.6 and even_nul < 0.1 and even_high < 0.3:
         return "utf-16-le"
-    if even_nul + even_06 > 0.6 and odd_nul < 0.1:
+    if even_high > 0.6 and odd_nul < 0.1 and odd_high < 0.3:
         return "utf-16-be"
     return None
 

@@ -1,9 +1,10 @@
 """Sentence boundaries for Arabic news text, as character spans of the original.
 
-Splits after . ؟ ? ! ؛ … and at newlines; not inside numbers (10.5, 3.000), not after
-abbreviations (single letters such as د. or أ., dotted initials such as ر.س or U.S.; but 2015 م.
-and 1436 هـ. close a date and may end a sentence), not after list markers
-at the start of a line (1. 2) أ-), and not inside «...», “...” or "..." quotations. Closing quotes and
+Splits after . ؟ ? ! ؛ and at newlines; not after an ellipsis (.. ... …, which Arabic news uses
+as a pause), not after ؛ when a reason follows (؛ لأن، ؛ إذ، ؛ وذلك ...); not inside numbers (10.5,
+3.000); not after abbreviations (single letters such as د. or أ., dotted initials such as ر.س or
+U.S.; but 2015 م. and 1436 هـ. close a date and may end a sentence); not after list markers at the
+start of a line (1. 2) أ-); and not inside «...», “...” or "..." quotations. Closing quotes and
 brackets after a terminator stay with the sentence they close. A full stop glued between two
 Arabic words (``انتهى.ثم``, common in scraped text) is still a boundary.
 """
@@ -22,6 +23,9 @@ _ERA = {"م", "هـ", "ه"}  # Gregorian / Hijri year markers: 2015م، 1436هـ
 _ERA_BEFORE = re.compile(r"[0-9\u0660-\u0669]\s*$")
 _AR_LETTER = re.compile(r"[\u0621-\u064a]")
 _DOMAINS = {"كوم", "نت", "اورج", "أورج", "أورغ", "اورغ"}
+# After ؛ these open the reason or purpose of what precedes (الفاصلة المنقوطة قبل التعليل): the
+# semicolon then joins one sentence, it does not end one.
+_CAUSAL = re.compile(r"\s*(?:لأن|لان|إذ\b|اذ\b|كي\b|لكي\b|حيث\b|وذلك\b|مما\b)")
 _MAX_QUOTE = 300  # a quote longer than this is more likely an unclosed mark than a quotation
 # The only characters the splitter acts on; everything between them is skipped in one regex step.
 _INTEREST = re.compile("[\n" + re.escape(TERMINATORS + CLOSERS + "".join(_OPEN_CLOSE)) + "]")
@@ -91,15 +95,16 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         elif ch == '"':
             straight_open = -1 if straight_open >= 0 else i
         if ch in TERMINATORS:
-            in_quote = (quote_close and i - quote_close[-1][1] < _MAX_QUOTE) or (
-                straight_open >= 0 and i - straight_open < _MAX_QUOTE
-            )
             if ch == "." and _no_split_at_dot(text, i, line_start, end):
                 i += 1
                 continue
             j = i + 1
             while j < end and text[j] in TERMINATORS:
                 j += 1
+            marks = text[i:j]
+            if _is_ellipsis(marks) or (marks == "؛" and _CAUSAL.match(text, j, min(end, j + 12))):
+                i = j
+                continue
             while j < end and text[j] in CLOSERS:
                 if text[j] == '"':
                     straight_open = -1
@@ -120,6 +125,11 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         i += 1
     _emit(text, sent_start, end, spans)
     return spans
+
+
+def _is_ellipsis(marks: str) -> bool:
+    """``..``, ``...`` and ``…`` suspend a sentence in Arabic news (المستقبل.. وباب واسع), not end it."""
+    return (len(marks) >= 2 and set(marks) == {"."}) or (bool(marks) and set(marks) <= {".", "…"} and "…" in marks)
 
 
 def _no_split_at_dot(text: str, i: int, line_start: int, end: int) -> bool:

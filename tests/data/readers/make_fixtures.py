@@ -38,7 +38,7 @@ ARTICLE_HTML = f"""<!DOCTYPE html>
 <div class="share">شارك على تويتر | شارك على فيسبوك</div>
 <article><h1>الرياض وعمّان تبحثان العلاقات الثنائية</h1>
 <p class="byline">سعيد الراوي</p>
-{''.join(f'<p>{p}</p>' for p in PARAS)}
+{"".join(f"<p>{p}</p>" for p in PARAS)}
 </article>
 <aside><h3>الأكثر قراءة</h3><ul><li><a href="/a">خبر آخر</a></li><li><a href="/b">خبر ثالث</a></li></ul></aside>
 <footer>جميع الحقوق محفوظة © 2015 صحيفة الاختبار</footer>
@@ -79,11 +79,22 @@ ATOM = """<?xml version="1.0" encoding="utf-8"?>
 EMPTY_FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>فارغ</title></channel></rss>"""
 
 RECORDS = [
-    {"source": "spa", "url": "http://www.spa.gov.sa/viewstory.php?newsid=1", "date_extracted": "2015-07-21 02:51:32",
-     "title": "خادم الحرمين يستقبل وزير الخارجية", "author": "واس", "content": PARAS[0]},
-    {"source": "okaz", "url": "http://www.okaz.com.sa/new/Issues/20150720/Con20150720781233.htm",
-     "date_extracted": "2015-07-21 03:00:00", "title": "ارتفاع أسعار النفط", "author": "",
-     "content": "ارتفعت أسعار النفط أمس في الأسواق العالمية بعد إعلان الاتفاق."},
+    {
+        "source": "spa",
+        "url": "http://www.spa.gov.sa/viewstory.php?newsid=1",
+        "date_extracted": "2015-07-21 02:51:32",
+        "title": "خادم الحرمين يستقبل وزير الخارجية",
+        "author": "واس",
+        "content": PARAS[0],
+    },
+    {
+        "source": "okaz",
+        "url": "http://www.okaz.com.sa/new/Issues/20150720/Con20150720781233.htm",
+        "date_extracted": "2015-07-21 03:00:00",
+        "title": "ارتفاع أسعار النفط",
+        "author": "",
+        "content": "ارتفعت أسعار النفط أمس في الأسواق العالمية بعد إعلان الاتفاق.",
+    },
 ]
 
 
@@ -95,16 +106,28 @@ def _warc(path: Path) -> None:
         writer = WARCWriter(fh, gzip=True)
         writer.write_record(writer.create_warcinfo_record("test.warc.gz", {"software": "rasd tests"}))
         url = "https://news.example.sa/2015/07/21/riyadh-amman.html"
-        req = StatusAndHeaders("GET /2015/07/21/riyadh-amman.html HTTP/1.1", [("Host", "news.example.sa")], is_http_request=True)
+        req = StatusAndHeaders(
+            "GET /2015/07/21/riyadh-amman.html HTTP/1.1", [("Host", "news.example.sa")], is_http_request=True
+        )
         writer.write_record(writer.create_warc_record(url, "request", http_headers=req))
         for target, status, ctype, body in (
             (url, "200 OK", "text/html; charset=utf-8", ARTICLE_HTML.encode("utf-8")),
             ("https://news.example.sa/logo.png", "200 OK", "image/png", b"\x89PNG\r\n\x1a\n" + bytes(64)),
-            ("https://news.example.sa/missing", "404 Not Found", "text/html", b"<html><body>not found</body></html>"),
+            (
+                "https://news.example.sa/missing",
+                "404 Not Found",
+                "text/html",
+                b"<html><body>not found</body></html>",
+            ),
         ):
             headers = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
-            rec = writer.create_warc_record(target, "response", payload=io.BytesIO(body), http_headers=headers,
-                                            warc_headers_dict={"WARC-Date": "2015-07-21T12:00:00Z"})
+            rec = writer.create_warc_record(
+                target,
+                "response",
+                payload=io.BytesIO(body),
+                http_headers=headers,
+                warc_headers_dict={"WARC-Date": "2015-07-21T12:00:00Z"},
+            )
             writer.write_record(rec)
 
 
@@ -116,8 +139,13 @@ def main() -> None:
     (HERE / "feed.atom").write_text(ATOM, encoding="utf-8")
     (HERE / "empty_feed.xml").write_text(EMPTY_FEED, encoding="utf-8")
     (HERE / "not_a_feed.rss").write_text("هذا ليس ملف RSS { ] <<", encoding="utf-8")
-    lines = [json.dumps(RECORDS[0], ensure_ascii=False), "{not json at all", "",
-             json.dumps({"source": "x", "title": "بلا نص"}, ensure_ascii=False), json.dumps(RECORDS[1], ensure_ascii=False)]
+    lines = [
+        json.dumps(RECORDS[0], ensure_ascii=False),
+        "{not json at all",
+        "",
+        json.dumps({"source": "x", "title": "بلا نص"}, ensure_ascii=False),
+        json.dumps(RECORDS[1], ensure_ascii=False),
+    ]
     (HERE / "records.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (HERE / "records.json").write_text(json.dumps(RECORDS, ensure_ascii=False, indent=1), encoding="utf-8")
     _warc(HERE / "pages.warc.gz")

@@ -1,0 +1,119 @@
+"""Full-pipeline throughput (text layer, structure, entities, events) on SaudiNewsNet, on one core.
+
+Usage:
+    .venv/bin/python bench/events_throughput.py [--n 5000] [--data ../shared/data/news/saudinewsnet]
+        [--json out.json] [--profile out.prof]
+
+Takes the first N articles in sorted order (zips sorted by name, members sorted, list order; each
+article is ``title + "\\n" + content``), warms up on the first 20 (lexicon, gazetteer and model
+loading is reported apart as ``load_s``), then times ``Pipeline().process_text`` over all N in this
+one process. Reported: articles/s wall-clock and per CPU-second (steadier on a shared machine), the
+share of CPU time spent in each pipeline step (each step timed around its call, CPU and wall),
+events per article.
+``--profile`` writes a cProfile of the timed pass instead (for finding hot spots; slower).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import sys
+import time
+import zipfile
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from rasd.pipeline import Pipeline, PipelineStep, default_steps  # noqa: E402
+
+
+def load_texts(data: Path, n: int) -> list[str]:
+    """The first ``n`` articles in sorted zip / member / list order."""
+    texts: list[str] = []
+    for zpath in sorted(data.glob("*.zip")):
+        with zipfile.ZipFile(zpath) as zf:
+            for name in sorted(zf.namelist()):
+                for art in json.loads(zf.read(name)):
+                    texts.append(f"{art.get('title') or ''}\n{art.get('content') or ''}")
+                    if len(texts) >= n:
+                        return texts
+    return texts
+
+
+def timed_pipeline(totals: dict[str, float], cpu: dict[str, float]) -> Pipeline:
+    """The default pipeline with each step's wall and CPU time added to ``totals``/``cpu`` by name."""
+
+    def wrap(step: PipelineStep) -> PipelineStep:
+        fn = step.fn
+
+        def run(doc):  # noqa: ANN001, ANN202 - a Document in and out
+            t, c = time.perf_counter(), time.process_time()
+            out = fn(doc)
+            totals[step.name] += time.perf_counter() - t
+            cpu[step.name] += time.process_time() - c
+            return out
+
+        return PipelineStep(step.name, step.version, run)
+
+    return Pipeline([wrap(s) for s in default_steps()])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=5000)
+    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "news" / "saudinewsnet")
+    ap.add_argument("--json", type=Path, default=None)
+    ap.add_argument("--profile", type=Path, default=None)
+    args = ap.parse_args()
+    if not args.data.is_dir():
+        raise SystemExit(f"SaudiNewsNet not found at {args.data}")
+    texts = load_texts(args.data, args.n)
+    totals: dict[str, float] = defaultdict(float)
+    cpu_steps: dict[str, float] = defaultdict(float)
+    pipe = timed_pipeline(totals, cpu_steps)
+    t0 = time.perf_counter()
+    for text in texts[:20]:
+        pipe.process_text(text)
+    load_s = time.perf_counter() - t0
+    totals.clear()
+    cpu_steps.clear()
+    events = 0
+    chars = sum(len(t) for t in texts)
+    w0, c0 = time.perf_counter(), time.process_time()
+    if args.profile:
+        import cProfile
+
+        prof = cProfile.Profile()
+        prof.enable()
+    for text in texts:
+        events += len(pipe.process_text(text).events)
+    if args.profile:
+        prof.disable()
+        prof.dump_stats(str(args.profile))
+    wall, cpu = time.perf_counter() - w0, time.process_time() - c0
+    cpu_total = sum(cpu_steps.values()) or 1.0
+    res = {
+        "articles": len(texts),
+        "chars_per_article": round(chars / max(1, len(texts))),
+        "load_s": round(load_s, 2),
+        "wall_s": round(wall, 2),
+        "cpu_s": round(cpu, 2),
+        "articles_per_s": round(len(texts) / wall, 1),
+        "articles_per_cpu_s": round(len(texts) / cpu, 1),
+        "events_per_article": round(events / max(1, len(texts)), 2),
+        "step_share_cpu": {k: round(v / cpu_total, 3) for k, v in cpu_steps.items()},
+        "step_cpu_ms_per_article": {k: round(1000 * v / max(1, len(texts)), 2) for k, v in cpu_steps.items()},
+        "step_wall_ms_per_article": {k: round(1000 * v / max(1, len(texts)), 2) for k, v in totals.items()},
+        "profiled": bool(args.profile),
+        "machine": f"{platform.machine()} python {platform.python_version()}",
+    }
+    if args.json:
+        args.json.write_text(json.dumps(res, indent=1), encoding="utf-8")
+    print(json.dumps(res, indent=1, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,80 @@
+"""``rasd export``: stream documents, events, entities or duplicate links out of a store."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from rasd.api.exports import stream_rows
+from rasd.cli.app import app, err
+from rasd.errors import RasdError
+from rasd.store import Filters, open_store
+
+
+class Kind(str, Enum):
+    documents = "documents"
+    events = "events"
+    entities = "entities"
+    duplicates = "duplicates"
+
+
+class ExportFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+    plover = "plover"
+
+
+@app.command()
+def export(
+    kind: Kind = typer.Argument(..., help="What to export."),
+    db: str = typer.Option("rasd.db", "--db", help="The database (SQLite file or postgresql:// URL)."),
+    format: ExportFormat = typer.Option(ExportFormat.jsonl, "--format", "-f", help="jsonl, csv, parquet or plover (events)."),
+    out: Path = typer.Option(None, "--out", "-o", help="Output file (default: standard output; required for parquet)."),
+    since: str = typer.Option(None, "--since", help="First date, YYYY-MM-DD."),
+    until: str = typer.Option(None, "--until", help="Last date, YYYY-MM-DD."),
+    event_type: str = typer.Option(None, "--type", help="Only events of this PLOVER type."),
+) -> None:
+    """Export from a store as JSON lines, CSV (one flat row per record), Parquet or PLOVER JSON."""
+    if format is ExportFormat.plover and kind is not Kind.events:
+        err.print("[red]error[/red] the PLOVER format is for events only")
+        raise typer.Exit(2)
+    if format is ExportFormat.parquet and out is None:
+        err.print("[red]error[/red] parquet needs --out FILE")
+        raise typer.Exit(2)
+    if not str(db).startswith(("postgresql://", "postgres://")) and not Path(db).exists():
+        err.print(f"[red]error[/red] {db}: no such database")
+        raise typer.Exit(2)
+    try:
+        store = open_store(db)
+    except RasdError as exc:
+        err.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(2) from None
+    try:
+        filters = Filters(since=since, until=until, event_type=event_type.upper() if event_type else None)
+        cache: dict[str, object] = {}
+
+        def doc_of(doc_id: str) -> object:
+            if doc_id not in cache:
+                cache.clear()
+                cache[doc_id] = store.get(doc_id)
+            return cache[doc_id]
+
+        _media, chunks = stream_rows(store.export(kind.value, filters), format.value, kind.value, doc_of)
+        sink = out.open("wb") if out else sys.stdout.buffer
+        try:
+            for chunk in chunks:
+                sink.write(chunk)
+        finally:
+            if out:
+                sink.close()
+    except RasdError as exc:
+        err.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(1) from None
+    finally:
+        store.close()
+    if out:
+        err.print(f"wrote {out}")

@@ -1,0 +1,92 @@
+"""PostgreSQL schema, as ordered migrations recorded in ``schema_version`` (the same scheme as the
+SQLite ``migrations`` module): pending migrations run in one transaction under an advisory lock, so
+several processes opening a new database at once create it exactly once.
+
+The layout follows the SQLite schema column for column; the differences are PostgreSQL's own:
+``BIGSERIAL`` row ids, ``BYTEA`` signatures, and the search index, a ``tsvector`` column over the
+shadow terms (title terms weighted ``A``) with a GIN index instead of an FTS5 table.
+
+Add a change as a new entry at the end of ``MIGRATIONS``; never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasd.errors import StoreError
+
+_LOCK = 0x7261_7364  # "rasd": the advisory lock key that serialises migrations
+
+_V1 = (
+    """CREATE TABLE documents (
+        rowid BIGSERIAL PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        source_path TEXT, source_url TEXT, source_site TEXT,
+        published TEXT, language TEXT, title TEXT,
+        near_of TEXT, near_sim DOUBLE PRECISION,
+        story TEXT NOT NULL, story_sim DOUBLE PRECISION,
+        added TEXT NOT NULL,
+        json TEXT NOT NULL,
+        search TSVECTOR NOT NULL)""",
+    "CREATE INDEX documents_published ON documents(published)",
+    "CREATE INDEX documents_site ON documents(source_site)",
+    "CREATE INDEX documents_near ON documents(near_of)",
+    "CREATE INDEX documents_story ON documents(story)",
+    "CREATE INDEX documents_search ON documents USING GIN (search)",
+    """CREATE TABLE dup_links (
+        kind TEXT NOT NULL,
+        doc_id TEXT NOT NULL,
+        original_id TEXT NOT NULL,
+        similarity DOUBLE PRECISION NOT NULL,
+        source TEXT NOT NULL DEFAULT '',
+        added TEXT NOT NULL,
+        PRIMARY KEY (kind, doc_id, source))""",
+    "CREATE INDEX dup_links_original ON dup_links(original_id)",
+    """CREATE TABLE signatures (
+        doc_rowid BIGINT PRIMARY KEY REFERENCES documents(rowid),
+        near BYTEA NOT NULL,
+        story BYTEA NOT NULL)""",
+    """CREATE TABLE entities (
+        rowid BIGSERIAL PRIMARY KEY,
+        doc_rowid BIGINT NOT NULL REFERENCES documents(rowid),
+        entity_id TEXT, type TEXT, name TEXT, code TEXT, country TEXT, sector TEXT,
+        role TEXT, kind TEXT, mentions INTEGER, first_start INTEGER, first_end INTEGER,
+        place TEXT)""",
+    "CREATE INDEX entities_doc ON entities(doc_rowid)",
+    "CREATE INDEX entities_code ON entities(code)",
+    """CREATE TABLE events (
+        rowid BIGSERIAL PRIMARY KEY,
+        doc_rowid BIGINT NOT NULL REFERENCES documents(rowid),
+        event_id TEXT, type TEXT NOT NULL, mode TEXT, quad_class INTEGER, cameo TEXT, goldstein DOUBLE PRECISION,
+        source_codes TEXT, target_codes TEXT, source_names TEXT, target_names TEXT,
+        location TEXT, country TEXT, lat DOUBLE PRECISION, lon DOUBLE PRECISION,
+        date TEXT, sentence_start INTEGER, sentence_end INTEGER,
+        trigger_start INTEGER, trigger_end INTEGER,
+        negated INTEGER, modality TEXT, confidence DOUBLE PRECISION, background INTEGER,
+        json TEXT NOT NULL)""",
+    "CREATE INDEX events_doc ON events(doc_rowid)",
+    "CREATE INDEX events_date ON events(date)",
+    "CREATE INDEX events_type ON events(type)",
+)
+
+MIGRATIONS: list[tuple[str, ...]] = [_V1]
+LATEST = len(MIGRATIONS)
+
+
+def migrate(conn: Any) -> int:
+    """Bring the schema to ``LATEST`` on a psycopg connection in autocommit mode; returns the version.
+
+    Refuses a database written by a newer rasd.
+    """
+    with conn.transaction():
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK,))
+        conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+        current = conn.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+        if current > LATEST:
+            raise StoreError(f"database schema version {current} is newer than this rasd understands ({LATEST})")
+        for number, statements in enumerate(MIGRATIONS, start=1):
+            if number > current:
+                for sql in statements:
+                    conn.execute(sql)
+                conn.execute("INSERT INTO schema_version (version) VALUES (%s)", (number,))
+    return LATEST

@@ -1,0 +1,441 @@
+"""The PostgreSQL store: the ``Store`` protocol for a database a team shares (``postgresql://...``).
+
+It mirrors ``SQLiteStore`` query for query. Search uses the very same shadow terms and query parser
+(``rasd.store.search``): the shadow terms are stored as a ``tsvector`` built here term by term (no
+PostgreSQL parser or dictionary touches them, so the ``simple`` configuration's behaviour is exact and
+locale-independent), title terms weighted ``A`` and body terms ``D``, under a GIN index; the FTS5
+expression of ``parse_query`` is translated one to one into a ``tsquery`` (phrases with ``<->``,
+prefixes with ``:*``), ranked with ``ts_rank_cd`` (title 3:1 body, length-normalised) and snippets are
+cut from the original text by ``rasd.store.search.snippet``.
+
+Concurrent ingesters cannot store one document twice: ``documents.id`` is unique and every insert is
+``ON CONFLICT DO NOTHING``; a batch is one transaction, retried whole when PostgreSQL aborts it for a
+deadlock between two writers. (Near-duplicate links between documents that two ingesters write at the
+same moment are not found: each ingester's dedup index sees what was committed when it started.)
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import asdict, replace
+from datetime import UTC, datetime
+from typing import Any
+
+from rasd.errors import StoreError
+from rasd.model import Document, Event
+from rasd.store import DupLink, Filters, Hit, IngestReport, NewDoc, Page
+from rasd.store.pg_migrations import migrate
+from rasd.store.search import COLUMNS, Query, parse_query, snippet
+
+EXPORT_KINDS = ("documents", "events", "entities", "duplicates")
+WEIGHTS = "{0.3333,0.3333,0.3333,1.0}"  # ts_rank_cd weights for D, C, B, A: title (A) 3 : 1 body (D)
+MAX_POS = 16383  # tsvector positions stop here (PostgreSQL's limit); phrases past it are not found
+MAX_POS_PER_TERM = 255  # and keep at most this many positions per term
+MAX_TERM_BYTES = 2046  # longer lexemes are refused by PostgreSQL
+_RETRIES = 5
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _clean(value: str | None) -> str | None:
+    """PostgreSQL text cannot hold NUL characters."""
+    return value.replace("\x00", "") if value else value
+
+
+def _lexeme(term: str) -> str:
+    return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def tsvector_literal(title_terms: str, body_terms: str) -> str:
+    """The ``tsvector`` of a document's shadow columns: each term with its positions, title first (``A``).
+
+    A gap of one position separates title and body so that no phrase runs across them (as in FTS5,
+    where a phrase lies within one column).
+    """
+    positions: dict[str, dict[int, str]] = defaultdict(dict)
+    pos = 0
+    for weight, text in (("A", title_terms), ("", body_terms)):
+        for t in text.split():
+            pos += 1
+            if len(t.encode("utf-8")) > MAX_TERM_BYTES:
+                continue
+            slot = positions[t]
+            if len(slot) < MAX_POS_PER_TERM:
+                slot.setdefault(min(pos, MAX_POS), weight)  # past the limit, positions collapse to one
+        pos += 1
+    return " ".join(_lexeme(t) + ":" + ",".join(f"{p}{w}" for p, w in slot.items()) for t, slot in positions.items())
+
+
+_FTS_TOKEN = re.compile(r'\s*(?:(?P<cols>\{[a-z ]+\}): "(?P<phrase>[^"]*)"(?P<star>\*?)|(?P<op>AND|OR|NOT|\(|\)))')
+
+
+def to_tsquery(query: Query) -> str:
+    """The ``tsquery`` text equivalent to ``parse_query``'s FTS5 expression.
+
+    That expression is made only of column-scoped quoted phrases of letters and digits, ``*``,
+    parentheses and ``AND``/``OR``/``NOT``; anything else means the parser changed and is an error.
+    """
+    out: list[str] = []
+    text, at = query.fts, 0
+    while at < len(text.rstrip()):
+        m = _FTS_TOKEN.match(text, at)
+        if m is None or m.end() == at:
+            raise StoreError(f"cannot translate search expression at {text[at:at + 20]!r}")
+        at = m.end()
+        if m.group("cols") is not None:
+            if m.group("cols") != COLUMNS:
+                raise StoreError(f"unexpected column filter {m.group('cols')!r}")
+            terms = m.group("phrase").split()
+            if m.group("star") and len(terms) == 1:
+                out.append(_lexeme(terms[0]) + ":*")
+            else:
+                out.append("(" + " <-> ".join(map(_lexeme, terms)) + ")")
+        else:
+            out.append({"AND": "&", "OR": "|", "NOT": "& !"}.get(m.group("op"), m.group("op")))
+    return " ".join(out)
+
+
+def _is_retryable(exc: Exception) -> bool:
+    return getattr(exc, "sqlstate", None) in ("40P01", "40001")  # deadlock, serialization failure
+
+
+class PostgresStore:
+    """``Store`` over a PostgreSQL database given by a ``postgresql://`` URL."""
+
+    def __init__(self, url: str) -> None:
+        try:
+            import psycopg
+        except ImportError:
+            raise StoreError("the PostgreSQL backend needs psycopg: pip install 'rasd[postgres]'") from None
+        self._psycopg = psycopg
+        self.url = url
+        try:
+            self.conn = psycopg.connect(url, autocommit=True, connect_timeout=10)
+            self.version = migrate(self.conn)
+        except psycopg.Error as exc:
+            raise StoreError(f"cannot open database {_redact(url)}: {str(exc).strip().splitlines()[0]}") from None
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> PostgresStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _all(self, sql: str, args: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        return self.conn.execute(sql, args).fetchall()
+
+    # --- writing -------------------------------------------------------------------------------
+    def known(self, doc_ids: Iterable[str]) -> dict[str, str]:
+        """Of these ids, those already stored, with the source each was first stored from."""
+        ids = list(dict.fromkeys(doc_ids))
+        if not ids:
+            return {}
+        rows = self._all("SELECT id, source_url, source_path FROM documents WHERE id = ANY(%s)", (ids,))
+        return {doc_id: url or path or "" for doc_id, url, path in rows}
+
+    def add(self, items: Sequence[NewDoc], exact: Sequence[DupLink] = ()) -> IngestReport:
+        """Store new documents and exact-duplicate links in one transaction (retried on deadlock)."""
+        for attempt in range(_RETRIES):
+            try:
+                return self._add(items, exact)
+            except self._psycopg.Error as exc:
+                if not _is_retryable(exc) or attempt == _RETRIES - 1:
+                    raise
+        raise AssertionError("unreachable")
+
+    def _add(self, items: Sequence[NewDoc], exact: Sequence[DupLink]) -> IngestReport:
+        report = IngestReport()
+        now = _now()
+        with self.conn.transaction(), self.conn.cursor() as cur:
+            entities: list[tuple[Any, ...]] = []
+            events: list[tuple[Any, ...]] = []
+            sigs: list[tuple[Any, ...]] = []
+            for item in items:
+                doc = item.doc
+                cur.execute(
+                    "INSERT INTO documents (id, source_path, source_url, source_site, published, language, title,"
+                    " near_of, near_sim, story, story_sim, added, json, search)"
+                    " VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s::tsvector)"
+                    " ON CONFLICT (id) DO NOTHING RETURNING rowid",
+                    (
+                        doc.id, _clean(doc.source.path), _clean(doc.source.url), _clean(doc.source.site),
+                        _clean(doc.published), doc.language, _clean(doc.title or doc.meta.get("title")),
+                        item.near_of, item.near_sim or None, item.story or doc.id, item.story_sim or None, now,
+                        doc.to_json(), tsvector_literal(item.title_terms, item.body_terms),
+                    ),
+                )
+                row = cur.fetchone()
+                if row is None:
+                    report.already += 1
+                    continue
+                rowid = row[0]
+                report.new += 1
+                if item.near_sig:
+                    sigs.append((rowid, item.near_sig, item.story_sig))
+                if item.near_of:
+                    report.near += 1
+                    self._link(cur, DupLink("near", doc.id, item.near_of, item.near_sim), now)
+                elif item.story and item.story != doc.id:
+                    report.story += 1
+                    self._link(cur, DupLink("story", doc.id, item.story, item.story_sim), now)
+                entities.extend(entity_rows(rowid, doc))
+                events.extend(event_rows(rowid, doc))
+            if sigs:
+                cur.executemany("INSERT INTO signatures VALUES (%s,%s,%s)", sigs)
+            if entities:
+                cur.executemany(
+                    "INSERT INTO entities (doc_rowid, entity_id, type, name, code, country, sector, role, kind,"
+                    " mentions, first_start, first_end, place) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
+                    entities,
+                )
+            if events:
+                cur.executemany(
+                    "INSERT INTO events (doc_rowid, event_id, type, mode, quad_class, cameo, goldstein,"
+                    " source_codes, target_codes, source_names, target_names, location, country, lat, lon, date,"
+                    " sentence_start, sentence_end, trigger_start, trigger_end, negated, modality, confidence,"
+                    " background, json) VALUES (" + ",".join(["%s"] * 25) + ")",
+                    events,
+                )
+            for link in exact:
+                if self._link(cur, link, now):
+                    report.exact += 1
+                else:
+                    report.already += 1
+        return report
+
+    @staticmethod
+    def _link(cur: Any, link: DupLink, now: str) -> bool:
+        cur.execute(
+            "INSERT INTO dup_links (kind, doc_id, original_id, similarity, source, added) VALUES (%s,%s,%s,%s,%s,%s)"
+            " ON CONFLICT DO NOTHING",
+            (link.kind, link.doc_id, link.original_id, link.similarity, _clean(link.source) or "", now),
+        )
+        return cur.rowcount > 0
+
+    # --- reading -------------------------------------------------------------------------------
+    def get(self, doc_id: str) -> Document | None:
+        row = self.conn.execute("SELECT json FROM documents WHERE id = %s", (doc_id,)).fetchone()
+        return Document.from_json(row[0]) if row else None
+
+    def text_of(self, doc_id: str) -> str | None:
+        row = self.conn.execute("SELECT json FROM documents WHERE id = %s", (doc_id,)).fetchone()
+        return json.loads(row[0]).get("text") if row else None
+
+    def signatures(self) -> Iterator[tuple[str, bytes, bytes, str | None, str | None]]:
+        """Every stored signature in insertion order, for rebuilding the dedup index."""
+        sql = ("SELECT d.id, s.near, s.story, d.near_of, d.story FROM signatures s"
+               " JOIN documents d ON d.rowid = s.doc_rowid ORDER BY s.doc_rowid")
+        for doc_id, near, story, near_of, st in self._stream(sql):
+            yield doc_id, bytes(near), bytes(story), near_of, st
+
+    def search(self, query: str, filters: Filters | None = None, page: Page | None = None) -> list[Hit]:
+        """Ranked (ts_rank_cd, title weighted 3:1) documents matching ``query``, with snippets of the original text."""
+        f = filters or Filters()
+        p = page or Page()
+        parsed = parse_query(query)
+        if parsed is None:
+            return []
+        where, args = _doc_filters(f, "d")
+        if not f.duplicates:
+            where.append("d.near_of IS NULL")
+        sql = (
+            "SELECT d.id, ts_rank_cd(%s::float4[], d.search, q, 1) AS score, d.title, d.published,"
+            " coalesce(d.source_site, d.source_url, d.source_path), d.json"
+            " FROM documents d, CAST(%s AS tsquery) q WHERE d.search @@ q"
+            + "".join(f" AND {w}" for w in where) + " ORDER BY score DESC, d.rowid LIMIT %s OFFSET %s"
+        )
+        try:
+            rows = self._all(sql, [WEIGHTS, to_tsquery(parsed), *args, p.limit, p.offset])
+        except self._psycopg.errors.SyntaxError as exc:  # a bug in the translation, never the user's input
+            raise StoreError(f"search failed: {exc}") from exc
+        hits = []
+        for doc_id, score, title, published, source, doc_json in rows:
+            snip, spans, start = snippet(json.loads(doc_json).get("text") or "", parsed)
+            hits.append(Hit(doc_id, float(score), title, published, source, snip, spans, start))
+        return hits
+
+    def latest(self, filters: Filters | None = None, page: Page | None = None) -> list[Hit]:
+        """Newest documents first (no query): the dashboard's and API's default listing."""
+        f = filters or Filters()
+        p = page or Page()
+        where, args = _doc_filters(f, "d")
+        if not f.duplicates:
+            where.append("d.near_of IS NULL")
+        sql = (
+            "SELECT d.id, d.title, d.published, coalesce(d.source_site, d.source_url, d.source_path), d.json"
+            " FROM documents d" + ((" WHERE " + " AND ".join(where)) if where else "")
+            + " ORDER BY d.published IS NULL, d.published DESC, d.rowid DESC LIMIT %s OFFSET %s"
+        )
+        out = []
+        for i, t, pub, src, doc_json in self._all(sql, [*args, p.limit, p.offset]):
+            text = (json.loads(doc_json).get("text") or "")[:240]
+            out.append(Hit(i, 0.0, t, pub, src, text.replace("\n", " "), []))
+        return out
+
+    def events(self, filters: Filters | None = None, page: Page | None = None) -> list[dict[str, Any]]:
+        f = filters or Filters()
+        p = page or Page(limit=100)
+        where, args = _doc_filters(replace(f, since=None, until=None), "d")  # dates filter the event's own date
+        if f.since:
+            where.append('substr(e.date, 1, 10) COLLATE "C" >= %s')
+            args.append(f.since)
+        if f.until:
+            where.append('substr(e.date, 1, 10) COLLATE "C" <= %s')
+            args.append(f.until)
+        if f.event_type:
+            where.append("e.type = %s")
+            args.append(f.event_type)
+        if f.quad_class is not None:
+            where.append("e.quad_class = %s")
+            args.append(f.quad_class)
+        if f.actor:
+            where.append("(strpos(';' || e.source_codes || ';', %s) > 0 OR strpos(';' || e.target_codes || ';', %s) > 0)")
+            args.extend([f";{f.actor};", f";{f.actor};"])
+        if f.country:
+            where.append("(e.country = %s OR strpos(e.source_codes, %s) > 0 OR strpos(e.target_codes, %s) > 0)")
+            args.extend([f.country, f.country, f.country])
+        if f.place:
+            where.append("e.location = %s")
+            args.append(f.place)
+        sql = "SELECT e.json, d.id FROM events e JOIN documents d ON d.rowid = e.doc_rowid"
+        sql += (" WHERE " + " AND ".join(where)) if where else ""
+        sql += ' ORDER BY e.date COLLATE "C" NULLS FIRST, e.rowid LIMIT %s OFFSET %s'
+        return [{**json.loads(j), "doc_id": d} for j, d in self._all(sql, [*args, p.limit, p.offset])]
+
+    def actors(self, filters: Filters | None = None) -> list[dict[str, Any]]:
+        """Entities with an actor code, with how many documents mention them."""
+        where, args = _doc_filters(filters or Filters(), "d")
+        where.append("e.code IS NOT NULL")
+        sql = (
+            'SELECT e.code, min(e.name COLLATE "C"), count(DISTINCT e.doc_rowid) FROM entities e'
+            " JOIN documents d ON d.rowid = e.doc_rowid WHERE " + " AND ".join(where)
+            + ' GROUP BY e.code ORDER BY 3 DESC, e.code COLLATE "C"'
+        )
+        return [{"code": c, "name": n, "documents": k} for c, n, k in self._all(sql, args)]
+
+    def stats(self) -> dict[str, Any]:
+        def one(sql: str) -> Any:
+            return self.conn.execute(sql).fetchone()[0]
+
+        return {
+            "schema_version": self.version,
+            "documents": one("SELECT count(*) FROM documents"),
+            "near_duplicates": one("SELECT count(*) FROM documents WHERE near_of IS NOT NULL"),
+            "exact_duplicates": one("SELECT count(*) FROM dup_links WHERE kind = 'exact'"),
+            "story_links": one("SELECT count(*) FROM dup_links WHERE kind = 'story'"),
+            "story_clusters": one("SELECT count(*) FROM (SELECT story FROM documents GROUP BY story HAVING count(*) > 1) s"),
+            "entities": one("SELECT count(*) FROM entities"),
+            "events": one("SELECT count(*) FROM events"),
+            "first_published": one('SELECT min(published COLLATE "C") FROM documents'),
+            "last_published": one('SELECT max(published COLLATE "C") FROM documents'),
+            "sources": dict(
+                self._all("SELECT coalesce(source_site, '?'), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC, coalesce(source_site, '?') COLLATE \"C\"")
+            ),
+        }
+
+    def export(self, kind: str, filters: Filters | None = None) -> Iterator[dict[str, Any]]:
+        """Stream ``documents`` (their JSON), ``events``, ``entities`` or ``duplicates`` (links)."""
+        if kind not in EXPORT_KINDS:
+            raise StoreError(f"unknown export kind {kind!r} (one of {', '.join(EXPORT_KINDS)})")
+        return self._export(kind, filters or Filters())
+
+    def _export(self, kind: str, f: Filters) -> Iterator[dict[str, Any]]:
+        where, args = _doc_filters(f, "d")
+        cond = (" WHERE " + " AND ".join(where)) if where else ""
+        if kind == "documents":
+            for (j,) in self._stream(f"SELECT d.json FROM documents d{cond} ORDER BY d.rowid", args):
+                yield json.loads(j)
+        elif kind == "events":
+            sql = f"SELECT e.json, d.id FROM events e JOIN documents d ON d.rowid = e.doc_rowid{cond} ORDER BY e.rowid"
+            for j, d in self._stream(sql, args):
+                yield {**json.loads(j), "doc_id": d}
+        elif kind == "entities":
+            sql = (
+                "SELECT d.id, e.entity_id, e.type, e.name, e.code, e.country, e.sector, e.role, e.kind, e.mentions"
+                f" FROM entities e JOIN documents d ON d.rowid = e.doc_rowid{cond} ORDER BY e.rowid"
+            )
+            names = ("doc_id", "entity_id", "type", "name", "code", "country", "sector", "role", "kind", "mentions")
+            for row in self._stream(sql, args):
+                yield dict(zip(names, row, strict=True))
+        else:
+            names = ("kind", "doc_id", "original_id", "similarity", "source", "added")
+            sql = f'SELECT {", ".join(names)} FROM dup_links ORDER BY added, kind COLLATE "C", doc_id COLLATE "C"'
+            for row in self._stream(sql):
+                yield dict(zip(names, row, strict=True))
+
+    def _stream(self, sql: str, args: Sequence[Any] = ()) -> Iterator[tuple[Any, ...]]:
+        """Rows of a long query on a connection of its own, so other calls may run between rows."""
+        conn = self._psycopg.connect(self.url, autocommit=True, connect_timeout=10)
+        try:
+            with conn.cursor() as cur:
+                yield from cur.stream(sql, args)
+        finally:
+            conn.close()
+
+
+def _redact(url: str) -> str:
+    """The URL without its password, for messages."""
+    url = re.sub(r"(://[^:/@]*):[^@]*@", r"\1:***@", url)
+    return re.sub(r"(password=)[^&]*", r"\1***", url)
+
+
+def _codes(ev: Event, side: str) -> str:
+    return ";".join(a.code or "" for a in getattr(ev, side))
+
+
+def entity_rows(rowid: int | str, doc: Document) -> Iterator[tuple[Any, ...]]:
+    """The ``entities`` table's rows of a document (its key first: a row id here, a doc id in Spark)."""
+    for e in doc.entities:
+        first = e.mentions[0] if e.mentions else None
+        yield (
+            rowid, e.id, e.type, _clean(e.name), e.code, e.country, e.sector, e.role, e.kind, len(e.mentions),
+            first.start if first else None, first.end if first else None,
+            json.dumps(e.place, ensure_ascii=False) if e.place else None,
+        )
+
+
+def event_rows(rowid: int | str, doc: Document) -> Iterator[tuple[Any, ...]]:
+    """The ``events`` table's rows of a document (its key first: a row id here, a doc id in Spark)."""
+    for ev in doc.events:
+        loc = ev.location or {}
+        yield (
+            rowid, ev.id, ev.type, ev.mode, ev.quad_class, ev.cameo, ev.score,
+            _codes(ev, "source"), _codes(ev, "target"),
+            _clean(";".join(a.name for a in ev.source)), _clean(";".join(a.name for a in ev.target)),
+            _clean(loc.get("name")), loc.get("country"), loc.get("lat"), loc.get("lon"), ev.date,
+            ev.sentence.start, ev.sentence.end, ev.trigger.start, ev.trigger.end,
+            int(ev.negated), ev.modality, ev.confidence, int(ev.background),
+            json.dumps(asdict(ev), ensure_ascii=False),
+        )
+
+
+def _doc_filters(f: Filters, alias: str) -> tuple[list[str], list[Any]]:
+    where: list[str] = []
+    args: list[Any] = []
+    if f.since:
+        where.append(f'substr({alias}.published, 1, 10) COLLATE "C" >= %s')
+        args.append(f.since)
+    if f.until:
+        where.append(f'substr({alias}.published, 1, 10) COLLATE "C" <= %s')
+        args.append(f.until)
+    if f.source:
+        where.append(
+            f"(lower({alias}.source_site) = lower(%s) OR strpos({alias}.source_url, %s) > 0"
+            f" OR strpos({alias}.source_path, %s) > 0)"
+        )
+        args.extend([f.source, f.source, f.source])
+    if f.language:
+        where.append(f"{alias}.language = %s")
+        args.append(f.language)
+    if f.entity:
+        where.append(f"{alias}.rowid IN (SELECT doc_rowid FROM entities WHERE code = %s)")
+        args.append(f.entity)
+    return where, args
