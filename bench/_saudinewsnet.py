@@ -5,6 +5,8 @@ The data stays in ``../shared/data/news/saudinewsnet`` (daily zips of JSON lists
 
 from __future__ import annotations
 
+import json
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,3 +26,19 @@ def day_files() -> list[Path]:
 def read(paths: list[Path]) -> Iterator[RawDoc | ReadError]:
     """Articles of the given daily zips, through the project reader."""
     return read_any(paths)
+
+
+def first_texts(n: int, data: Path = SNN) -> list[str]:
+    """Title and content of the first ``n`` articles (zips, members and lists in sorted order), raw.
+
+    The throughput benchmarks all time the same texts; reading them is kept out of the timing.
+    """
+    texts: list[str] = []
+    for zpath in sorted(Path(data).glob("*.zip")):
+        with zipfile.ZipFile(zpath) as zf:
+            for name in sorted(zf.namelist()):
+                for art in json.loads(zf.read(name)):
+                    texts.append(f"{art.get('title') or ''}\n{art.get('content') or ''}")
+                    if len(texts) >= n:
+                        return texts
+    return texts

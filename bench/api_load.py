@@ -80,13 +80,15 @@ def main() -> None:
     ap.add_argument("--db", default=str(ROOT / "bench" / "out" / "saudinewsnet.db"))
     ap.add_argument("--seconds", type=float, default=20)
     ap.add_argument("--clients", type=int, default=20)
+    ap.add_argument("--workers", type=int, default=1, help="server processes")
     args = ap.parse_args()
     db = Path(args.db)
     ensure_db(db)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
-        [sys.executable, "-m", "rasd.cli", "serve", "--db", str(db), "--port", str(port)],
+        [sys.executable, "-m", "rasd.cli", "serve", "--db", str(db), "--port", str(port),
+         "--workers", str(args.workers)],
         stderr=subprocess.DEVNULL, env={**os.environ, "RASD_LOG": "warning"},
     )
     try:
@@ -106,7 +108,8 @@ def main() -> None:
             "events (/api/events?type=)": lambda rng: "/api/events?size=100" + (f"&type={t}" if (t := rng.choice(types)) else ""),
         }
         print(f"database: {db} — {stats['documents']} documents, {stats['events']} events, {stats['entities']} entities")
-        print(f"{args.clients} concurrent clients, {args.seconds:.0f} s per mix, server and load generator on loopback\n")
+        print(f"{args.clients} concurrent clients, {args.seconds:.0f} s per mix, {args.workers} server process(es),"
+              " server and load generator on loopback, same 2-core machine\n")
         print("| mix | requests | req/s | p50 ms | p95 ms | p99 ms |")
         print("|---|---:|---:|---:|---:|---:|")
         for name, make in mixes.items():

@@ -20,27 +20,15 @@ import json
 import platform
 import sys
 import time
-import zipfile
 from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from _saudinewsnet import first_texts  # noqa: E402  (bench/ is on sys.path when run as a script)
+
 from rasd.pipeline import Pipeline, PipelineStep, default_steps  # noqa: E402
-
-
-def load_texts(data: Path, n: int) -> list[str]:
-    """The first ``n`` articles in sorted zip / member / list order."""
-    texts: list[str] = []
-    for zpath in sorted(data.glob("*.zip")):
-        with zipfile.ZipFile(zpath) as zf:
-            for name in sorted(zf.namelist()):
-                for art in json.loads(zf.read(name)):
-                    texts.append(f"{art.get('title') or ''}\n{art.get('content') or ''}")
-                    if len(texts) >= n:
-                        return texts
-    return texts
 
 
 def timed_pipeline(totals: dict[str, float], cpu: dict[str, float]) -> Pipeline:
@@ -70,7 +58,7 @@ def main() -> None:
     args = ap.parse_args()
     if not args.data.is_dir():
         raise SystemExit(f"SaudiNewsNet not found at {args.data}")
-    texts = load_texts(args.data, args.n)
+    texts = first_texts(args.n, args.data)
     totals: dict[str, float] = defaultdict(float)
     cpu_steps: dict[str, float] = defaultdict(float)
     pipe = timed_pipeline(totals, cpu_steps)

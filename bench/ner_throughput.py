@@ -11,25 +11,13 @@ both wall-clock and the process's CPU time are printed because the machine may b
 from __future__ import annotations
 
 import argparse
-import json
 import time
-import zipfile
 from importlib import resources
 from pathlib import Path
 
+from _saudinewsnet import first_texts  # noqa: E402  (bench/ is on sys.path when run as a script)
+
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def articles(news: Path, n: int) -> list[str]:
-    out: list[str] = []
-    for zpath in sorted(news.glob("*.zip")):
-        with zipfile.ZipFile(zpath) as zf:
-            for name in sorted(zf.namelist()):
-                for art in json.loads(zf.read(name)):
-                    out.append(f"{art.get('title') or ''}\n{art.get('content') or ''}")
-                    if len(out) >= n:
-                        return out
-    return out
 
 
 def main() -> None:
@@ -37,7 +25,7 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared/data")
     ap.add_argument("--n", type=int, default=5000)
     args = ap.parse_args()
-    texts = articles(args.data / "news/saudinewsnet", args.n)
+    texts = first_texts(args.n, args.data / "news/saudinewsnet")
 
     t0 = time.perf_counter()
     from rasd.entities.ner import NerTagger

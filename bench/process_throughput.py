@@ -31,22 +31,11 @@ import resource
 import subprocess
 import sys
 import time
-import zipfile
 from pathlib import Path
 
+from _saudinewsnet import first_texts  # noqa: E402  (bench/ is on sys.path when run as a script)
+
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def load_texts(data: Path, n: int) -> list[str]:
-    texts: list[str] = []
-    for zpath in sorted(data.glob("*.zip")):
-        with zipfile.ZipFile(zpath) as zf:
-            for name in sorted(zf.namelist()):
-                for art in json.loads(zf.read(name)):
-                    texts.append(f"{art.get('title') or ''}\n{art.get('content') or ''}")
-                    if len(texts) >= n:
-                        return texts
-    return texts
 
 
 def _maxrss_mb() -> float:
@@ -68,7 +57,7 @@ def cli_child(data: Path, n: int) -> dict:
     process, every default step, JSON out; CPU and peak memory of that process (RUSAGE_CHILDREN)."""
     import tempfile
 
-    texts = load_texts(data, n)
+    texts = first_texts(n, data)
     with tempfile.TemporaryDirectory() as tmp:
         for i, text in enumerate(texts):
             Path(tmp, f"{i:05d}.txt").write_text(text, encoding="utf-8")
@@ -102,7 +91,7 @@ def cli_child(data: Path, n: int) -> dict:
 def child(mode: str, data: Path, n: int) -> dict:
     if mode == "cli":
         return cli_child(data, n)
-    texts = load_texts(data, n)
+    texts = first_texts(n, data)
     rss_texts = _maxrss_mb()
     t0 = time.perf_counter()
     tokens = 0

@@ -59,18 +59,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--days", type=int, default=None, help="first N daily zips (default: all)")
     parser.add_argument("--out", type=Path, default=None, help="also write the results as JSON here")
+    parser.add_argument("--order", default="1,2", help="the Spark runs, in this order (e.g. 2,1 to check order effects)")
     args = parser.parse_args()
     files = day_files()[: args.days] if args.days else day_files()
     with tempfile.TemporaryDirectory(prefix="rasd-bench-spark-") as t:
         tmp = Path(t)
         results = {"single_process": single(files, tmp)}
-        for cores in (1, 2):
+        for cores in (int(c) for c in args.order.split(",")):
             results[f"spark_local_{cores}"] = spark(files, tmp, cores)
     s1, s2 = results["spark_local_1"], results["spark_local_2"]
     results["scaling_efficiency_2_cores"] = round(s1["seconds"] / s2["seconds"] / 2, 3)
     results["scaling_efficiency_2_cores_without_startup"] = round(
         s1["seconds_without_startup"] / s2["seconds_without_startup"] / 2, 3)
-    results["setup"] = {"days": [f.name for f in files], "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+    results["setup"] = {"days": [f.name for f in files], "order": args.order, "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
                         "cpus": os.cpu_count(), "python": platform.python_version(),
                         "load_average_at_end": os.getloadavg()}
     text = json.dumps(results, indent=2)

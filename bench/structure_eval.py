@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import json
 import sys
 import time
-import zipfile
 from pathlib import Path
+
+from _saudinewsnet import first_texts  # noqa: E402  (bench/ is on sys.path when run as a script)
 
 from rasd.eval.structure import GOLD, markdown, score_splits
 from rasd.structure.lines import classify_lines
@@ -22,21 +22,9 @@ from rasd.structure.lines import classify_lines
 NEWS = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "news" / "saudinewsnet"
 
 
-def _articles(n: int) -> list[str]:
-    out: list[str] = []
-    for zpath in sorted(NEWS.glob("*.zip")):
-        with zipfile.ZipFile(zpath) as zf:
-            for name in sorted(zf.namelist()):
-                for art in json.loads(zf.read(name)):
-                    out.append(f"{art.get('title') or ''}\n{art.get('content') or ''}")
-                    if len(out) >= n:
-                        return out
-    return out
-
-
 def speed(n: int) -> str:
     """Articles per second of the line classifier, best of three passes."""
-    texts = _articles(n)
+    texts = first_texts(n, NEWS)
     if not texts:
         return f"no articles under {NEWS}"
     best = 0.0

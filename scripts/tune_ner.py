@@ -35,7 +35,9 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared/data")
     ap.add_argument("--grid", nargs="+", default=["0.05,0.05"])
     ap.add_argument("--max-iterations", type=int, default=DEFAULTS.max_iterations)
-    ap.add_argument("--keep", type=Path, default=None, help="keep the (last) model trained, in this directory")
+    ap.add_argument(
+        "--keep", type=Path, default=None, help="keep the (last) model trained, in this directory"
+    )
     args = ap.parse_args()
     sents = read_conll(corpus_paths(args.data)["anercorp_train"])
     fit, dev = split_dev(sents)

@@ -70,3 +70,14 @@ def test_reasons_are_named() -> None:
 
 def test_a_question_mark_inside_a_quoted_chant_does_not_make_a_question() -> None:
     assert reported("وفي بروكسل، تظاهر نحو مائتي شخص هاتفين «أوروبا، أين أنت؟»", "PROTEST")
+
+
+def test_a_diplomatic_protest_is_accuse_not_protest() -> None:
+    # PLOVER: diplomatic protests are ACCUSE `disapprove`; PROTEST needs collective physical action
+    text = "احتجت مصر رسمياً أمس لدى إيران على تصريحات المسؤول"
+    assert reported(text, "ACCUSE")
+    assert not reported(text, "PROTEST")
+
+
+def test_a_protest_verb_with_its_crowd_is_reported_without_counts_or_dates() -> None:
+    assert reported("واحتج التجار على التسعيرة الجديدة", "PROTEST")

@@ -180,3 +180,5 @@ def test_cli_refuses_a_sqlite_db_in_one_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["spark", str(tmp_path), "--output", str(tmp_path / "o"), "--db", "x.db"])
     assert result.exit_code == 2
     assert "postgresql://" in result.output and "Traceback" not in result.output
+    bad = CliRunner().invoke(app, ["spark", str(tmp_path), "--output", str(tmp_path / "o"), "--master", "nonsense"])
+    assert bad.exit_code == 2 and "--master" in bad.output and "Traceback" not in bad.output

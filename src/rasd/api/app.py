@@ -7,7 +7,10 @@ errors never carry stack traces to clients; no CORS headers (same-origin only).
 from __future__ import annotations
 
 import logging
+import os
 import secrets
+import threading
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -25,12 +28,43 @@ STATIC_DIR = Path(__file__).resolve().parents[1] / "web" / "static"
 
 
 class Settings:
-    """What the app was started with: the store, the optional write token, the body limit."""
+    """What the app was started with: the store, the optional write token, the body limit.
 
-    def __init__(self, store: Store, token: str | None, max_body: int) -> None:
-        self.store = store
+    Opened from a path or URL, each server thread reads through its own connection (SQLite and
+    PostgreSQL both answer concurrent readers); a ``Store`` object handed in is shared and guarded
+    by a lock. Writes always take the lock: one writer per process.
+    """
+
+    def __init__(self, db: str | Path | Store, token: str | None, max_body: int) -> None:
+        self.url = str(db) if isinstance(db, str | Path) else None
+        self.shared: Store | None = None if self.url else db  # type: ignore[assignment]
         self.token = token
         self.max_body = max_body
+        self.lock = threading.Lock()
+        self._local = threading.local()
+        if self.url:
+            _ = self.store  # open now: a bad URL or schema fails at start-up, migrations run once
+
+    @property
+    def store(self) -> Store:
+        if self.shared is not None:
+            return self.shared
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = self._local.store = open_store(self.url)
+        return store
+
+    @store.setter
+    def store(self, value: Store) -> None:
+        self.shared = value
+
+    def reading(self) -> AbstractContextManager[object]:
+        """Guard for a read: nothing for per-thread connections, the lock for a shared store."""
+        return self.lock if self.shared is not None else nullcontext()
+
+    def fresh_store(self) -> Store:
+        """A connection of its own, for long streams (exports) that outlive one request thread."""
+        return open_store(self.url) if self.url else self.store
 
     def token_ok(self, given: str | None) -> bool:
         return bool(self.token) and given is not None and secrets.compare_digest(given, self.token)
@@ -38,7 +72,6 @@ class Settings:
 
 def create_app(db: str | Path | Store, *, token: str | None = None, max_body: int = MAX_BODY_BYTES) -> FastAPI:
     """Build the app over a store (a path/URL or an open ``Store``); ``token`` enables write endpoints."""
-    store = open_store(db) if isinstance(db, str | Path) else db
     app = FastAPI(
         title="rasd API",
         description="Arabic news archive and PLOVER/CAMEO events: search, articles, events, actors, exports.",
@@ -47,7 +80,7 @@ def create_app(db: str | Path | Store, *, token: str | None = None, max_body: in
         redoc_url=None,
         openapi_url="/api/openapi.json",
     )
-    app.state.settings = Settings(store, token, max_body)
+    app.state.settings = Settings(db, token, max_body)
 
     @app.middleware("http")
     async def limit_body(request: Request, call_next):  # noqa: ANN001, ANN202 - starlette signature
@@ -97,3 +130,8 @@ def create_app(db: str | Path | Store, *, token: str | None = None, max_body: in
     app.include_router(pages)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app
+
+
+def app_from_env() -> FastAPI:
+    """App factory for multi-process serving (``rasd serve --workers N``): settings from RASD_DB/RASD_TOKEN."""
+    return create_app(os.environ.get("RASD_DB", "rasd.db"), token=os.environ.get("RASD_TOKEN") or None)

@@ -6,20 +6,19 @@ store call. Store access is serialised by a lock: one SQLite connection serves t
 
 from __future__ import annotations
 
-import threading
+import json
 from collections.abc import Iterator
 from enum import Enum
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, HTTPException, Path, Query, Request, UploadFile
-from fastapi.responses import StreamingResponse
+from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel, Field
 
 from rasd.api.exports import EXPORT_FORMATS, stream_rows
 from rasd.store import Filters, Page
 
 router = APIRouter(prefix="/api")
-_lock = threading.Lock()
 
 DATE = r"^\d{4}-\d{2}-\d{2}$"
 DOC_ID = r"^[0-9a-f]{16}$"
@@ -37,6 +36,14 @@ Size = Annotated[int, Query(ge=1, le=200, description="results per page")]
 
 def _store(request: Request):  # noqa: ANN202 - Store protocol
     return request.app.state.settings.store
+
+
+def _reading(request: Request):  # noqa: ANN202 - a context manager
+    return request.app.state.settings.reading()
+
+
+def _writing(request: Request):  # noqa: ANN202 - a context manager
+    return request.app.state.settings.lock
 
 
 class ArticleHit(BaseModel):
@@ -63,6 +70,11 @@ class IngestText(BaseModel):
     published: str | None = Field(default=None, pattern=DATE)
 
 
+def _json(data: Any) -> Response:
+    """Plain JSON of data that is JSON already (store rows, documents): skips FastAPI's re-encoding."""
+    return Response(json.dumps(data, ensure_ascii=False), media_type="application/json")
+
+
 def _check_dates(since: str | None, until: str | None) -> None:
     if since and until and since > until:
         raise HTTPException(422, "since must not be after until")
@@ -84,7 +96,7 @@ def articles(
     filters = Filters(since=since, until=until, source=source, event_type=event_type.value if event_type else None)
     if entity:
         filters.entity = entity  # type: ignore[attr-defined]
-    with _lock:
+    with _reading(request):
         hits = _store(request).search(q, filters, Page(limit=size + 1, offset=(page - 1) * size)) if q.strip() else _latest(request, filters, page, size)
     items = [
         ArticleHit(id=h.doc_id, title=h.title, published=h.published, source=h.source, score=h.score,
@@ -99,13 +111,14 @@ def _latest(request: Request, filters: Filters, page: int, size: int) -> list[An
     return _store(request).latest(filters, Page(limit=size + 1, offset=(page - 1) * size))
 
 
-@router.get("/articles/{doc_id}", summary="One article: structure, entities, events")
-def article(request: Request, doc_id: Annotated[str, Path(pattern=DOC_ID)]) -> dict[str, Any]:
-    with _lock:
+@router.get("/articles/{doc_id}", summary="One article: structure, entities, events",
+            response_description="The document as in docs/schema.md")
+def article(request: Request, doc_id: Annotated[str, Path(pattern=DOC_ID)]) -> Response:
+    with _reading(request):
         doc = _store(request).get(doc_id)
     if doc is None:
         raise HTTPException(404, f"no article {doc_id}")
-    return doc.to_dict()
+    return _json(doc.to_dict())
 
 
 @router.get("/events", summary="Events with filters")
@@ -120,14 +133,14 @@ def events(
     until: Until = None,
     page: PageNo = 1,
     size: Annotated[int, Query(ge=1, le=1000)] = 100,
-) -> dict[str, Any]:
+) -> Response:
     _check_dates(since, until)
     filters = Filters(since=since, until=until, event_type=type.value if type else None)
     for name, value in (("quad_class", quad_class), ("actor", actor), ("country", country), ("place", place)):
         setattr(filters, name, value)
-    with _lock:
+    with _reading(request):
         rows = _store(request).events(filters, Page(limit=size + 1, offset=(page - 1) * size))
-    return {"page": page, "size": size, "items": rows[:size], "more": len(rows) > size}
+    return _json({"page": page, "size": size, "items": rows[:size], "more": len(rows) > size})
 
 
 @router.get("/actors", summary="Actors with document and event counts")
@@ -139,7 +152,7 @@ def actors(
     size: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> dict[str, Any]:
     _check_dates(since, until)
-    with _lock:
+    with _reading(request):
         rows = _store(request).actors(Filters(since=since, until=until))
     if q:
         needle = q.strip().lower()
@@ -149,7 +162,7 @@ def actors(
 
 @router.get("/stats", summary="Counts: documents, duplicates, entities, events, sources")
 def stats(request: Request) -> dict[str, Any]:
-    with _lock:
+    with _reading(request):
         return _store(request).stats()
 
 
@@ -166,23 +179,29 @@ def export(
     if format == "plover" and kind != "events":
         raise HTTPException(422, "the PLOVER format is for events only")
     filters = Filters(since=since, until=until, event_type=type.value if type else None)
-    store = _store(request)
+    settings = request.app.state.settings
+    store = settings.fresh_store()
+    own = store is not settings.shared
 
     def rows() -> Iterator[dict[str, Any]]:
-        it = store.export(kind, filters)
-        while True:
-            with _lock:
-                batch = [row for _, row in zip(range(500), it, strict=False)]
-            if not batch:
-                return
-            yield from batch
+        try:
+            it = store.export(kind, filters)
+            while True:
+                with settings.reading():
+                    batch = [row for _, row in zip(range(500), it, strict=False)]
+                if not batch:
+                    return
+                yield from batch
+        finally:
+            if own:
+                store.close()
 
     cache: dict[str, Any] = {}
 
     def doc_of(doc_id: str) -> Any:
         if doc_id not in cache:
             cache.clear()  # events come grouped by document: keep only the current one
-            with _lock:
+            with settings.reading():
                 cache[doc_id] = store.get(doc_id)
         return cache[doc_id]
 
@@ -209,7 +228,7 @@ def ingest_text(
     _authorize(request, authorization)
     from rasd.api.ingest import ingest_one
 
-    with _lock:
+    with _writing(request):
         return ingest_one(_store(request), item.text, title=item.title, url=item.url, published=item.published)
 
 
@@ -223,5 +242,5 @@ async def ingest_file(
     data = await file.read(request.app.state.settings.max_body + 1)
     if len(data) > request.app.state.settings.max_body:
         raise HTTPException(413, "file too large")
-    with _lock:
+    with _writing(request):
         return ingest_upload(_store(request), file.filename or "upload.txt", data)

@@ -20,7 +20,7 @@ from rasd.errors import InputError
 from rasd.events.export import event_dict
 from rasd.events.step import VERSION, events, sentence_document
 from rasd.model import Document
-from rasd.pipeline import Pipeline, PipelineStep
+from rasd.pipeline import Pipeline, PipelineStep, default_steps
 
 SENTENCE_SKIP = frozenset({"structure", "sentences", "events"})
 
@@ -63,7 +63,7 @@ def code(
     ),
 ) -> None:
     """Code Arabic sentences into PLOVER/CAMEO events, one JSON line per input."""
-    pipeline = Pipeline()
+    pipeline = Pipeline([s for s in default_steps() if s.name != "events"])  # events run once, below
     step = PipelineStep("events", VERSION, events)
     try:
         if articles:

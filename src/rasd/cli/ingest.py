@@ -110,7 +110,7 @@ def search(
     format: SearchFormat = typer.Option(SearchFormat.table, "--format", "-f"),
 ) -> None:
     """Search stored articles, Arabic spelling variants and clitics folded; best matches first."""
-    if not Path(db).exists():
+    if "://" not in db and not Path(db).exists():
         err.print(f"[red]error[/red] no database at {escape(db)} (run `rasd ingest ... --db {escape(db)}` first)", highlight=False)
         raise typer.Exit(2)
     store = _open(db)
@@ -144,7 +144,7 @@ def stats(
     format: StatsFormat = typer.Option(StatsFormat.table, "--format", "-f"),
 ) -> None:
     """Counts of documents, duplicates, story clusters, entities, events and sources."""
-    if not Path(db).exists():
+    if "://" not in db and not Path(db).exists():
         err.print(f"[red]error[/red] no database at {escape(db)}", highlight=False)
         raise typer.Exit(2)
     store = _open(db)

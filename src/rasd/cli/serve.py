@@ -19,6 +19,7 @@ def serve(
     token: str = typer.Option(
         None, "--token", envvar="RASD_TOKEN", help="Write token: enables ingest endpoints (read-only without it)."
     ),
+    workers: int = typer.Option(1, "--workers", min=1, max=64, help="Server processes (more use more cores)."),
 ) -> None:
     """Serve the REST API (/api, OpenAPI at /api/docs) and the dashboard (/)."""
     import uvicorn
@@ -34,4 +35,11 @@ def serve(
         raise typer.Exit(2) from None
     mode = "read-write (token set)" if token else "read-only"
     err.print(f"rasd dashboard on http://{host}:{port}/  ·  API docs http://{host}:{port}/api/docs  ·  {mode}")
-    uvicorn.run(application, host=host, port=port, log_level=os.environ.get("RASD_LOG", "warning"))
+    log_level = os.environ.get("RASD_LOG", "warning")
+    if workers == 1:
+        uvicorn.run(application, host=host, port=port, log_level=log_level)
+        return
+    os.environ["RASD_DB"] = str(db)
+    if token:
+        os.environ["RASD_TOKEN"] = token
+    uvicorn.run("rasd.api.app:app_from_env", factory=True, workers=workers, host=host, port=port, log_level=log_level)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from enum import Enum
 
@@ -12,6 +13,8 @@ from rich.table import Table
 
 from rasd.cli.app import app, err, out
 from rasd.errors import RasdError
+
+MASTER = re.compile(r"^(local(\[(\d+|\*)(,\d+)?\])?|(spark|k8s|mesos)://\S+|yarn)$")
 
 
 class ReportFormat(str, Enum):
@@ -29,6 +32,10 @@ def spark_cmd(
     format: ReportFormat = typer.Option(ReportFormat.table, "--format", "-f"),
 ) -> None:
     """Process a corpus with Spark: documents, entities, events and duplicates as Parquet, by publication date."""
+    if not MASTER.match(master):
+        err.print(f"[red]error[/red] --master must be local, local[N], local[*], spark://..., yarn or k8s://..., not "
+                  f"{escape(master)!r}", highlight=False)
+        raise typer.Exit(2)
     if db is not None and not db.startswith(("postgresql://", "postgres://")):
         err.print("[red]error[/red] --db must be a postgresql:// URL (Spark executors write to it concurrently)",
                   highlight=False)

@@ -16,7 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 from rasd.text.normalize import normalize, normalize_word
-from rasd.text.tokenize import segment_norm
+from rasd.text.tokenize import lexicon, segment_norm
 
 MAX_GAZ_WORDS = 4
 _AR = frozenset(chr(c) for c in range(0x0621, 0x064B))
@@ -49,16 +49,16 @@ class Resources:
 
 
 # Optional feature groups (a model records the ones it was trained with in its meta.json).
-GROUPS = frozenset({"gaz", "tit", "clu", "win3", "cbg", "cx"})
-DEFAULT_GROUPS = ("gaz", "tit", "clu")
+GROUPS = frozenset({"gaz", "tit", "clu", "win3", "cbg", "cx", "aff4", "freq"})
+DEFAULT_GROUPS = ("gaz", "tit", "clu", "aff4", "freq")
 
 
 class Featurizer:
     """Turns a sentence of tokens into crfsuite item features (lists of ``name=value`` strings).
 
     ``groups`` switches feature families on: gazetteers (gaz), title words (tit), word clusters (clu),
-    a ±3 word window (win3), cluster bigrams (cbg) and the coarse and fine clusters of neighbours (cx);
-    word forms, clitics, affixes and shape are
+    a ±3 word window (win3), cluster bigrams (cbg), the coarse and fine clusters of neighbours (cx),
+    4-letter affixes of the stem (aff4) and the stem's corpus frequency band (freq); word forms, clitics, affixes and shape are
     always on.
     """
 
@@ -99,6 +99,11 @@ class Featurizer:
             "len=" + str(min(len(stem), 8)),
             "sh=" + _shape(token),
         ]
+        if "aff4" in on:
+            feats.extend(("sp3=" + stem[:3], "sx3=" + stem[-3:], "sx4=" + stem[-4:], "sp4=" + stem[:4]))
+        if "freq" in on:
+            band = _band(max(lexicon().get(normalize(stem_raw), 0), lexicon().get(normalize(token), 0)))
+            feats.append("f=" + band)
         gaz_types: set[str] = set()
         if "gaz" in on:
             gaz_types = (
@@ -210,6 +215,14 @@ class Featurizer:
                                 marks[j].append("G=I-" + t)
                         break
         return marks
+
+
+def _band(count: int) -> str:
+    """Frequency band of a word in SaudiNewsNet: names unknown to the corpus are often foreign names."""
+    for limit, name in ((0, "0"), (3, "1-3"), (10, "4-10"), (100, "11-100"), (1000, "101-1k")):
+        if count <= limit:
+            return name
+    return "1k+"
 
 
 def _shape(token: str) -> str:

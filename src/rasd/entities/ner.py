@@ -4,9 +4,11 @@ The model and its feature resources live in ``rasd/data/ner`` and are read once 
 first call. The CRF is trained with crfsuite, but tagged here with its exported weights: the score a
 word type contributes (as itself and as each neighbour) is summed once and cached, so a sentence
 costs a few numpy gathers and a Viterbi pass instead of thousands of string look-ups in crfsuite;
-the tags are those crfsuite gives (tests/test_ner.py checks this). Tokens are rasd.text.words (whitespace/punctuation tokens, clitics attached), which is how
-ANERcorp, the training corpus, is tokenized; spans are mapped back to character offsets of the text
-given, with leading proclitics (و ف ب ل ك) trimmed so a mention reads ``العراق`` rather than ``والعراق``.
+the tags are those crfsuite gives (tests/test_ner.py checks this).
+
+Tokens are rasd.text.words (whitespace/punctuation tokens, clitics attached), which is how ANERcorp,
+the training corpus, is tokenized; spans are mapped back to character offsets of the text given,
+with leading proclitics (و ف ب ل ك) trimmed so a mention reads ``العراق`` rather than ``والعراق``.
 """
 
 from __future__ import annotations
@@ -187,6 +189,8 @@ class NerTagger:
     def _rows(self, tokens: Sequence[str]) -> np.ndarray:
         """Rows of the tokens' cached scores (own features and as each neighbour), filled on first sight."""
         types = self._types
+        if len(types) > _MAX_TYPES:  # bound the cache on endless streams of new words
+            types.clear()
         out = [types.get(t, -1) for t in tokens]
         new = list(dict.fromkeys(t for t, r in zip(tokens, out, strict=True) if r < 0))
         if new:
@@ -226,28 +230,29 @@ class NerTagger:
         return tags
 
     def _tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """Viterbi tags of each sentence; emissions from the cached per-type scores plus pair features."""
         self.load()
         feat, w = self._feat, self._weights
         assert feat is not None and w is not None
         sentences = [s for s in sentences]
-        if len(self._types) > _MAX_TYPES:  # bound the cache on endless streams of new words
-            self._types.clear()
         flat = [t for s in sentences for t in s]
         if not flat:
             return [[] for _ in sentences]
-        rows = self._rows(flat)
+        with self._lock:  # the score cache grows in place: one writer at a time
+            rows = self._rows(flat)
+            scores = self._scores
         sid = np.repeat(np.arange(len(sentences)), [len(s) for s in sentences])
         n = len(flat)
-        em = self._scores[0, rows]
+        em = scores[0, rows]
         for k, d in enumerate(self._offsets, 1):
             if abs(d) >= n:
                 continue
             if d > 0:
                 ok = np.flatnonzero(sid[d:] == sid[:-d])  # token i gets the scores of token i + d
-                em[ok] += self._scores[k, rows[ok + d]]
+                em[ok] += scores[k, rows[ok + d]]
             else:
                 ok = np.flatnonzero(sid[:d] == sid[-d:]) - d  # token i gets those of token i + d (< i)
-                em[ok] += self._scores[k, rows[ok + d]]
+                em[ok] += scores[k, rows[ok + d]]
         get = w.index.get
         at: list[int] = []
         idx: list[int] = []

@@ -192,10 +192,13 @@ def not_specific(
             and any(w in CASUALTY for w in bares[:head])
         )
         dated = any(w in RECENT for w in bares[last + 1 : min(b, last + 3)])  # هجمات الأمس، تفجيرات أمس
-        if prev in PLACE_PREPS and not caused:
+        # خرجوا إلى الشوارع في مظاهرات، تجمع العشرات احتجاجا على: the crowd's gathering is the event
+        gathered = ptype == "PROTEST" and any(w in GATHER for w in near)
+        occurs = occurs or gathered
+        if prev in PLACE_PREPS and not (caused or gathered):
             return "setting"  # في مظاهرة أقيمت، خلال مظاهرات عمت: the scene of another event
         if not (occurs or caused or dated):
             return "topic"  # the verbal noun is talked about, not reported as happening
-    if not is_concrete and last == head:
+    if not is_concrete and last == head and not (verbal and ptype == "PROTEST"):
         return "unspecific"  # a phrase (شن غارات، أطلق النار، عبوة ناسفة) is concrete by itself
     return None

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from rasd.errors import ConfigError
 from rasd.readers.base import RawDoc, ReadError
 
 SHOW_ERRORS = 20
@@ -91,7 +92,11 @@ def session(master: str | None = "local[*]", app_name: str = "rasd", conf: dict[
     settings.update(conf or {})
     for key, value in settings.items():
         builder = builder.config(key, value)
-    spark = builder.getOrCreate()
+    try:
+        spark = builder.getOrCreate()
+    except Exception as exc:  # no Java, a bad master URL: the user's setup, one line
+        lines = [line for line in str(exc).splitlines() if line.strip()] or [type(exc).__name__]
+        raise ConfigError(f"cannot start Spark (master {master or 'from spark-submit'}): {lines[0][:300]}") from None
     spark.sparkContext.setLogLevel("ERROR")
     return spark
 
@@ -227,6 +232,8 @@ def run(
             report.tables[name] = path
         if db:
             report.loaded = load(documents, exact_df, db)
+        for cached in (links, docs, processed, keyed):  # a shared session runs the next job with this memory
+            cached.unpersist()
         return report
     finally:
         if own:

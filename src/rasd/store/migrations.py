@@ -62,7 +62,7 @@ def _v1(db: sqlite3.Connection) -> None:
             json TEXT NOT NULL)""",
         "CREATE INDEX events_doc ON events(doc_rowid)",
         "CREATE INDEX events_date ON events(date)",
-        "CREATE INDEX events_type ON events(type)",
+        "CREATE INDEX events_type ON events(type, date)",
         # contentless: the shadow forms are not stored twice; snippets come from the original text
         "CREATE VIRTUAL TABLE doc_fts USING fts5(title, body, content='', tokenize='unicode61 remove_diacritics 0')",
     ):

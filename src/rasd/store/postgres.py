@@ -5,7 +5,8 @@ It mirrors ``SQLiteStore`` query for query. Search uses the very same shadow ter
 PostgreSQL parser or dictionary touches them, so the ``simple`` configuration's behaviour is exact and
 locale-independent), title terms weighted ``A`` and body terms ``D``, under a GIN index; the FTS5
 expression of ``parse_query`` is translated one to one into a ``tsquery`` (phrases with ``<->``,
-prefixes with ``:*``), ranked with ``ts_rank_cd`` (title 3:1 body, length-normalised) and snippets are
+prefixes with ``:*``), ranked with ``ts_rank_cd`` (title 3:1 body, divided by the number of distinct
+terms) and snippets are
 cut from the original text by ``rasd.store.search.snippet``.
 
 Concurrent ingesters cannot store one document twice: ``documents.id`` is unique and every insert is
@@ -32,6 +33,9 @@ from rasd.store.search import COLUMNS, Query, parse_query, snippet
 
 EXPORT_KINDS = ("documents", "events", "entities", "duplicates")
 WEIGHTS = "{0.3333,0.3333,0.3333,1.0}"  # ts_rank_cd weights for D, C, B, A: title (A) 3 : 1 body (D)
+# ts_rank_cd divided by the number of distinct terms: of PostgreSQL's normalisations, the one whose top 10
+# agreed most with FTS5's bm25 on bench/pg_vs_sqlite.py's queries (docs/bench/scale.md)
+RANK_NORMALIZATION = 8
 MAX_POS = 16383  # tsvector positions stop here (PostgreSQL's limit); phrases past it are not found
 MAX_POS_PER_TERM = 255  # and keep at most this many positions per term
 MAX_TERM_BYTES = 2046  # longer lexemes are refused by PostgreSQL
@@ -247,13 +251,13 @@ class PostgresStore:
         if not f.duplicates:
             where.append("d.near_of IS NULL")
         sql = (
-            "SELECT d.id, ts_rank_cd(%s::float4[], d.search, q, 1) AS score, d.title, d.published,"
+            "SELECT d.id, ts_rank_cd(%s::float4[], d.search, q, %s) AS score, d.title, d.published,"
             " coalesce(d.source_site, d.source_url, d.source_path), d.json"
             " FROM documents d, CAST(%s AS tsquery) q WHERE d.search @@ q"
             + "".join(f" AND {w}" for w in where) + " ORDER BY score DESC, d.rowid LIMIT %s OFFSET %s"
         )
         try:
-            rows = self._all(sql, [WEIGHTS, to_tsquery(parsed), *args, p.limit, p.offset])
+            rows = self._all(sql, [WEIGHTS, RANK_NORMALIZATION, to_tsquery(parsed), *args, p.limit, p.offset])
         except self._psycopg.errors.SyntaxError as exc:  # a bug in the translation, never the user's input
             raise StoreError(f"search failed: {exc}") from exc
         hits = []

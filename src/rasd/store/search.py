@@ -14,9 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rasd.model import Token
-from rasd.text import light_stem, words
+from rasd.text import light_stem, normalize_word, words
+from rasd.text.tokenize import WORD_RE
 
 COLUMNS = "{title body}"
 _NOT_ALNUM = re.compile(r"[^\w]|_", re.UNICODE)
@@ -107,10 +109,10 @@ def snippet(text: str, query: Query, width: int = 30) -> tuple[str, list[tuple[i
     Returns ``(snippet, highlights, start)``: highlight spans are relative to the snippet, which is the
     original text from offset ``start`` (never the shadow form).
     """
-    toks = [t for t in words(text) if t.kind != "punct"]
+    toks = [(m.start(), m.end(), m.lastgroup, m.group()) for m in WORD_RE.finditer(text) if m.lastgroup != "punct"]
     if not toks:
         return "", [], 0
-    terms = [term(t) for t in toks]
+    terms = [_term_of(kind, raw) for _, _, kind, raw in toks]
     hits = [i for i, t in enumerate(terms) if query.matches(t)]
     best = 0
     if hits:
@@ -123,8 +125,13 @@ def snippet(text: str, query: Query, width: int = 30) -> tuple[str, list[tuple[i
             if key > best_key:
                 best_key, best = key, i
         best = max(0, best - width // 4)
-    first, last = toks[best], toks[min(len(toks), best + width) - 1]
-    start, end = first.start, last.end
+    start, end = toks[best][0], toks[min(len(toks), best + width) - 1][1]
     out = text[start:end].replace("\n", " ")
-    spans = [(toks[j].start - start, toks[j].end - start) for j in hits if best <= j < best + width]
+    spans = [(toks[j][0] - start, toks[j][1] - start) for j in hits if best <= j < best + width]
     return out, spans, start
+
+
+@lru_cache(maxsize=200_000)
+def _term_of(kind: str, raw: str) -> str:
+    """``term`` of a raw token, cached: snippets re-read whole documents for every hit."""
+    return term(Token(0, len(raw), raw, normalize_word(raw), "word" if kind == "ar" else kind))

@@ -110,9 +110,7 @@ def search_page(
     filters = Filters(since=since or None, until=until or None, source=source or None)
     window = Page(limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE)
     store = _store(request)
-    from rasd.api.routes import _lock
-
-    with _lock:
+    with request.app.state.settings.reading():
         hits = store.search(q, filters, window) if q.strip() else store.latest(filters, window)
         stats = store.stats()
     results = [
@@ -126,9 +124,7 @@ def search_page(
 
 @router.get("/article/{doc_id}", response_class=HTMLResponse)
 def article_page(request: Request, doc_id: str) -> HTMLResponse:
-    from rasd.api.routes import _lock
-
-    with _lock:
+    with request.app.state.settings.reading():
         doc = _store(request).get(doc_id) if len(doc_id) == 16 else None
     if doc is None:
         return _render(request, "missing.html", doc_id=doc_id)
