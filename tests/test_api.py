@@ -116,6 +116,8 @@ def test_actors(client: TestClient) -> None:
     codes = {i["code"] for i in items}
     assert {"TURMIL", "PKKREB"} <= codes
     assert all(i["documents"] >= 1 for i in items)
+    by_code = {i["code"]: i for i in items}
+    assert by_code["PKKREB"]["events"] == 1 and by_code["TURMIL"]["events"] == 1
     assert {i["code"] for i in client.get("/api/actors", params={"q": "pkk"}).json()["items"]} == {"PKKREB"}
 
 

@@ -235,7 +235,7 @@ def test_events_actors_stats_and_exports(empty: Store) -> None:
     assert [e["type"] for e in empty.events(Filters(place="بغداد"))] == ["CONSULT"]
     assert [e["type"] for e in empty.events(Filters(since="2015-07-22", until="2015-07-31"))] == ["ASSAULT"]
     assert empty.events(Filters(event_type="PROTEST")) == []
-    assert empty.actors() == [{"code": "IRQGOV", "name": "الرئيس العراقي", "documents": 1}]
+    assert empty.actors() == [{"code": "IRQGOV", "name": "الرئيس العراقي", "documents": 1, "events": 1}]
     assert [e["code"] for e in empty.export("entities")] == ["IRQGOV"]
     assert [e["type"] for e in empty.export("events")] == ["CONSULT", "ASSAULT"]
     assert [x["id"] for x in empty.export("documents")] == [d.id]

@@ -100,7 +100,7 @@ def test_entities_and_events_are_stored_with_their_columns(tmp_path: Path) -> No
     assert row == ("CONSULT", 1, "040", "IRQGOV", "بغداد", "2015-07-21", 0, 5)
     (ev,) = s.events()
     assert ev["doc_id"] == d.id and ev["type"] == "CONSULT"
-    assert s.actors() == [{"code": "IRQGOV", "name": "الرئيس العراقي", "documents": 1}]
+    assert s.actors() == [{"code": "IRQGOV", "name": "الرئيس العراقي", "documents": 1, "events": 1}]
     assert [e["code"] for e in s.export("entities")] == ["IRQGOV"]
     assert len(list(s.export("events"))) == 1
     assert s.stats()["events"] == 1

@@ -15,7 +15,7 @@ from fastapi import APIRouter, Header, HTTPException, Path, Query, Request, Uplo
 from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel, Field
 
-from rasd.api.exports import EXPORT_FORMATS, stream_rows
+from rasd.export import EXPORT_FORMATS, stream_rows
 from rasd.store import Filters, Page
 
 router = APIRouter(prefix="/api")

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import typer
 
-from rasd.api.exports import stream_rows
 from rasd.cli.app import app, err
 from rasd.errors import RasdError
+from rasd.export import stream_rows
 from rasd.store import Filters, open_store
 
 

@@ -6,6 +6,7 @@ rebuilding the dedup index, entities and events. ``open_store(url)`` picks the b
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -127,6 +128,19 @@ class Store(Protocol):
     def close(self) -> None: ...
 
 
+def add_event_counts(actors: list[dict[str, Any]], code_pairs: Iterable[tuple[str | None, str | None]]) -> list[dict[str, Any]]:
+    """Add to each actor row the number of events it takes part in, as source or target.
+
+    ``code_pairs`` are the events' ``;``-joined source and target codes, as both backends store them.
+    """
+    counts: Counter[str] = Counter()
+    for src, tgt in code_pairs:
+        counts.update({c for c in f"{src or ''};{tgt or ''}".split(";") if c})
+    for row in actors:
+        row["events"] = counts.get(row["code"], 0)
+    return actors
+
+
 def open_store(url: str | Path) -> Store:
     """The backend for ``url``: a file path or ``sqlite:///path`` (default), or ``postgresql://...``."""
     text = str(url)
@@ -141,4 +155,4 @@ def open_store(url: str | Path) -> Store:
     return SQLiteStore(text)
 
 
-__all__ = ["DupLink", "Filters", "Hit", "IngestReport", "NewDoc", "Page", "Store", "open_store"]
+__all__ = ["add_event_counts", "DupLink", "Filters", "Hit", "IngestReport", "NewDoc", "Page", "Store", "open_store"]

@@ -27,7 +27,7 @@ from typing import Any
 
 from rasd.errors import StoreError
 from rasd.model import Document, Event
-from rasd.store import DupLink, Filters, Hit, IngestReport, NewDoc, Page
+from rasd.store import DupLink, Filters, Hit, IngestReport, NewDoc, Page, add_event_counts
 from rasd.store.pg_migrations import migrate
 from rasd.store.search import COLUMNS, Query, parse_query, snippet
 
@@ -315,7 +315,7 @@ class PostgresStore:
         return [{**json.loads(j), "doc_id": d} for j, d in self._all(sql, [*args, p.limit, p.offset])]
 
     def actors(self, filters: Filters | None = None) -> list[dict[str, Any]]:
-        """Entities with an actor code, with how many documents mention them."""
+        """Entities with an actor code, with how many documents mention them and how many events they are in."""
         where, args = _doc_filters(filters or Filters(), "d")
         where.append("e.code IS NOT NULL")
         sql = (
@@ -323,7 +323,13 @@ class PostgresStore:
             " JOIN documents d ON d.rowid = e.doc_rowid WHERE " + " AND ".join(where)
             + ' GROUP BY e.code ORDER BY 3 DESC, e.code COLLATE "C"'
         )
-        return [{"code": c, "name": n, "documents": k} for c, n, k in self._all(sql, args)]
+        rows = [{"code": c, "name": n, "documents": k} for c, n, k in self._all(sql, args)]
+        where.pop()  # the events of the same documents
+        pairs = self._all(
+            "SELECT ev.source_codes, ev.target_codes FROM events ev JOIN documents d ON d.rowid = ev.doc_rowid"
+            + ("".join(f" AND {w}" for w in where).replace(" AND ", " WHERE ", 1)), args
+        )
+        return add_event_counts(rows, pairs)
 
     def stats(self) -> dict[str, Any]:
         def one(sql: str) -> Any:

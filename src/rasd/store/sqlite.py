@@ -17,7 +17,7 @@ from typing import Any
 
 from rasd.errors import StoreError
 from rasd.model import Document, Event
-from rasd.store import DupLink, Filters, Hit, IngestReport, NewDoc, Page
+from rasd.store import DupLink, Filters, Hit, IngestReport, NewDoc, Page, add_event_counts
 from rasd.store.migrations import migrate
 from rasd.store.search import parse_query, snippet
 
@@ -260,14 +260,20 @@ class SQLiteStore:
         return [{**json.loads(j), "doc_id": d} for j, d in self.db.execute(sql, [*args, p.limit, p.offset])]
 
     def actors(self, filters: Filters | None = None) -> list[dict[str, Any]]:
-        """Entities with an actor code, with how many documents mention them."""
+        """Entities with an actor code, with how many documents mention them and how many events they are in."""
         where, args = _doc_filters(filters or Filters(), "d")
         where.append("e.code IS NOT NULL")
         sql = (
             "SELECT e.code, min(e.name), count(DISTINCT e.doc_rowid) FROM entities e JOIN documents d ON d.rowid = e.doc_rowid"
             " WHERE " + " AND ".join(where) + " GROUP BY e.code ORDER BY 3 DESC, 1"
         )
-        return [{"code": c, "name": n, "documents": k} for c, n, k in self.db.execute(sql, args)]
+        rows = [{"code": c, "name": n, "documents": k} for c, n, k in self.db.execute(sql, args[:])]
+        where.pop()  # the events of the same documents
+        pairs = self.db.execute(
+            "SELECT ev.source_codes, ev.target_codes FROM events ev JOIN documents d ON d.rowid = ev.doc_rowid"
+            + ("".join(f" AND {w}" for w in where).replace(" AND ", " WHERE ", 1)), args
+        )
+        return add_event_counts(rows, pairs)
 
     def stats(self) -> dict[str, Any]:
         one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731
