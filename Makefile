@@ -15,6 +15,7 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/rasd process examples/ --format pretty
 	$(BIN)/rasd ingest examples/ --db rasd.db
+	$(BIN)/rasd search 'اردوغان العراق' --db rasd.db
 	@echo "Open the dashboard: $(BIN)/rasd serve --db rasd.db   then browse http://127.0.0.1:8000/"
 
 test: $(STAMP)

@@ -101,3 +101,13 @@ def test_dev_set_restores_its_sentences(shared_data: Path) -> None:
     raw = [json.loads(x) for x in DEV.read_text(encoding="utf-8").splitlines() if x.strip()]
     assert len(items) == len(raw)  # every locator resolves and its hash matches
     assert all(i["text"] and i["source"]["url"] for i in items)
+
+
+def test_undated_event_takes_the_publication_date() -> None:
+    from rasd.events.step import events as events_step
+    from rasd.pipeline import Pipeline
+
+    doc = Pipeline().process_text("بحث وزير الخارجية السعودي مع نظيره الأردني العلاقات الثنائية.", meta={"published": "2015-07-21"})
+    doc = events_step(doc)
+    consult = [e for e in doc.events if e.type == "CONSULT"]
+    assert consult and consult[0].date == "2015-07-21" and consult[0].date_text is None

@@ -226,7 +226,7 @@ def test_events_actors_stats_and_exports(empty: Store) -> None:
               target=[Actor(None, "المسلحين", "IRQREB", "IRQ", "REB")], date="2015-07-25"),
     ]
     empty.add([NewDoc(d)])
-    assert [e["type"] for e in empty.events()] == ["CONSULT", "ASSAULT"]
+    assert [e["type"] for e in empty.events()] == ["ASSAULT", "CONSULT"]  # newest first
     assert all(e["doc_id"] == d.id for e in empty.events())
     assert [e["type"] for e in empty.events(Filters(quad_class=4))] == ["ASSAULT"]
     assert [e["type"] for e in empty.events(Filters(actor="IRQGOV"))] == ["CONSULT"]

@@ -45,6 +45,9 @@ def events(doc: Document) -> Document:
     )
     for e in merged:
         e.id = _event_id(doc.id, e)
+        if e.date is None and not e.background and doc.published:
+            # no time expression: the report's date, as event datasets (ICEWS, POLECAT) do; date_text stays empty
+            e.date = doc.published[:10]
     doc.events = merged
     return doc
 

@@ -311,7 +311,7 @@ class PostgresStore:
             args.append(f.place)
         sql = "SELECT e.json, d.id FROM events e JOIN documents d ON d.rowid = e.doc_rowid"
         sql += (" WHERE " + " AND ".join(where)) if where else ""
-        sql += ' ORDER BY e.date COLLATE "C" NULLS FIRST, e.rowid LIMIT %s OFFSET %s'
+        sql += ' ORDER BY e.date COLLATE "C" DESC NULLS LAST, e.rowid DESC LIMIT %s OFFSET %s'  # newest first
         return [{**json.loads(j), "doc_id": d} for j, d in self._all(sql, [*args, p.limit, p.offset])]
 
     def actors(self, filters: Filters | None = None) -> list[dict[str, Any]]:

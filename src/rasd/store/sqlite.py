@@ -256,7 +256,7 @@ class SQLiteStore:
             args.append(f.place)
         sql = "SELECT e.json, d.id FROM events e JOIN documents d ON d.rowid = e.doc_rowid"
         sql += (" WHERE " + " AND ".join(where)) if where else ""
-        sql += " ORDER BY e.date, e.rowid LIMIT ? OFFSET ?"
+        sql += " ORDER BY e.date DESC, e.rowid DESC LIMIT ? OFFSET ?"  # newest first, undated last
         return [{**json.loads(j), "doc_id": d} for j, d in self.db.execute(sql, [*args, p.limit, p.offset])]
 
     def actors(self, filters: Filters | None = None) -> list[dict[str, Any]]:
