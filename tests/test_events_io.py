@@ -111,3 +111,13 @@ def test_undated_event_takes_the_publication_date() -> None:
     doc = events_step(doc)
     consult = [e for e in doc.events if e.type == "CONSULT"]
     assert consult and consult[0].date == "2015-07-21" and consult[0].date_text is None
+
+
+def test_asserted_event_never_dated_after_its_report() -> None:
+    from rasd.pipeline import Pipeline
+
+    text = "بحث وزير الخارجية السعودي مع نظيره الأردني الانتخابات المقررة في 26 فبراير 2016."
+    doc = Pipeline().process_text(text, meta={"published": "2015-07-21"})
+    (consult,) = [e for e in doc.events if e.type == "CONSULT"]
+    assert consult.modality is None
+    assert (consult.date, consult.date_text) == ("2015-07-21", None)  # not the election's date

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Callable
 
@@ -38,6 +39,13 @@ def reported(coded: list[Coded]) -> list[Coded]:
     return [c for c in coded if c.event.confidence >= threshold(c.event.type)]
 
 
+def _day_after(published: str) -> str:
+    try:
+        return (dt.date.fromisoformat(published[:10]) + dt.timedelta(days=1)).isoformat()
+    except ValueError:
+        return "9999-12-31"
+
+
 def events(doc: Document) -> Document:
     """Pipeline step: fill ``doc.events`` (merged within the document, with stable ids)."""
     merged = merge_in_document(
@@ -45,6 +53,9 @@ def events(doc: Document) -> Document:
     )
     for e in merged:
         e.id = _event_id(doc.id, e)
+        if e.date and doc.published and e.modality is None and e.date[:10] > _day_after(doc.published):
+            # an asserted event cannot happen after its report: that date belongs to another clause
+            e.date, e.date_text = None, None
         if e.date is None and not e.background and doc.published:
             # no time expression: the report's date, as event datasets (ICEWS, POLECAT) do; date_text stays empty
             e.date = doc.published[:10]
