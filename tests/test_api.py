@@ -55,6 +55,10 @@ def test_search_filters_and_listing(client: TestClient, db: tuple[Path, dict[str
     assert len(listing["items"]) == 2 and listing["more"] is True
     page2 = client.get("/api/articles", params={"size": 2, "page": 2}).json()
     assert len(page2["items"]) == 1 and page2["more"] is False
+    with_assault = client.get("/api/articles", params={"event_type": "ASSAULT"}).json()["items"]
+    assert [i["id"] for i in with_assault] == [db[1]["coded"]]
+    with_pkk = client.get("/api/articles", params={"entity": "PKKREB"}).json()["items"]
+    assert [i["id"] for i in with_pkk] == [db[1]["coded"]]
     only_evil = client.get("/api/articles", params={"source": "evil"}).json()["items"]
     assert [i["id"] for i in only_evil] == [db[1]["xss"]]
 
@@ -131,6 +135,8 @@ def test_exports(client: TestClient) -> None:
     assert len(table) == len(rows)
     parquet = pq.read_table(io.BytesIO(client.get("/api/export/events", params={"format": "parquet"}).content))
     assert parquet.num_rows == len(rows)
+    only_assault = client.get("/api/export/events", params={"format": "jsonl", "type": "ASSAULT"}).text.splitlines()
+    assert [json.loads(line)["type"] for line in only_assault] == ["ASSAULT"]
     plover = client.get("/api/export/events", params={"format": "plover"}).json()
     assert {p["event"][0] for p in plover} >= {"ASSAULT", "CONSULT"}
     docs = pq.read_table(io.BytesIO(client.get("/api/export/documents", params={"format": "parquet"}).content))

@@ -232,7 +232,7 @@ class SQLiteStore:
     def events(self, filters: Filters | None = None, page: Page | None = None) -> list[dict[str, Any]]:
         f = filters or Filters()
         p = page or Page(limit=100)
-        where, args = _doc_filters(replace(f, since=None, until=None), "d")  # dates filter the event's own date
+        where, args = _doc_filters(replace(f, since=None, until=None, event_type=None), "d")  # the event's own date and type
         if f.since:
             where.append("substr(e.date, 1, 10) >= ?")
             args.append(f.since)
@@ -306,8 +306,12 @@ class SQLiteStore:
             for (j,) in self.db.execute(sql, args):
                 yield json.loads(j)
         elif kind == "events":
-            sql = f"SELECT e.json, d.id FROM events e JOIN documents d ON d.rowid = e.doc_rowid{cond} ORDER BY e.rowid"
-            for j, d in self.db.execute(sql, args):
+            ev_cond, ev_args = cond, list(args)
+            if filters and filters.event_type:  # only the events of that type, not all events of those documents
+                ev_cond += (" AND " if cond else " WHERE ") + "e.type = ?"
+                ev_args.append(filters.event_type)
+            sql = f"SELECT e.json, d.id FROM events e JOIN documents d ON d.rowid = e.doc_rowid{ev_cond} ORDER BY e.rowid"
+            for j, d in self.db.execute(sql, ev_args):
                 yield {**json.loads(j), "doc_id": d}
         elif kind == "entities":
             sql = (
@@ -345,4 +349,7 @@ def _doc_filters(f: Filters, alias: str) -> tuple[list[str], list[Any]]:
     if f.entity:
         where.append(f"{alias}.rowid IN (SELECT doc_rowid FROM entities WHERE code = ?)")
         args.append(f.entity)
+    if f.event_type:
+        where.append(f"{alias}.rowid IN (SELECT doc_rowid FROM events WHERE type = ?)")
+        args.append(f.event_type)
     return where, args
