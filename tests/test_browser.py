@@ -107,7 +107,8 @@ def test_search_article_events_map(server: tuple[str, dict[str, str]], page: tup
         assert pg.locator(f"{chart} canvas").count() >= 1, f"{chart} did not draw"
     pg.select_option("#f-type", "ASSAULT")
     pg.click("#event-filters button")
-    pg.wait_for_function("document.querySelectorAll('#events-table tbody tr').length === 1")
+    # a locator assertion polls in Playwright's own world: the page's CSP forbids the eval that wait_for_function needs
+    playwright_api.expect(pg.locator("#events-table tbody tr")).to_have_count(1, timeout=20_000)
     pg.screenshot(path=str(SHOTS / "events.png"), full_page=True)
     assert errors == []
 
