@@ -21,13 +21,14 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import asdict, replace
+from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import Any
 
 from rasd.errors import StoreError
 from rasd.model import Document, Event
 from rasd.store import DupLink, Filters, Hit, IngestReport, NewDoc, Page, add_event_counts
+from rasd.store.filters import POSTGRES, doc_filters, event_filters
 from rasd.store.pg_migrations import migrate
 from rasd.store.search import COLUMNS, Query, parse_query, snippet
 
@@ -287,28 +288,7 @@ class PostgresStore:
     def events(self, filters: Filters | None = None, page: Page | None = None) -> list[dict[str, Any]]:
         f = filters or Filters()
         p = page or Page(limit=100)
-        where, args = _doc_filters(replace(f, since=None, until=None, event_type=None), "d")  # the event's own date and type
-        if f.since:
-            where.append('substr(e.date, 1, 10) COLLATE "C" >= %s')
-            args.append(f.since)
-        if f.until:
-            where.append('substr(e.date, 1, 10) COLLATE "C" <= %s')
-            args.append(f.until)
-        if f.event_type:
-            where.append("e.type = %s")
-            args.append(f.event_type)
-        if f.quad_class is not None:
-            where.append("e.quad_class = %s")
-            args.append(f.quad_class)
-        if f.actor:
-            where.append("(strpos(';' || e.source_codes || ';', %s) > 0 OR strpos(';' || e.target_codes || ';', %s) > 0)")
-            args.extend([f";{f.actor};", f";{f.actor};"])
-        if f.country:
-            where.append("(e.country = %s OR strpos(e.source_codes, %s) > 0 OR strpos(e.target_codes, %s) > 0)")
-            args.extend([f.country, f.country, f.country])
-        if f.place:
-            where.append("e.location = %s")
-            args.append(f.place)
+        where, args = event_filters(f, POSTGRES)
         sql = "SELECT e.json, d.id FROM events e JOIN documents d ON d.rowid = e.doc_rowid"
         sql += (" WHERE " + " AND ".join(where)) if where else ""
         sql += ' ORDER BY e.date COLLATE "C" DESC NULLS LAST, e.rowid DESC LIMIT %s OFFSET %s'  # newest first
@@ -431,28 +411,6 @@ def event_rows(rowid: int | str, doc: Document) -> Iterator[tuple[Any, ...]]:
         )
 
 
+
 def _doc_filters(f: Filters, alias: str) -> tuple[list[str], list[Any]]:
-    where: list[str] = []
-    args: list[Any] = []
-    if f.since:
-        where.append(f'substr({alias}.published, 1, 10) COLLATE "C" >= %s')
-        args.append(f.since)
-    if f.until:
-        where.append(f'substr({alias}.published, 1, 10) COLLATE "C" <= %s')
-        args.append(f.until)
-    if f.source:
-        where.append(
-            f"(lower({alias}.source_site) = lower(%s) OR strpos({alias}.source_url, %s) > 0"
-            f" OR strpos({alias}.source_path, %s) > 0)"
-        )
-        args.extend([f.source, f.source, f.source])
-    if f.language:
-        where.append(f"{alias}.language = %s")
-        args.append(f.language)
-    if f.entity:
-        where.append(f"{alias}.rowid IN (SELECT doc_rowid FROM entities WHERE code = %s)")
-        args.append(f.entity)
-    if f.event_type:
-        where.append(f"{alias}.rowid IN (SELECT doc_rowid FROM events WHERE type = %s)")
-        args.append(f.event_type)
-    return where, args
+    return doc_filters(f, alias, POSTGRES)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import asdict, replace
+from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,7 @@ from typing import Any
 from rasd.errors import StoreError
 from rasd.model import Document, Event
 from rasd.store import DupLink, Filters, Hit, IngestReport, NewDoc, Page, add_event_counts
+from rasd.store.filters import SQLITE, doc_filters, event_filters
 from rasd.store.migrations import migrate
 from rasd.store.search import parse_query, snippet
 
@@ -232,28 +233,7 @@ class SQLiteStore:
     def events(self, filters: Filters | None = None, page: Page | None = None) -> list[dict[str, Any]]:
         f = filters or Filters()
         p = page or Page(limit=100)
-        where, args = _doc_filters(replace(f, since=None, until=None, event_type=None), "d")  # the event's own date and type
-        if f.since:
-            where.append("substr(e.date, 1, 10) >= ?")
-            args.append(f.since)
-        if f.until:
-            where.append("substr(e.date, 1, 10) <= ?")
-            args.append(f.until)
-        if f.event_type:
-            where.append("e.type = ?")
-            args.append(f.event_type)
-        if f.quad_class is not None:
-            where.append("e.quad_class = ?")
-            args.append(f.quad_class)
-        if f.actor:
-            where.append("(instr(';' || e.source_codes || ';', ?) OR instr(';' || e.target_codes || ';', ?))")
-            args.extend([f";{f.actor};", f";{f.actor};"])
-        if f.country:
-            where.append("(e.country = ? OR instr(e.source_codes, ?) OR instr(e.target_codes, ?))")
-            args.extend([f.country, f.country, f.country])
-        if f.place:
-            where.append("e.location = ?")
-            args.append(f.place)
+        where, args = event_filters(f, SQLITE)
         sql = "SELECT e.json, d.id FROM events e JOIN documents d ON d.rowid = e.doc_rowid"
         sql += (" WHERE " + " AND ".join(where)) if where else ""
         sql += " ORDER BY e.date DESC, e.rowid DESC LIMIT ? OFFSET ?"  # newest first, undated last
@@ -331,25 +311,6 @@ def _codes(ev: Event, side: str) -> str:
     return ";".join(a.code or "" for a in getattr(ev, side))
 
 
+
 def _doc_filters(f: Filters, alias: str) -> tuple[list[str], list[Any]]:
-    where: list[str] = []
-    args: list[Any] = []
-    if f.since:
-        where.append(f"substr({alias}.published, 1, 10) >= ?")
-        args.append(f.since)
-    if f.until:
-        where.append(f"substr({alias}.published, 1, 10) <= ?")
-        args.append(f.until)
-    if f.source:
-        where.append(f"({alias}.source_site = ? COLLATE NOCASE OR instr({alias}.source_url, ?) OR instr({alias}.source_path, ?))")
-        args.extend([f.source, f.source, f.source])
-    if f.language:
-        where.append(f"{alias}.language = ?")
-        args.append(f.language)
-    if f.entity:
-        where.append(f"{alias}.rowid IN (SELECT doc_rowid FROM entities WHERE code = ?)")
-        args.append(f.entity)
-    if f.event_type:
-        where.append(f"{alias}.rowid IN (SELECT doc_rowid FROM events WHERE type = ?)")
-        args.append(f.event_type)
-    return where, args
+    return doc_filters(f, alias, SQLITE)
