@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rasd.ingest import ingest
-from rasd.model import Actor, Entity, Event, Mention, Source, Span
+from rasd.model import Actor, Entity, EntityActor, Event, Geo, Mention, Source, Span
 from rasd.pipeline import Pipeline
 from rasd.readers.base import RawDoc
 from rasd.store import NewDoc, open_store
@@ -25,12 +25,12 @@ def coded_document():
                                   {"published": "2022-01-25"})
     t = doc.text
     tr = Entity("ent:tur-mil", "ORG", "القوات التركية", [Mention(t.index("القوات"), t.index("القوات") + 14, "القوات التركية")],
-                code="TURMIL", country="TUR", sector="MIL", kind="military")
+                actor=EntityActor(code="TURMIL", country="TUR", sector="MIL", kind="military"))
     pkk = Entity("ent:pkk", "ORG", "حزب العمال الكردستاني", [Mention(t.index("حزب"), t.index("حزب") + 21, "حزب العمال الكردستاني")],
-                 code="PKKREB", country="TUR", sector="REB", kind="armed_group")
-    irq = Entity("ent:irq", "LOC", "العراق", [Mention(t.index("العراق"), t.index("العراق") + 6, "العراق")],
-                 code="IRQ", country="IRQ", kind="country",
-                 place={"geonameid": 99237, "lat": 33.0, "lon": 44.0, "country": "IRQ", "feature": "country", "reporting": False})
+                 actor=EntityActor(code="PKKREB", country="TUR", sector="REB", kind="armed_group"))
+    irq = Entity("ent:irq", "GPE", "العراق", [Mention(t.index("العراق"), t.index("العراق") + 6, "العراق")],
+                 actor=EntityActor(code="IRQ", country="IRQ", kb_id="country:IRQ", kind="country"),
+                 geo=Geo(geonameid=99237, lat=33.0, lon=44.0, country="IRQ", feature="country"))
     doc.entities = [tr, pkk, irq]
     first = doc.sentences[0]
     doc.events = [

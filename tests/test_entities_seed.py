@@ -35,8 +35,8 @@ def person(ents: list[Entity], name: str) -> Entity:
 
 def place(ents: list[Entity], name: str) -> Entity:
     key = normalize_word(name)
-    found = [e for e in ents if e.type == "LOC" and e.place and normalize_word(e.name) == key]
-    assert found, f"no geocoded place {name}: {[e.name for e in ents if e.type == 'LOC']}"
+    found = [e for e in ents if e.type == "GPE" and e.geo and normalize_word(e.name) == key]
+    assert found, f"no geocoded place {name}: {[e.name for e in ents if e.is_place]}"
     return found[0]
 
 
@@ -51,19 +51,19 @@ def test_persons_with_office_country_and_sector(seed_entities):
     _text, ents = seed_entities
     kadhimi = person(ents, "مصطفى الكاظمي")
     assert (kadhimi.country, kadhimi.sector, kadhimi.code) == ("IRQ", "GOV", "IRQGOV")
-    assert normalize_word("رئيس الوزراء") in normalize_word(kadhimi.role or "")
+    assert normalize_word("رئيس الوزراء") in normalize_word(kadhimi.office or "")
     assert len(kadhimi.mentions) >= 5  # الكاظمي alone joins the full name
     tuller = person(ents, "ماثيو تولر")
-    assert (tuller.country, tuller.sector) == ("USA", "GOV") and "سفير" in (tuller.role or "")
+    assert (tuller.country, tuller.sector) == ("USA", "GOV") and "سفير" in (tuller.office or "")
     kunay = person(ents, "علي رضا كوناي")
-    assert (kunay.country, kunay.sector) == ("TUR", "GOV") and "سفير" in (kunay.role or "")
+    assert (kunay.country, kunay.sector) == ("TUR", "GOV") and "سفير" in (kunay.office or "")
 
 
 def test_every_spelling_of_erdogan_is_one_person(seed_entities):
     text, ents = seed_entities
     erdogan = person(ents, "رجب طيب أردوغان")
     assert (erdogan.country, erdogan.sector) == ("TUR", "GOV")
-    assert "رئيس" in (erdogan.role or "") or erdogan.role == "president"
+    assert "رئيس" in (erdogan.office or "") or erdogan.office == "president"
     spellings = {m.text for m in erdogan.mentions}
     assert {"إردوغان", "رجب طيب أردوغان"} <= spellings
     assert len(erdogan.mentions) == text.count("إردوغان") + text.count("أردوغان")
@@ -81,13 +81,13 @@ def test_places_geocoded_and_london_is_the_reporting_place(seed_entities):
         "سوريا": ("country", "SYR"),
     }
     for name, (feature, country) in expected.items():
-        p = place(ents, name).place
-        assert (p["feature"], p["country"]) == (feature, country), name
-        assert p["reporting"] is False and p["geonameid"] and p["lat"] is not None
+        p = place(ents, name).geo
+        assert (p.feature, p.country) == (feature, country), name
+        assert p.reporting is False and p.geonameid and p.lat is not None
     syria = place(ents, "سوريا")
     assert "السورية" in [m.text for m in syria.mentions]  # from the adjective in الحسكة السورية
-    london = place(ents, "لندن").place
-    assert london["reporting"] is True and london["country"] == "GBR"
+    london = place(ents, "لندن").geo
+    assert london.reporting is True and london.country == "GBR"
 
 
 def test_armed_groups_and_the_outlet(seed_entities):
@@ -120,3 +120,24 @@ def test_the_step_fills_the_document(seed_text):
     doc = entities(Pipeline().process_text(seed_text))
     assert doc.entities and all(e.id for e in doc.entities)
     assert len({e.id for e in doc.entities}) == len(doc.entities)
+
+
+def test_entity_json_has_actor_and_geo(seed_text):
+    """Issue 4 item 6: {id, type, name, mentions, actor: {code, country, sector, office, kb_id} | null,
+    geo: {geonameid, lat, lon, country} | null}."""
+    if not gazetteer().places:
+        pytest.skip("gazetteer data not built (python scripts/build_gazetteer.py)")
+    data = entities(Pipeline().process_text(seed_text)).to_dict()["entities"]
+    assert all(set(e) == {"id", "type", "name", "mentions", "actor", "geo"} for e in data)
+    assert {e["type"] for e in data} <= {"PER", "ORG", "LOC", "GPE", "MISC"}
+    by_name = {normalize_word(e["name"]): e for e in data}
+    kadhimi = by_name[normalize_word("مصطفى الكاظمي")]
+    assert kadhimi["geo"] is None
+    assert {k: kadhimi["actor"][k] for k in ("code", "country", "sector", "kb_id")} == {
+        "code": "IRQGOV", "country": "IRQ", "sector": "GOV", "kb_id": "person:kadhimi"}
+    assert normalize_word("رئيس الوزراء") in normalize_word(kadhimi["actor"]["office"])
+    baghdad = by_name[normalize_word("بغداد")]
+    assert baghdad["type"] == "GPE" and baghdad["actor"] is None
+    assert baghdad["geo"]["country"] == "IRQ" and abs(baghdad["geo"]["lat"] - 33.3) < 0.5
+    iraq = by_name[normalize_word("العراق")]
+    assert iraq["actor"]["code"] == "IRQ" and iraq["actor"]["kb_id"] == "country:IRQ" and iraq["geo"]["geonameid"]

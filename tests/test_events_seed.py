@@ -7,13 +7,20 @@ import re
 import pytest
 
 from rasd.events.step import events
-from rasd.model import Document, Entity, Mention
+from rasd.model import Document, Entity, EntityActor, Geo, Mention
 from rasd.pipeline import Pipeline, PipelineStep, default_steps
 
 
-def _entity(text: str, eid: str, etype: str, name: str, surfaces: list[str], **kw: object) -> Entity:
+def _entity(text: str, eid: str, etype: str, name: str, surfaces: list[str], place: dict | None = None,
+            **actor: str) -> Entity:
+    """An entity with the actor fields given (code, country, sector, kind) and, for a place, its geo."""
     mentions = [Mention(m.start(), m.end(), s) for s in surfaces for m in re.finditer(re.escape(s), text)]
-    return Entity(eid, etype, name, mentions, **kw)
+    geo = None
+    if place is not None:
+        geo = Geo(lat=0.0, lon=0.0, country=actor.get("country"), feature=actor.get("kind"), **place)
+        if "code" not in actor:  # a city is a place, not an actor
+            actor = {}
+    return Entity(eid, etype, name, mentions, actor=EntityActor(**actor) if actor else None, geo=geo)
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +90,7 @@ def seed_doc(seed_text: str) -> Document:
             ["بغداد"],
             country="IRQ",
             kind="city",
-            place={"geonameid": 98182, "country": "IRQ"},
+            place={"geonameid": 98182},
         ),
         _entity(
             t,

@@ -32,6 +32,8 @@ def reported(text: str, ptype: str) -> bool:
         ("قتل خمسة أشخاص أمس في انفجار سيارة مفخخة وسط بغداد", "ASSAULT"),
         ("أسفر هجوم انتحاري عن مقتل عشرة جنود", "ASSAULT"),
         ("قصفت الطائرات مواقع المسلحين فجر الاثنين", "ASSAULT"),
+        ("وقال مصدر أمني إن مسلحين مجهولين اغتالوا ضابطا في الشرطة أمس", "ASSAULT"),
+        ("وقصفت الطائرات المنزل أمس، الأمر الذي أدى إلى مقتل أربعة أشخاص في القصف", "ASSAULT"),
     ],
 )
 def test_specific_occurrences_are_reported(text: str, ptype: str) -> None:
@@ -53,6 +55,22 @@ def test_specific_occurrences_are_reported(text: str, ptype: str) -> None:
         ("وتوقف القتال بعد أن خطف المسلحون ثلاثة جنود", "ASSAULT", "temporal subordinate clause"),
         ("اغتيل الرئيس في عام 2005 في بيروت", "ASSAULT", "a year: history"),
         ("اعتقلت الشرطة المشتبه بهم فجر أمس", "ASSAULT", "فجر is dawn here"),
+        ("وضبطت الشرطة أمس 40 قذيفة هاون في مخزن", "ASSAULT", "weapons seized, not used"),
+        ("قتل شخصان أمس في انفجار اسطوانة غاز داخل مطعم", "ASSAULT", "an accident"),
+        ("وأعلنت الجماعة أنه خطفهم من الحدود يوم 3 مايو", "ASSAULT", "victims named before: reference"),
+        ("وأيدت المحكمة الحكم على رجلين خطفا سائحين", "ASSAULT", "a verb describing an indefinite noun"),
+        ("اتهم الوزير الجماعة بتنفيذ هجوم انتحاري بسيارة مفخخة أمس", "ASSAULT", "an accusation is ACCUSE"),
+        ("وهاجم النائب الحكومة على سياستها الاقتصادية", "ASSAULT", "attacked in words"),
+        (
+            "وجاء الانفجار بعد يوم من مقتل 16 شخصا في هجوم انتحاري",
+            "ASSAULT",
+            "casualties of an earlier attack",
+        ),
+        ("وكان مسلحون قد خطفوا الصحافي قبل عدة أشهر في بغداد", "ASSAULT", "months ago: history"),
+        ("قال إن من الممكن أن نقتل جميعا", "ASSAULT", "a hedge, first person"),
+        ("وتجمعت مئات السيارات عند المعبر الحدودي", "PROTEST", "vehicles, not a crowd"),
+        ("وأغلقت الشرطة طريق المطار أمس", "PROTEST", "a road closed by the state"),
+        ("ثم يخرج المتظاهرين إلى الشوارع ويحثهم على الاعتصام", "PROTEST", "what crowds do, no occurrence"),
     ],
 )
 def test_words_that_do_not_report_an_occurrence(text: str, ptype: str, why: str) -> None:

@@ -7,7 +7,7 @@ from importlib import resources
 
 import jsonschema
 
-from rasd.model import Actor, Document, Entity, Event, Mention, Span
+from rasd.model import Actor, Document, Entity, EntityActor, Event, Mention, Span
 from rasd.pipeline import Pipeline, document_id
 
 
@@ -25,7 +25,7 @@ def test_seed_document_validates_and_round_trips(seed_text: str) -> None:
 
 def test_entities_and_events_validate() -> None:
     doc = Pipeline().process_text("بحث الكاظمي مع السفير في بغداد.")
-    doc.entities.append(Entity("per:x", "PER", "الكاظمي", [Mention(4, 11, "الكاظمي")], code="IRQGOV", country="IRQ", sector="GOV"))
+    doc.entities.append(Entity("per:x", "PER", "الكاظمي", [Mention(4, 11, "الكاظمي")], actor=EntityActor(code="IRQGOV", country="IRQ", sector="GOV")))
     doc.events.append(
         Event("CONSULT", Span(0, 31), Span(0, 3), cameo="040", quad_class=1, score=1.0,
               source=[Actor("per:x", "الكاظمي", "IRQGOV", "IRQ", "GOV")], confidence=0.8)
@@ -33,6 +33,24 @@ def test_entities_and_events_validate() -> None:
     data = json.loads(doc.to_json())
     jsonschema.validate(data, _schema())
     assert Document.from_dict(data) == doc
+
+
+def test_flat_entities_of_earlier_documents_are_read() -> None:
+    """Documents stored before the actor/geo shape (code, country, sector, role, kind, place) still load."""
+    doc = Pipeline().process_text("بحث الكاظمي في بغداد.")
+    data = json.loads(doc.to_json())
+    data["entities"] = [
+        {"id": "person:kadhimi", "type": "PER", "name": "الكاظمي", "mentions": [{"start": 4, "end": 11, "text": "الكاظمي"}],
+         "code": "IRQGOV", "country": "IRQ", "sector": "GOV", "role": "رئيس الوزراء", "kind": "person", "place": None},
+        {"id": "geo:98182", "type": "LOC", "name": "بغداد", "mentions": [{"start": 15, "end": 20, "text": "بغداد"}],
+         "code": None, "country": "IRQ", "sector": None, "role": None, "kind": "city",
+         "place": {"geonameid": 98182, "lat": 33.34, "lon": 44.4, "country": "IRQ", "feature": "city", "reporting": False}},
+    ]
+    kadhimi, baghdad = Document.from_dict(data).entities
+    assert kadhimi.actor == EntityActor("IRQGOV", "IRQ", "GOV", "رئيس الوزراء", "person:kadhimi", "person")
+    assert kadhimi.geo is None
+    assert baghdad.type == "GPE" and baghdad.actor is None and baghdad.geo.geonameid == 98182
+    jsonschema.validate(json.loads(Document.from_dict(data).to_json()), _schema())
 
 
 def test_schema_rejects_bad_block_kind(seed_text: str) -> None:

@@ -96,6 +96,6 @@ def test_dateline_place_is_the_reporting_place(gaz):
     ents = {e.name: e for e in find_entities(doc, gaz=gaz, tagger=None)}
     if doc.dateline is None:
         pytest.skip("structure step found no dateline")
-    assert ents["لندن"].place["reporting"] is True
-    assert ents["بغداد"].place["reporting"] is False
-    assert ents["بغداد"].place["geonameid"] == _best(gaz, "بغداد").geonameid
+    assert ents["لندن"].geo.reporting is True
+    assert ents["بغداد"].geo.reporting is False
+    assert ents["بغداد"].geo.geonameid == _best(gaz, "بغداد").geonameid

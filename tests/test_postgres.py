@@ -22,7 +22,7 @@ import pytest
 
 from rasd.errors import StoreError
 from rasd.ingest import ingest
-from rasd.model import Actor, Document, Entity, Event, Mention, Source, Span
+from rasd.model import Actor, Document, Entity, EntityActor, Event, Mention, Source, Span
 from rasd.pipeline import new_document
 from rasd.readers.base import RawDoc
 from rasd.store import DupLink, Filters, NewDoc, Page, Store, open_store
@@ -217,7 +217,7 @@ def test_batch_is_all_or_nothing(empty: Store) -> None:
 
 def test_events_actors_stats_and_exports(empty: Store) -> None:
     d = _doc("التقى الرئيس العراقي بوزير الخارجية في بغداد")
-    d.entities = [Entity("e1", "PER", "الرئيس العراقي", [Mention(6, 20, "الرئيس العراقي")], code="IRQGOV", country="IRQ")]
+    d.entities = [Entity("e1", "PER", "الرئيس العراقي", [Mention(6, 20, "الرئيس العراقي")], actor=EntityActor(code="IRQGOV", country="IRQ"))]
     d.events = [
         Event("CONSULT", Span(0, len(d.text)), Span(0, 5), cameo="040", quad_class=1, score=1.0,
               source=[Actor("e1", "الرئيس العراقي", "IRQGOV", "IRQ", "GOV")], location={"name": "بغداد", "country": "IRQ"},

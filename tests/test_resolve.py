@@ -132,12 +132,12 @@ def test_model_spans_are_resolved_and_geocoded(gaz):
     ents = find_entities(_doc(text), gaz=gaz, tagger=tagger)
     biden = [e for e in ents if e.type == "PER"]
     assert len(biden) == 1 and len(biden[0].mentions) == 2  # بايدن is not cut into ب + ايدن
-    places = {e.name: e.place for e in ents if e.place}
-    assert places["الحسكة"]["country"] == "SYR" and "سوريا" in places
+    places = {e.name: e.geo for e in ents if e.geo}
+    assert places["الحسكة"].country == "SYR" and "سوريا" in places
     # ميكي (a Japanese town) is a weak name: taken only because the model says it is a place
-    assert any(p["country"] == "JPN" for p in places.values())
+    assert any(p.country == "JPN" for p in places.values())
     assert not any(
-        p["country"] == "JPN" for e in find_entities(_doc(text), gaz=gaz, tagger=None) if (p := e.place)
+        p.country == "JPN" for e in find_entities(_doc(text), gaz=gaz, tagger=None) if (p := e.geo)
     )
 
 
@@ -148,7 +148,7 @@ def test_the_step_degrades_without_the_knowledge_base(gaz, monkeypatch):
     text = "التقى رئيس الوزراء العراقي مصطفى الكاظمي في بغداد السفير الأميركي ماثيو تولر."
     ents = {e.name: e for e in find_entities(_doc(text), gaz=gaz, tagger=None)}
     assert ents["مصطفى الكاظمي"].code == "IRQGOV" and ents["ماثيو تولر"].code == "USAGOV"
-    assert ents["بغداد"].place["country"] == "IRQ"
+    assert ents["بغداد"].geo.country == "IRQ"
 
 
 def test_offices_follow_the_articles_date(gaz):
@@ -163,7 +163,7 @@ def test_offices_follow_the_articles_date(gaz):
     doc.published = "2022-01-24"
     now = next(e for e in find_entities(doc, gaz=gaz, tagger=None) if e.type == "PER")
     assert then.id == now.id and then.code == now.code == "TURGOV"
-    assert then.role != now.role and "الوزراء" in (then.role or "")
+    assert then.office != now.office and "الوزراء" in (then.office or "")
 
 
 def test_a_users_dictionary_is_used_by_the_step(gaz, tmp_path, monkeypatch):

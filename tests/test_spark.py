@@ -96,7 +96,7 @@ def test_documents_equal_single_process(spark: Any, outputs: dict[str, Any]) -> 
 
 def test_entities_and_events_equal_single_process(spark: Any, outputs: dict[str, Any]) -> None:
     store: SQLiteStore = outputs["store"]
-    names = ("doc_id", "entity_id", "type", "name", "code", "country", "sector", "role", "kind", "mentions")
+    names = ("doc_id", "entity_id", "type", "name", "code", "country", "sector", "office", "kind", "kb_id", "mentions")
     expected = sorted(tuple(e[n] for n in names) for e in store.export("entities"))
     got = sorted(tuple(r[n] for n in names) for r in _table(spark, outputs["out"], "entities"))
     assert got == expected and expected

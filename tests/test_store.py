@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from rasd.errors import StoreError
-from rasd.model import Actor, Document, Entity, Event, Mention, Source, Span
+from rasd.model import Actor, Document, Entity, EntityActor, Event, Mention, Source, Span
 from rasd.pipeline import new_document
 from rasd.store import DupLink, Filters, NewDoc, Store, open_store
 from rasd.store.migrations import LATEST
@@ -89,7 +89,7 @@ def test_batch_is_all_or_nothing(tmp_path: Path) -> None:
 def test_entities_and_events_are_stored_with_their_columns(tmp_path: Path) -> None:
     s = SQLiteStore(tmp_path / "x.db")
     d = doc("التقى الرئيس العراقي بوزير الخارجية في بغداد")
-    d.entities = [Entity("e1", "PER", "الرئيس العراقي", [Mention(6, 20, "الرئيس العراقي")], code="IRQGOV", country="IRQ")]
+    d.entities = [Entity("e1", "PER", "الرئيس العراقي", [Mention(6, 20, "الرئيس العراقي")], actor=EntityActor(code="IRQGOV", country="IRQ"))]
     d.events = [
         Event("CONSULT", Span(0, len(d.text)), Span(0, 5), cameo="040", quad_class=1, score=1.0,
               source=[Actor("e1", "الرئيس العراقي", "IRQGOV", "IRQ", "GOV")], location={"name": "بغداد", "country": "IRQ"},
@@ -114,3 +114,27 @@ def test_latest_lists_newest_originals_first(tmp_path: Path) -> None:
     s.add([NewDoc(old), NewDoc(new)])
     assert [h.doc_id for h in s.latest()] == [new.id, old.id]
     assert [h.doc_id for h in s.latest(Filters(until="2015-07-31"))] == [old.id]
+
+
+def test_version_1_entities_are_migrated(tmp_path: Path) -> None:
+    """A database written before migration 2 keeps its entities: role becomes office, place becomes geo."""
+    from rasd.store.migrations import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+    MIGRATIONS[0](db)
+    db.execute("INSERT INTO schema_version VALUES (1)")
+    db.execute("INSERT INTO documents (rowid, id, story, added) VALUES (1, 'd1', 'd1', '2026-01-01')")
+    db.execute(
+        "INSERT INTO entities (doc_rowid, entity_id, type, name, code, role, place) VALUES"
+        " (1, 'person:kadhimi', 'PER', 'الكاظمي', 'IRQGOV', 'رئيس الوزراء', NULL),"
+        " (1, 'geo:98182', 'LOC', 'بغداد', NULL, NULL, '{\"geonameid\": 98182}')"
+    )
+    db.commit()
+    db.close()
+    s = SQLiteStore(path)
+    rows = s.db.execute("SELECT entity_id, office, geo, kb_id FROM entities ORDER BY rowid").fetchall()
+    assert rows == [("person:kadhimi", "رئيس الوزراء", None, "person:kadhimi"), ("geo:98182", None, '{"geonameid": 98182}', None)]
+    assert s.db.execute("SELECT max(version) FROM schema_version").fetchone()[0] == LATEST
+    s.close()

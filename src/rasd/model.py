@@ -76,19 +76,77 @@ class Mention:
 
 
 @dataclass
-class Entity:
-    """A person, organization or place found in the document, with its resolved identity."""
+class EntityActor:
+    """Who an entity is as an event actor: its code for the article's date, and where that came from."""
 
-    id: str
-    type: str  # PER | ORG | LOC | MISC
-    name: str
-    mentions: list[Mention] = field(default_factory=list)
-    code: str | None = None  # actor code, e.g. IRQGOV
+    code: str | None = None  # CAMEO/PLOVER actor code, e.g. IRQGOV
     country: str | None = None  # ISO-3
     sector: str | None = None  # PLOVER sector: GOV, MIL, REB ...
-    role: str | None = None  # office or role words, e.g. رئيس الوزراء
-    kind: str | None = None  # person, state, igo, armed_group, media, city, country ...
-    place: dict[str, Any] | None = None  # {geonameid, lat, lon, country, feature, reporting}
+    office: str | None = None  # office or role words, e.g. رئيس الوزراء
+    kb_id: str | None = None  # id in the actor knowledge base, when it is one of its records
+    kind: str | None = None  # person, state, country, igo, armed_group, media ...
+
+
+@dataclass
+class Geo:
+    """Where a place is (GeoNames), and whether it is only the dateline's reporting place."""
+
+    geonameid: int
+    lat: float
+    lon: float
+    country: str | None = None  # ISO-3
+    feature: str | None = None  # country | city | admin | region ...
+    reporting: bool = False
+
+
+ENTITY_TYPES = ("PER", "ORG", "LOC", "GPE", "MISC")
+GPE_FEATURES = frozenset({"country", "city", "admin"})  # places that are polities
+
+
+@dataclass
+class Entity:
+    """A person, organization or place found in the document, with its resolved identity.
+
+    ``actor`` says who it is (code, country, sector, office, knowledge-base id) and ``geo`` where it
+    is; either may be None. GPE is a place that is also a polity (a country, a city); LOC one that is
+    not (a region, a sea) or that could not be geocoded.
+    """
+
+    id: str
+    type: str  # PER | ORG | LOC | GPE | MISC
+    name: str
+    mentions: list[Mention] = field(default_factory=list)
+    actor: EntityActor | None = None
+    geo: Geo | None = None
+
+    # read-only shortcuts used by the event coder, store and dashboard
+    @property
+    def code(self) -> str | None:
+        return self.actor.code if self.actor else None
+
+    @property
+    def country(self) -> str | None:
+        if self.actor and self.actor.country:
+            return self.actor.country
+        return self.geo.country if self.geo else None
+
+    @property
+    def sector(self) -> str | None:
+        return self.actor.sector if self.actor else None
+
+    @property
+    def office(self) -> str | None:
+        return self.actor.office if self.actor else None
+
+    @property
+    def kind(self) -> str | None:
+        if self.actor and self.actor.kind:
+            return self.actor.kind
+        return self.geo.feature if self.geo else None
+
+    @property
+    def is_place(self) -> bool:
+        return self.type in ("LOC", "GPE")
 
 
 @dataclass
@@ -196,7 +254,25 @@ class Document:
 def _entity(d: dict[str, Any]) -> Entity:
     d = dict(d)
     d["mentions"] = [Mention(**m) for m in d.get("mentions", [])]
+    if "actor" not in d and "geo" not in d:
+        d = _legacy_entity(d)
+    d["actor"] = EntityActor(**d["actor"]) if d.get("actor") else None
+    d["geo"] = Geo(**d["geo"]) if d.get("geo") else None
     return Entity(**d)
+
+
+def _legacy_entity(d: dict[str, Any]) -> dict[str, Any]:
+    """Schema 1 before 2026-11-30 kept the entity flat (code, country, sector, role, kind, place)."""
+    code, country, sector = d.pop("code", None), d.pop("country", None), d.pop("sector", None)
+    role, kind, place = d.pop("role", None), d.pop("kind", None), d.pop("place", None)
+    if place:
+        d["geo"] = {k: place.get(k) for k in ("geonameid", "lat", "lon", "country", "feature", "reporting")}
+        if d.get("type") == "LOC" and place.get("feature") in GPE_FEATURES:
+            d["type"] = "GPE"
+    if code or sector or role or (kind and not place):
+        kb_id = d["id"] if not d["id"].startswith(("per:", "org:", "loc:", "geo:", "misc:")) else None
+        d["actor"] = {"code": code, "country": country, "sector": sector, "office": role, "kb_id": kb_id, "kind": kind}
+    return d
 
 
 def _actor(d: dict[str, Any] | None) -> Actor | None:

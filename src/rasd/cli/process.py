@@ -51,11 +51,14 @@ def _print_pretty(doc: Document) -> None:
     )
     if doc.entities:
         ents = Table(title="entities", expand=True)
-        for col in ("type", "name", "code", "role / kind", "mentions"):
+        for col in ("type", "name", "code", "office / kind", "place", "mentions"):
             ents.add_column(col)
         for e in doc.entities:
-            where = " (reporting place)" if (e.place or {}).get("reporting") else ""
-            ents.add_row(e.type, e.name, e.code or "", f"{e.role or ''} {e.kind or ''}{where}".strip(), str(len(e.mentions)))
+            geo = e.geo
+            where = f"{geo.lat:.2f},{geo.lon:.2f} {geo.country or ''}" if geo else ""
+            if geo and geo.reporting:
+                where += " (reporting place)"
+            ents.add_row(e.type, e.name, e.code or "", f"{e.office or ''} {e.kind or ''}".strip(), where, str(len(e.mentions)))
         out.print(ents)
     if doc.events:
         evs = Table(title="events", expand=True)

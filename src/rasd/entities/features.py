@@ -143,6 +143,11 @@ class Featurizer:
         """Cached per-type information of each token: (own features, context features, gazetteer keys)."""
         return [self._word(t) for t in tokens]
 
+    def word(self, token: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+        """(own features, context features, gazetteer keys) of one word type, not cached here: for
+        callers that keep their own per-type tables (the tagger), so the strings are not held twice."""
+        return self._word_info(token)
+
     def own(self, token: str) -> tuple[str, ...]:
         """Features of a token that depend on its word type only."""
         return self._word(token)[0]

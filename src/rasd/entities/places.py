@@ -13,9 +13,9 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from rasd.entities.gazetteer import Gazetteer, Place, gazetteer
+from rasd.model import Geo
 
 COUNTRY_CONTEXT_BONUS = 2.0  # log10 population units: a 100-fold smaller city in a named country wins
 
@@ -86,13 +86,13 @@ def _score(place: Place, country_named: bool) -> float:
     return math.log10(place.population + 10) + (COUNTRY_CONTEXT_BONUS if country_named else 0.0)
 
 
-def place_dict(place: Place, reporting: bool = False) -> dict[str, Any]:
-    """The ``Entity.place`` form of a place."""
-    return {
-        "geonameid": place.geonameid,
-        "lat": place.lat,
-        "lon": place.lon,
-        "country": place.country,
-        "feature": place.feature,
-        "reporting": reporting,
-    }
+def place_geo(place: Place, reporting: bool = False) -> Geo:
+    """The ``Entity.geo`` form of a place."""
+    return Geo(
+        geonameid=place.geonameid,
+        lat=place.lat,
+        lon=place.lon,
+        country=place.country,
+        feature=place.feature,
+        reporting=reporting,
+    )

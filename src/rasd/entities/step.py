@@ -18,7 +18,7 @@ from typing import Any
 
 from rasd.entities.actorindex import actor_index
 from rasd.entities.gazetteer import Gazetteer, Place, gazetteer, key_of, proclitic_variants
-from rasd.entities.places import PlaceName, geocode, place_dict
+from rasd.entities.places import PlaceName, geocode, place_geo
 from rasd.entities.resolve import (
     COUNTRY_REFS,
     GROUP_FIRST,
@@ -31,7 +31,7 @@ from rasd.entities.resolve import (
     role_before,
     stable_id,
 )
-from rasd.model import Block, Document, Entity, Mention
+from rasd.model import GPE_FEATURES, Block, Document, Entity, EntityActor, Mention
 from rasd.text.normalize import normalize_word
 from rasd.text.tokenize import WORD_RE, lexicon
 
@@ -405,11 +405,14 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
             type="PER",
             name=text[full.start : full.end],
             mentions=mentions([(m.start, m.end) for m in c.mentions]),
-            code=(country or "") + (sector or "") or None,
-            country=country,
-            sector=sector,
-            role=role,
-            kind="person",
+            actor=EntityActor(
+                code=(country or "") + (sector or "") or None,
+                country=country,
+                sector=sector,
+                office=role,
+                kb_id=kb_id,
+                kind="person",
+            ),
         )
         out.append(ent)
         if country:
@@ -445,13 +448,14 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
         out.append(
             Entity(
                 id=f"geo:{gid}",
-                type="LOC",
+                type="GPE" if place.feature in GPE_FEATURES else "LOC",
                 name=place.name,
                 mentions=mentions(spans),
-                code=place.country if place.feature == "country" else None,
-                country=place.country,
-                kind=place.feature,
-                place=place_dict(place, reporting=rep and not body),
+                # a country is also an actor (العراق يدين ...); a city is only a place
+                actor=EntityActor(code=place.country, country=place.country, kb_id=_country_id(kb, place.country), kind="country")
+                if place.feature == "country"
+                else None,
+                geo=place_geo(place, reporting=rep and not body),
             )
         )
     for key, spans in unplaced.items():
@@ -461,7 +465,6 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
                 type="LOC",
                 name=text[spans[0][0] : spans[0][1]],
                 mentions=mentions(spans),
-                kind="place",
             )
         )
     # state actors: القوات الأميركية → USAMIL
@@ -472,11 +475,13 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
                 type="ORG",
                 name=text[spans[0][0] : spans[0][1]],
                 mentions=mentions(spans),
-                code=iso + sector,
-                country=iso,
-                sector=sector,
-                role=found.group_roles.get((iso, sector, noun), noun),
-                kind="state",
+                actor=EntityActor(
+                    code=iso + sector,
+                    country=iso,
+                    sector=sector,
+                    office=found.group_roles.get((iso, sector, noun), noun),
+                    kind="state",
+                ),
             )
         )
     # known organizations
@@ -488,10 +493,7 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
                 type="ORG",
                 name=rec.name,
                 mentions=mentions(spans),
-                code=code,
-                country=rec.country,
-                sector=rec.sector,
-                kind=rec.kind,
+                actor=EntityActor(code=code, country=rec.country, sector=rec.sector, kb_id=kb_id, kind=rec.kind),
             )
         )
     for (typ, key), spans in found.other.items():
@@ -505,6 +507,12 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
         )
     out.sort(key=lambda e: e.mentions[0].start if e.mentions else 0)
     return out
+
+
+def _country_id(kb: Any, iso: str | None) -> str | None:
+    """The knowledge base's record of a country (``country:IRQ``), when it has one."""
+    rid = f"country:{iso}" if iso else None
+    return rid if rid and kb is not None and rid in kb.kb.records else None
 
 
 def _in_dateline(doc: Document, span: tuple[int, int]) -> bool:

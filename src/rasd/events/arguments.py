@@ -43,7 +43,7 @@ class ArgMention:
     @property
     def is_place(self) -> bool:
         e = self.entity
-        if e is None or e.type != "LOC":
+        if e is None or not e.is_place:
             return False
         return (e.kind or "") not in ACTOR_KINDS
 
@@ -126,8 +126,8 @@ def pick(
     actors: list[tuple[ArgMention, str | None]] = []
     for m in inside:
         prep = _prep_before(tokens, text, m)
-        if m.is_place or (prep == "في" and m.entity is not None and m.entity.type == "LOC"):
-            reporting = bool((m.entity.place or {}).get("reporting")) if m.entity else False
+        if m.is_place or (prep == "في" and m.entity is not None and m.entity.is_place):
+            reporting = bool(m.entity.geo and m.entity.geo.reporting) if m.entity else False
             if not reporting and (
                 dateline_place is None or m.entity is None or m.entity.name != dateline_place
             ):

@@ -9,6 +9,7 @@ relative dates. Each event keeps its evidence: the sentence span, the trigger sp
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -223,7 +224,8 @@ def detect_sentence(doc: Document, s: Sentence, mentions_ok: bool = True) -> lis
             spans["target"] = [(x.start, x.end) for x in picked.target]
             if picked.location is not None:
                 loc = picked.location
-                place = dict(loc.entity.place or {}) if loc.entity else {}
+                geo = loc.entity.geo if loc.entity else None
+                place = dataclasses.asdict(geo) if geo else {}
                 location = {
                     "entity": loc.entity.id if loc.entity else None,
                     "name": loc.entity.name if loc.entity else loc.text,

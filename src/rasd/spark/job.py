@@ -35,8 +35,8 @@ DOC_FIELDS = (
 )
 ENTITY_FIELDS = (
     ("doc_id", "string"), ("entity_id", "string"), ("type", "string"), ("name", "string"), ("code", "string"),
-    ("country", "string"), ("sector", "string"), ("role", "string"), ("kind", "string"), ("mentions", "int"),
-    ("first_start", "int"), ("first_end", "int"), ("place", "string"), ("pub_date", "string"),
+    ("country", "string"), ("sector", "string"), ("office", "string"), ("kind", "string"), ("mentions", "int"),
+    ("first_start", "int"), ("first_end", "int"), ("geo", "string"), ("kb_id", "string"), ("pub_date", "string"),
 )
 EVENT_FIELDS = (
     ("doc_id", "string"), ("event_id", "string"), ("type", "string"), ("mode", "string"), ("quad_class", "int"),

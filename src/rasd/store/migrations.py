@@ -69,7 +69,20 @@ def _v1(db: sqlite3.Connection) -> None:
         db.execute(sql)
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1]
+def _v2(db: sqlite3.Connection) -> None:
+    """Entities as ``{actor: {..., office, kb_id}, geo: {...}}``: role becomes office, place becomes geo."""
+    for sql in (
+        "ALTER TABLE entities RENAME COLUMN role TO office",
+        "ALTER TABLE entities RENAME COLUMN place TO geo",
+        "ALTER TABLE entities ADD COLUMN kb_id TEXT",
+        # earlier rows: a knowledge-base record's id is its entity id (generated ids have a kind: prefix)
+        "UPDATE entities SET kb_id = entity_id WHERE code IS NOT NULL AND entity_id NOT LIKE 'per:%'"
+        " AND entity_id NOT LIKE 'org:%' AND entity_id NOT LIKE 'geo:%' AND entity_id NOT LIKE 'loc:%'",
+    ):
+        db.execute(sql)
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2]
 LATEST = len(MIGRATIONS)
 
 

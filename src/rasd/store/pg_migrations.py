@@ -69,7 +69,16 @@ _V1 = (
     "CREATE INDEX events_type ON events(type)",
 )
 
-MIGRATIONS: list[tuple[str, ...]] = [_V1]
+# entities as {actor: {..., office, kb_id}, geo: {...}}: role becomes office, place becomes geo
+_V2 = (
+    "ALTER TABLE entities RENAME COLUMN role TO office",
+    "ALTER TABLE entities RENAME COLUMN place TO geo",
+    "ALTER TABLE entities ADD COLUMN kb_id TEXT",
+    "UPDATE entities SET kb_id = entity_id WHERE code IS NOT NULL AND entity_id NOT LIKE 'per:%'"
+    " AND entity_id NOT LIKE 'org:%' AND entity_id NOT LIKE 'geo:%' AND entity_id NOT LIKE 'loc:%'",
+)
+
+MIGRATIONS: list[tuple[str, ...]] = [_V1, _V2]
 LATEST = len(MIGRATIONS)
 
 

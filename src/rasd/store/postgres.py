@@ -197,8 +197,8 @@ class PostgresStore:
                 cur.executemany("INSERT INTO signatures VALUES (%s,%s,%s)", sigs)
             if entities:
                 cur.executemany(
-                    "INSERT INTO entities (doc_rowid, entity_id, type, name, code, country, sector, role, kind,"
-                    " mentions, first_start, first_end, place) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
+                    "INSERT INTO entities (doc_rowid, entity_id, type, name, code, country, sector, office, kind,"
+                    " mentions, first_start, first_end, geo, kb_id) VALUES (" + ",".join(["%s"] * 14) + ")",
                     entities,
                 )
             if events:
@@ -353,10 +353,10 @@ class PostgresStore:
                 yield {**json.loads(j), "doc_id": d}
         elif kind == "entities":
             sql = (
-                "SELECT d.id, e.entity_id, e.type, e.name, e.code, e.country, e.sector, e.role, e.kind, e.mentions"
+                "SELECT d.id, e.entity_id, e.type, e.name, e.code, e.country, e.sector, e.office, e.kind, e.kb_id, e.mentions"
                 f" FROM entities e JOIN documents d ON d.rowid = e.doc_rowid{cond} ORDER BY e.rowid"
             )
-            names = ("doc_id", "entity_id", "type", "name", "code", "country", "sector", "role", "kind", "mentions")
+            names = ("doc_id", "entity_id", "type", "name", "code", "country", "sector", "office", "kind", "kb_id", "mentions")
             for row in self._stream(sql, args):
                 yield dict(zip(names, row, strict=True))
         else:
@@ -390,9 +390,10 @@ def entity_rows(rowid: int | str, doc: Document) -> Iterator[tuple[Any, ...]]:
     for e in doc.entities:
         first = e.mentions[0] if e.mentions else None
         yield (
-            rowid, e.id, e.type, _clean(e.name), e.code, e.country, e.sector, e.role, e.kind, len(e.mentions),
+            rowid, e.id, e.type, _clean(e.name), e.code, e.country, e.sector, e.office, e.kind, len(e.mentions),
             first.start if first else None, first.end if first else None,
-            json.dumps(e.place, ensure_ascii=False) if e.place else None,
+            json.dumps(asdict(e.geo), ensure_ascii=False) if e.geo else None,
+            e.actor.kb_id if e.actor else None,
         )
 
 

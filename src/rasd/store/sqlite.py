@@ -7,6 +7,7 @@ the database as it was after the last committed batch; re-running an ingest skip
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
@@ -133,12 +134,13 @@ class SQLiteStore:
         for e in doc.entities:
             first = e.mentions[0] if e.mentions else None
             self.db.execute(
-                "INSERT INTO entities (doc_rowid, entity_id, type, name, code, country, sector, role, kind,"
-                " mentions, first_start, first_end, place) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO entities (doc_rowid, entity_id, type, name, code, country, sector, office, kind,"
+                " mentions, first_start, first_end, geo, kb_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
-                    rowid, e.id, e.type, e.name, e.code, e.country, e.sector, e.role, e.kind, len(e.mentions),
+                    rowid, e.id, e.type, e.name, e.code, e.country, e.sector, e.office, e.kind, len(e.mentions),
                     first.start if first else None, first.end if first else None,
-                    json.dumps(e.place, ensure_ascii=False) if e.place else None,
+                    json.dumps(dataclasses.asdict(e.geo), ensure_ascii=False) if e.geo else None,
+                    e.actor.kb_id if e.actor else None,
                 ),
             )
 
@@ -295,10 +297,10 @@ class SQLiteStore:
                 yield {**json.loads(j), "doc_id": d}
         elif kind == "entities":
             sql = (
-                "SELECT d.id, e.entity_id, e.type, e.name, e.code, e.country, e.sector, e.role, e.kind, e.mentions"
+                "SELECT d.id, e.entity_id, e.type, e.name, e.code, e.country, e.sector, e.office, e.kind, e.kb_id, e.mentions"
                 f" FROM entities e JOIN documents d ON d.rowid = e.doc_rowid{cond} ORDER BY e.rowid"
             )
-            names = ("doc_id", "entity_id", "type", "name", "code", "country", "sector", "role", "kind", "mentions")
+            names = ("doc_id", "entity_id", "type", "name", "code", "country", "sector", "office", "kind", "kb_id", "mentions")
             for row in self.db.execute(sql, args):
                 yield dict(zip(names, row, strict=True))
         else:

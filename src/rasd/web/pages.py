@@ -90,7 +90,7 @@ def _pieces(text: str, a: int, b: int, mentions: list[tuple[int, int, Any]]) -> 
         end = min(end, b)
         if start > pos:
             out.append({"text": text[pos:start]})
-        hover = " · ".join(x for x in (ent.code, ent.role, ent.kind, ent.name) if x)
+        hover = " · ".join(x for x in (ent.code, ent.office, ent.kind, ent.name) if x)
         out.append({"text": text[start:end], "type": ent.type, "hover": hover, "entity": ent.id})
         pos = end
     if pos < b:
