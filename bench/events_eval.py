@@ -6,7 +6,8 @@ Usage:
 GSR: per type precision/recall/F1 (``yes`` positive; ``easy no``/``difficult no`` negative;
 ``ambiguous`` left out), the false-positive rate on ``difficult no``, on the tune rows (index % 3
 != 0, the only rows read while writing the rules), the held-out rows (every 3rd) and all.
-Spans: token-overlap F1 of source/verb/target against ``*_spans.json``.
+Spans: token-overlap F1 of source/verb/target against ``*_spans.json``, on the same tune/holdout/all
+split of its items (index % 3 != 0 / every 3rd).
 Dev set: per-type sentence-level P/R/F1 on ``tests/data/events_dev.jsonl`` (texts restored from
 SaudiNewsNet), on its tune part (index % 3 != 0) and its held-out part (every 3rd item).
 """
@@ -46,7 +47,10 @@ def gsr(shared: Path) -> dict:
     for name in ("protest", "assault"):
         rows = read_gsr(base / f"{name}_gsr.csv")
         out[name] = {part: score_gsr(split_rows(rows, part)).as_dict() for part in ("tune", "holdout", "all")}
-        out[name]["spans"] = score_spans(read_spans(base / f"{name}_spans.json"), name.upper())
+        items = read_spans(base / f"{name}_spans.json")
+        out[name]["spans"] = {
+            part: score_spans(split_rows(items, part), name.upper()) for part in ("tune", "holdout", "all")
+        }
     return out
 
 
@@ -99,14 +103,16 @@ def markdown(res: dict) -> str:
             )
     lines += [
         "",
-        "| type | spans: source F1 | verb F1 | target F1 | gold items | with an event |",
-        "|---|---|---|---|---|---|",
+        "| type | part | spans: source F1 | verb F1 | target F1 | gold items | with an event |",
+        "|---|---|---|---|---|---|---|",
     ]
     for name in ("protest", "assault"):
-        s = res["gsr"][name]["spans"]
-        lines.append(
-            f"| {name.upper()} | {s['source']} | {s['verb']} | {s['target']} | {s['items']} | {s['with_event']} |"
-        )
+        for part in ("tune", "holdout", "all"):
+            s = res["gsr"][name]["spans"][part]
+            lines.append(
+                f"| {name.upper()} | {part} | {s['source']} | {s['verb']} | {s['target']} | {s['items']} "
+                f"| {s['with_event']} |"
+            )
     d = res["dev"]
     lines += ["", f"### Dev set ({d['items']} SaudiNewsNet sentences, 16 types)", "",
               "| type | gold (all) | P tune | R tune | P holdout | R holdout | F1 all |", "|---|---|---|---|---|---|---|"]  # fmt: skip

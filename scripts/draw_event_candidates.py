@@ -3,14 +3,16 @@
 The dev set is labelled by hand; this only finds sentences worth reading for the rare types. Every
 SaudiNewsNet article's ``content`` is split with rasd's sentence splitter; a sentence (50–230
 characters) is a candidate of a family when its shadow-normalized form matches one of the family's
-patterns (and, for families that need it, a political or military word as well). Sentences already in
-the dev file (same zip, url and start) and near-repeats of a sentence already in the file or drawn
-earlier (wire copies: word-set Jaccard ≥ 0.7) are skipped. Candidates come out in a fixed hash order (SHA-1 of ``zip|url|start``), so a round is
-reproducible: ``--per-pattern k`` keeps the first k of each pattern (so rare, precise patterns are not
+patterns (the first that matches names it; some patterns also need a political or military word).
+Sentences already in the dev file (same zip, url and start) and near-repeats of a sentence in the
+file or drawn earlier (wire copies: word-set Jaccard >= 0.7) are skipped. Candidates come out in a
+fixed hash order (SHA-1 of ``zip|url|start``), so a round is reproducible against a given dev file
+(``--dev``): ``--per-pattern k`` keeps the first k of each pattern (so rare, precise patterns are not
 crowded out by frequent ones), ``--n`` the first n per family, ``--skip`` passes over ones read earlier.
 
     .venv/bin/python scripts/draw_event_candidates.py --family CONCEDE --n 150 > /tmp/concede.jsonl
     .venv/bin/python scripts/draw_event_candidates.py --counts
+    .venv/bin/python scripts/draw_event_candidates.py --stats    # totals of the labelled file
 
 Output: one JSON object a line, ``{"query", "pattern", "source": {zip, url, start, end, sha1},
 "text"}``; the text is for reading only and is never written to the repository.
@@ -56,26 +58,78 @@ FAMILIES: dict[str, list[tuple[str, str, bool]]] = {
     # (name, regex, need_pol)
     "CONCEDE": [
         ("pardon", P + r"(?:ال)?عفو\b|\bعفا عن|\bيعفو عن|\bاصدر عفوا", True),
-        ("ease", P + r"(?:خفف|خففت|يخفف|تخفف|تخفيف|خففت)\s+(?:\S+ ){0,2}(?:العقوب|عقوب|الحكم|حكم|الاحكام|احكام|الحظر|حظر|القيود|قيود|الحصار|حصار|الاجراءات|التحذير|تحذير|اللهجه)", False),
-        ("lift", P + r"(?:رفع|رفعت|يرفع|ترفع|برفع|ورفع|الغاء|الغي|الغت|الغاء|انهاء|انهت|انهي)\s+(?:\S+ ){0,1}(?:الحظر|حظر|الحصار|حصار|العقوبات|عقوبات|القيود|قيود|التجميد|تجميد|الاقامه الجبريه|منع السفر|حاله الطوارئ)", False),
-        ("reverse", P + r"(?:تراجع|تراجعت|يتراجع|تتراجع|التراجع|تراجعه|تراجعها)\s+عن\s+(?!\S*(?:مستو|سعر|اسعار|نسب|مكاسب|ارتفاع))", True),
-        ("yield", P + r"(?:تنازل|تنازلت|تنازلات|التنازل|يتنازل|رضخ|رضخت|يرضخ|الرضوخ|خضع|خضعت|استسلم|استسلمت|استسلام|الاستسلام)\b", True),
+        (
+            "ease",
+            P
+            + r"(?:خفف|خففت|يخفف|تخفف|تخفيف|خففت)\s+(?:\S+ ){0,2}(?:العقوب|عقوب|الحكم|حكم|الاحكام|احكام|الحظر|حظر|القيود|قيود|الحصار|حصار|الاجراءات|التحذير|تحذير|اللهجه)",
+            False,
+        ),
+        (
+            "lift",
+            P
+            + r"(?:رفع|رفعت|يرفع|ترفع|برفع|ورفع|الغاء|الغي|الغت|الغاء|انهاء|انهت|انهي)\s+(?:\S+ ){0,1}(?:الحظر|حظر|الحصار|حصار|العقوبات|عقوبات|القيود|قيود|التجميد|تجميد|الاقامه الجبريه|منع السفر|حاله الطوارئ)",
+            False,
+        ),
+        (
+            "reverse",
+            P
+            + r"(?:تراجع|تراجعت|يتراجع|تتراجع|التراجع|تراجعه|تراجعها)\s+عن\s+(?!\S*(?:مستو|سعر|اسعار|نسب|مكاسب|ارتفاع))",
+            True,
+        ),
+        (
+            "yield",
+            P
+            + r"(?:تنازل|تنازلت|تنازلات|التنازل|يتنازل|رضخ|رضخت|يرضخ|الرضوخ|خضع|خضعت|استسلم|استسلمت|استسلام|الاستسلام)\b",
+            True,
+        ),
         ("surrender", r"سلم(?:وا)? (?:نفسه|انفسهم|نفسها)", True),
-        ("accede", P + r"(?:استجاب|استجابت|يستجيب|تستجيب|استجابه|الاستجابه)\s+(?:\S+ ){0,2}(?:ل)?(?:مطالب|طلب|لطلب|لمطالب|دعوات|لدعوات|ضغوط|للضغوط|مبادر)", True),
+        (
+            "accede",
+            P
+            + r"(?:استجاب|استجابت|يستجيب|تستجيب|استجابه|الاستجابه)\s+(?:\S+ ){0,2}(?:ل)?(?:مطالب|طلب|لطلب|لمطالب|دعوات|لدعوات|ضغوط|للضغوط|مبادر)",
+            True,
+        ),
         ("step-down", P + r"(?:تنحي|تنحى|يتنحي|التنحي|تنحيه)\b", True),
         ("release", P + r"(?:افرج|افرجت|الافراج|يفرج|تفرج|اطلق سراح|اطلقت سراح|اطلاق سراح)\b", True),
         ("resign", P + r"(?:استقال|استقالت|استقالته|استقالتها|استقاله|قبل استقاله|قبول استقاله)\b", True),
-        ("withdraw-bill", P + r"(?:سحب|سحبت|يسحب)\s+(?:\S+ ){0,1}(?:مشروع|قانون|القانون|المشروع|الترشح|ترشيحه|شكوي|الدعوي)", True),
-        ("cancel-decision", P + r"(?:الغاء|الغي|الغت|يلغي|تلغي)\s+(?:\S+ ){0,1}(?:قرار|القرار|احكام|حكم|الحكم|قانون)", True),
+        (
+            "withdraw-bill",
+            P + r"(?:سحب|سحبت|يسحب)\s+(?:\S+ ){0,1}(?:مشروع|قانون|القانون|المشروع|الترشح|ترشيحه|شكوي|الدعوي)",
+            True,
+        ),
+        (
+            "cancel-decision",
+            P + r"(?:الغاء|الغي|الغت|يلغي|تلغي)\s+(?:\S+ ){0,1}(?:قرار|القرار|احكام|حكم|الحكم|قانون)",
+            True,
+        ),
     ],
     "MOBILIZE": [
         ("mass", P + r"(?:حشد|حشدت|يحشد|تحشد|حشود|الحشود|احتشد|احتشدت|حشودا)\b(?! الشعبي)", True),
         ("alert", P + r"(?:استنفار|استنفر|استنفرت|الاستنفار|التاهب|تاهب|الجاهزيه القصوي|حاله تاهب)\b", True),
-        ("deploy", P + r"(?:نشر|نشرت|ينشر|تنشر|انتشار|انتشرت|انتشر|اعاده انتشار|تمركز|تمركزت)\s+" + _FORCE, False),
-        ("send", P + r"(?:ارسل|ارسلت|يرسل|ترسل|ارسال|دفع|دفعت|يدفع|تدفع|الدفع|استقدم|استقدمت|استقدام|نقل|نقلت)\s+(?:ب)?" + _FORCE, False),
+        (
+            "deploy",
+            P + r"(?:نشر|نشرت|ينشر|تنشر|انتشار|انتشرت|انتشر|اعاده انتشار|تمركز|تمركزت)\s+" + _FORCE,
+            False,
+        ),
+        (
+            "send",
+            P
+            + r"(?:ارسل|ارسلت|يرسل|ترسل|ارسال|دفع|دفعت|يدفع|تدفع|الدفع|استقدم|استقدمت|استقدام|نقل|نقلت)\s+(?:ب)?"
+            + _FORCE,
+            False,
+        ),
         ("reinforce", P + r"(?:ال)?تعزيزات\b", True),
-        ("reserve", r"(?:جنود|قوات|جيش|عناصر|ضباط|استدعاء|قوه) (?:ال)?احتياط|\b(?:ال)?تعبئه (?:العامه|العسكريه)|\bالنفير|\b(?:ال)?تجنيد|\bجند(?:ت)?\b", True),
-        ("drill", P + r"(?:ال)?(?:مناورات|مناوره|تدريبات عسكريه|تمرين عسكري|التمرين العسكري|عرض عسكري|العرض العسكري)\b", True),
+        (
+            "reserve",
+            r"(?:جنود|قوات|جيش|عناصر|ضباط|استدعاء|قوه) (?:ال)?احتياط|\b(?:ال)?تعبئه (?:العامه|العسكريه)|\bالنفير|\b(?:ال)?تجنيد|\bجند(?:ت)?\b",
+            True,
+        ),
+        (
+            "drill",
+            P
+            + r"(?:ال)?(?:مناورات|مناوره|تدريبات عسكريه|تمرين عسكري|التمرين العسكري|عرض عسكري|العرض العسكري)\b",
+            True,
+        ),
         ("fleet", r"حامله طائرات|حامله الطائرات|بارجه|بوارج|سفن حربيه", False),
     ],
 }
@@ -96,7 +150,7 @@ def _key(zipname: str, url: str, start: int) -> str:
 
 
 def candidates(family: str, news: Path = SNN, dev: Path = DEV) -> list[dict]:
-    """All candidates of ``family`` not yet in the dev file, in hash order, one per distinct text."""
+    """All candidates of ``family`` not yet in the dev file, in hash order, near-repeats dropped."""
     taken = set()
     if dev.is_file():
         for line in dev.read_text(encoding="utf-8").splitlines():
@@ -119,7 +173,9 @@ def candidates(family: str, news: Path = SNN, dev: Path = DEV) -> list[dict]:
                 if rx.search(norm) and (not pol or POLITICAL.search(norm)):
                     sha = hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
                     src = {"zip": zipname, "url": url, "start": a, "end": b, "sha1": sha}
-                    found.append({"query": family, "pattern": name, "source": src, "text": text, "_norm": norm})
+                    found.append(
+                        {"query": family, "pattern": name, "source": src, "text": text, "_norm": norm}
+                    )
                     break
     found.sort(key=lambda c: _key(c["source"]["zip"], c["source"]["url"], c["source"]["start"]))
     out = []
@@ -136,16 +192,39 @@ def _words(norm: str) -> set[str]:
     return set(re.findall(r"\w+", norm))
 
 
+def dev_stats(dev: Path = DEV) -> dict:
+    """Sentences, sentences without any event, and sentences per type with an asserted event.
+
+    Asserted = neither negated nor with a modality, the rule ``rasd.eval.events.score_dev`` scores by.
+    """
+    items = [json.loads(x) for x in dev.read_text(encoding="utf-8").splitlines() if x.strip()]
+    per: dict[str, int] = {}
+    for item in items:
+        for t in {e["type"] for e in item["events"] if not e.get("negated") and not e.get("modality")}:
+            per[t] = per.get(t, 0) + 1
+    return {
+        "sentences": len(items),
+        "no_event": sum(not item["events"] for item in items),
+        "asserted": dict(sorted(per.items(), key=lambda kv: -kv[1])),
+    }
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--family", choices=sorted(FAMILIES), action="append")
     ap.add_argument("--n", type=int, default=100, help="candidates per family")
     ap.add_argument("--skip", type=int, default=0, help="pass over the first k (read in an earlier batch)")
-    ap.add_argument("--per-pattern", type=int, default=0, help="keep only the first k of each pattern (0: all)")
+    ap.add_argument(
+        "--per-pattern", type=int, default=0, help="keep only the first k of each pattern (0: all)"
+    )
     ap.add_argument("--counts", action="store_true", help="only count candidates per family and pattern")
+    ap.add_argument("--stats", action="store_true", help="only print the dev file's labelled totals")
     ap.add_argument("--news", type=Path, default=SNN)
     ap.add_argument("--dev", type=Path, default=DEV, help="dev file whose sentences are skipped")
     args = ap.parse_args()
+    if args.stats:
+        print(json.dumps(dev_stats(args.dev), ensure_ascii=False))
+        return
     for family in args.family or sorted(FAMILIES):
         cands = candidates(family, args.news, args.dev)
         if args.counts:

@@ -137,6 +137,7 @@ def test_consult_with_the_turkish_ambassador_merges_the_caption(seed_doc: Docume
     e = _find(seed_doc, "CONSULT", "IRQGOV", "TURGOV")
     assert e is not None
     assert e.mentions == 2  # the body sentence and the photo caption are one meeting
+    assert e.location and e.location["name"] == "بغداد"  # only the caption says where
     caption = next(b for b in seed_doc.blocks if b.kind == "caption")
     assert not any(caption.start <= x.trigger.start < caption.end for x in seed_doc.events)
 

@@ -329,6 +329,18 @@ class KnowledgeBase:
         rw = self.role_word(words)
         return rw.sector if rw else None
 
+    def role_at(self, words: list[str]) -> tuple[int, RoleWord, int] | None:
+        """The longest role phrase that starts at ``words[0]`` (a clitic on it allowed), as (number
+        of words, role, characters of ``words[0]`` the clitic takes up): the event coder reads group
+        nouns (مسلحون، والجنود) off running text."""
+        for n in range(min(self.max_role, len(words)), 0, -1):
+            rest = tuple(word_key(w) for w in words[1:n])
+            for first, cut in first_word_cuts(words[0]):
+                rw = self._roles.get((first, *rest))
+                if rw:
+                    return n, rw, cut
+        return None
+
     def _find_role(self, words: list[str]) -> tuple[int, int, RoleWord] | None:
         for i in range(len(words)):
             for n in range(min(self.max_role, len(words) - i), 0, -1):

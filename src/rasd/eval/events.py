@@ -80,7 +80,8 @@ def read_gsr(path: Path) -> list[dict[str, str]]:
 
 
 def split_rows(rows: list[dict[str, str]], part: str) -> list[dict[str, str]]:
-    """``all``, ``tune`` (rows whose index is not a multiple of 3) or ``holdout`` (every 3rd row)."""
+    """``all``, ``tune`` (rows whose index is not a multiple of 3) or ``holdout`` (every 3rd row);
+    also splits ``*_spans.json`` items the same way."""
     if part == "all":
         return rows
     keep = 0 if part == "holdout" else None

@@ -6,20 +6,27 @@ nearest actor before an SVO one, ``مع X`` for a CONSULT partner, ``على/ضد
 ASSAULT/COERCE, ``لـ X`` for a SUPPORT/AID recipient, the genitive after a verbal noun
 (``مساندة تركيا``). Without entities a short noun chunk of the text stands in for the actor, so
 ``rasd code`` on bare sentences still gives spans.
+
+Generic actors (``generic_mentions``): group nouns of the actor knowledge base's role words
+(مسلحون، الجنود، الشرطة، المتظاهرون، عشرة أشخاص) with the sector the noun fixes and the country of a
+demonym after it. They fill a side (source or target) that no entity mention fills.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rasd.actors import code as actor_code
 from rasd.events.cues import PREPS, PURPOSE, TIME_WORDS, bare, is_boundary
 from rasd.model import Actor, Document, Entity, Token
+from rasd.text.normalize import normalize_word
 
 PLACE_KINDS = frozenset(
     {"city", "region", "province", "town", "village", "place", "site", "district", "area"}
 )
 ACTOR_KINDS = frozenset({"country", "state"})
 PARTNER_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+CROWD_TYPES = frozenset({"PROTEST"})  # no object: a group noun right after the trigger takes part
 RECIPIENT_TYPES = frozenset({"SUPPORT", "AID"})
 HOSTILE_TYPES = frozenset(
     {"ASSAULT", "COERCE", "ACCUSE", "THREATEN", "SANCTION", "PROTEST", "REJECT", "MOBILIZE"}
@@ -27,6 +34,16 @@ HOSTILE_TYPES = frozenset(
 STOP = (
     PREPS | TIME_WORDS | frozenset({"و", "او", "ثم", "قد", "كان", "كانت", "الذي", "التي", "ان", "انه", "ما"})
 )
+
+
+@dataclass(frozen=True)
+class Generic:
+    """What a group noun tells about its actor: sector, country (a demonym after it), grammatical case."""
+
+    sector: str | None
+    country: str | None
+    case: str | None  # "acc": accusative/genitive form or counted (قتل 15 شخصا); "nom"; None: unmarked
+    counted: bool = False  # a cardinal number before it (عشرة أشخاص)
 
 
 @dataclass
@@ -39,6 +56,7 @@ class ArgMention:
     end: int
     entity: Entity | None
     text: str
+    generic: Generic | None = None
 
     @property
     def is_place(self) -> bool:
@@ -49,6 +67,15 @@ class ArgMention:
 
     def actor(self) -> Actor:
         e = self.entity
+        if e is None and self.generic is not None:
+            g = self.generic
+            return Actor(
+                entity=None,
+                name=self.text,
+                code=actor_code(g.country, g.sector),
+                country=g.country,
+                sector=g.sector,
+            )
         if e is None:
             return Actor(entity=None, name=self.text)
         return Actor(entity=e.id, name=e.name, code=e.code, country=e.country, sector=e.sector)
@@ -71,6 +98,116 @@ def sentence_mentions(doc: Document, tokens: list[Token], start: int, end: int) 
             continue
         dedup.append(a)
     return dedup
+
+
+NUMBER_WORDS = frozenset(
+    normalize_word(w)
+    for w in (
+        "واحد اثنان اثنين اثنتان اثنتين ثلاثة ثلاث أربعة أربع خمسة خمس ستة ست سبعة سبع ثمانية ثماني ثمان تسعة"
+        " تسع عشرة عشر أحد إحدى عشرون عشرين ثلاثون ثلاثين أربعون أربعين خمسون خمسين ستون ستين سبعون سبعين"
+        " ثمانون ثمانين تسعون تسعين مئة مائة مئتين مئتي ألف ألفين"
+    ).split()
+)
+# Role words of the knowledge base that in running text name a topic, an institution or a place more
+# often than an acting group (الأمن "security", النظام "system", المستشفى): not generic actors.
+NOT_GENERIC = frozenset(
+    normalize_word(w)
+    for w in (
+        "الأمن أمن النظام نظام الدولة دولة السلطة سلطة الإدارة إدارة الشعب شعب الجمهور القناة قناة التلفزيون"
+        " الصحافة المستشفى مستشفى المستشفيات الجامعة جامعة الجامعات المدارس الكنيسة الأزهر البنك المصرف"
+        " الوزارة وزارة السفارة سفارة القنصلية الحزب حزب البحرية شركة الشركة المحكمة محكمة القضاء"
+        " أمام"  # = إمام once hamza is folded; in news nearly always "in front of"
+    ).split()
+)
+# Words before a group noun that make it a place or a part of something, not an actor.
+PLACE_BEFORE = frozenset(
+    normalize_word(w) for w in "في داخل قرب أمام امام نحو عند مقر مبنى سيارة سيارات حافلة مركز دورية".split()
+)
+
+
+QUANTITY_BEFORE = frozenset(
+    normalize_word(w) for w in "عشرات مئات آلاف الاف الآلاف المئات العشرات من".split()
+)
+
+
+def _case(norm: str, counted: bool, prev: str | None = None) -> str | None:
+    """Grammatical case a group noun shows: ـين/ـا (or a count before it) accusative/genitive, ـون
+    nominative; after مئات/آلاف (من) the ـين is a genitive that says nothing of the noun's role."""
+    if prev in QUANTITY_BEFORE:
+        return None
+    if counted or norm.endswith("ين") or (norm.endswith("ا") and not norm.endswith("يا") and len(norm) > 3):
+        return "acc"
+    if norm.endswith("يا") and len(norm) > 4:
+        return "acc"  # جنديا، أميركيا
+    if norm.endswith("ون"):
+        return "nom"
+    return None
+
+
+def generic_mentions(
+    tokens: list[Token], text: str, taken: list[ArgMention] | None = None
+) -> list[ArgMention]:
+    """Group nouns usable as arguments (مسلحون، عشرة أشخاص، جنود أميركيين، والشرطة), outside ``taken``.
+
+    The noun and its sector come from the actor knowledge base's role words (users extend them in
+    ``roles.yaml``); a cardinal number right before the noun and a demonym right after it belong to
+    the span, and the demonym gives the country. A clitic (و، ف، ب، ل، لل) is left out of the span,
+    as for entity mentions, so ``_prep_before`` still reads it.
+    """
+    from rasd.actors import get_kb
+
+    kb = get_kb()
+    busy = {i for m in taken or () for i in range(m.first, m.last + 1)}
+    out: list[ArgMention] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        tok = tokens[i]
+        if tok.kind != "word" or i in busy:
+            i += 1
+            continue
+        window = []
+        for t in tokens[i : i + kb.max_role]:
+            if t.kind != "word":
+                break
+            window.append(t.text)
+        hit = kb.role_at(window) if window else None
+        if hit is None:
+            i += 1
+            continue
+        size, rw, cut = hit
+        last = i + size - 1
+        if any(k in busy for k in range(i, last + 1)) or (size == 1 and bare(tok) in NOT_GENERIC):
+            i = last + 1
+            continue
+        prev = tokens[i - 1] if i > 0 else None
+        if prev is not None and prev.kind == "word" and bare(prev) in PLACE_BEFORE:
+            i = last + 1
+            continue
+        first = i
+        counted = False
+        if prev is not None and (prev.kind == "num" or (prev.kind == "word" and prev.norm in NUMBER_WORDS)):
+            if i - 1 not in busy:
+                first, counted = i - 1, True
+        country = None
+        nxt = last + 1
+        if (
+            nxt < n
+            and tokens[nxt].kind == "word"
+            and nxt not in busy
+            and not tokens[nxt].norm.startswith("و")
+        ):
+            word = tokens[nxt].norm
+            country = kb.country_from_adjective(word) or (
+                kb.country_from_adjective(word[:-1]) if word.endswith("يا") else None  # جنديا عراقيا
+            )
+            if country is not None:
+                last = nxt
+        start = tokens[first].start if first < i else tok.start + cut
+        before = bare(prev) if prev is not None and prev.kind == "word" else None
+        g = Generic(rw.sector, country, _case(tokens[i + size - 1].norm, counted, before), counted)
+        out.append(ArgMention(first, last, start, tokens[last].end, None, text[start : tokens[last].end], g))
+        i = last + 1
+    return out
 
 
 def _prep_before(tokens: list[Token], text: str, a: ArgMention) -> str | None:
@@ -157,14 +294,26 @@ def pick(
                 break
         return m
 
+    # a counted group noun before the verb is the subject of a passive (ان 15 شخصا قتلوا), not its agent;
+    # the ـين/ـا of a noun before the verb is only the case إن/أن gives it (ان انتحاريا فجر نفسه)
+    victims = [m for m, _ in before if m.generic is not None and m.generic.counted]
+    before = [(m, p) for m, p in before if m not in victims]
     if within:
         source = [refine(within[0])]  # أكد السفير تولر دعم ...
     elif verbal and before and before[-1][1] is None and before[-1][0].last == head - 1:
         source = [before[-1][0]]  # SVO with the subject right before the verb: الكاظمي يبحث ...
-    elif verbal and len(trigger) == 1 and free_after and free_after[0].first - last <= 4:
+    elif (
+        verbal
+        and len(trigger) == 1
+        and free_after
+        and free_after[0].first - last <= 4
+        and not _object(free_after[0])
+    ):
         source = [refine(free_after.pop(0))]  # VSO: بحث رئيس الوزراء ...
     elif not verbal and free_after and free_after[0].first - last == 1:
         source = [free_after.pop(0)]  # the genitive agent: مساندة تركيا، هجوم المسلحين
+    elif ptype in CROWD_TYPES and free_after and free_after[0].generic and free_after[0].first - last <= 4:
+        source = [free_after.pop(0)]  # تجمع مئات المتظاهرين: the crowd after a protest word is its actor
     elif before:
         source = [before[-1][0]]  # SVO: إردوغان يؤكد ...
     if source and before and source[0] is before[-1][0]:
@@ -187,11 +336,19 @@ def pick(
         t = first_with(("من",)) or nxt
     else:
         t = nxt or first_with(("الي", "ل", "ل_np", "مع", "علي", "من"))
+    if t is None and victims:
+        t = victims[-1]
     if t is not None:
         t = refine(t)
         if t not in source:
             target = [t]
     return Arguments(source, target, location)
+
+
+def _object(m: ArgMention) -> bool:
+    """A group noun in the accusative or counted (قتل 15 شخصا، خطف جنودا): the verb's object (or the
+    subject of a passive), never its agent."""
+    return m.generic is not None and m.generic.case == "acc"
 
 
 def _coordinated(tokens: list[Token], before: list[ArgMention], last: ArgMention) -> list[ArgMention]:

@@ -67,6 +67,14 @@ def _compatible(small: Event, big: Event) -> bool:
     return _covered(small.source, big.source) and _covered(small.target, big.target)
 
 
+def _absorb(twin: Event, retelling: Event) -> None:
+    """Count a retelling, and take from it where the event happened when only it says so (the photo
+    caption ``... خلال اجتماعه مع السفير التركي في بغداد`` places the body's meeting)."""
+    twin.mentions += 1
+    if twin.location is None and retelling.location is not None:
+        twin.location = retelling.location
+
+
 def merge_in_document(coded: list, keep: Callable[[Any], bool] | None = None) -> list[Event]:
     """Merge retellings inside one document; returns the document's events in text order.
 
@@ -88,14 +96,14 @@ def merge_in_document(coded: list, keep: Callable[[Any], bool] | None = None) ->
             None,
         )
         if twin is not None and not e.background:
-            twin.mentions += 1
+            _absorb(twin, e)
             continue
         kept.append(e)
     for c in heads + captions:
         e = c.event
         twin = next((k for k in kept if _compatible(e, k)), None)
         if twin is not None:
-            twin.mentions += 1
+            _absorb(twin, e)
         elif c.block_kind != "caption" and keep(c):
             kept.append(e)
     kept.sort(key=lambda e: e.trigger.start)

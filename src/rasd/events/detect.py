@@ -163,6 +163,11 @@ def detect_sentence(doc: Document, s: Sentence, mentions_ok: bool = True) -> lis
             lazy["mentions"] = args_mod.sentence_mentions(doc, tokens, s.start, s.end) if ok else []
         return lazy["mentions"]
 
+    def get_generics() -> list[args_mod.ArgMention]:
+        if "generics" not in lazy:
+            lazy["generics"] = args_mod.generic_mentions(tokens, doc.text, get_mentions())
+        return lazy["generics"]
+
     def get_dates() -> list[when.When]:
         if "dates" not in lazy:
             lazy["dates"] = when.find_dates(doc.text, s.start, s.end, doc.published)
@@ -216,8 +221,16 @@ def detect_sentence(doc: Document, s: Sentence, mentions_ok: bool = True) -> lis
         location = None
         speaker = None
         mentions = get_mentions()
+        generics = get_generics()
         if mentions:
             picked = args_mod.pick(doc, tokens, mentions, e.type, m.tokens, verbal, clause, dateline_place)
+            # the prior's "source" feature reads named arguments only, as before generic actors
+            has_source = any(x.entity for x in picked.source) or (verbal and bool(picked.source))
+            if generics and not (picked.source and picked.target):
+                _fill(picked, args_mod.pick(
+                    doc, tokens, sorted(mentions + generics, key=lambda x: x.first), e.type, m.tokens, verbal,
+                    clause, dateline_place,
+                ))  # fmt: skip
             source = [x.actor() for x in picked.source]
             target = [x.actor() for x in picked.target]
             spans["source"] = [(x.start, x.end) for x in picked.source]
@@ -237,8 +250,18 @@ def detect_sentence(doc: Document, s: Sentence, mentions_ok: bool = True) -> lis
                     speaker = sp[0].actor()
         else:
             src, tgt = args_mod.fallback(tokens, e.type, head, last, verbal, clause)
+            has_source = verbal and src is not None
+            alt = (
+                args_mod.pick(doc, tokens, generics, e.type, m.tokens, verbal, clause, dateline_place)
+                if generics
+                else None
+            )
             for role, rng, bucket in (("source", src, source), ("target", tgt, target)):
-                if rng is not None:
+                found = getattr(alt, role) if alt is not None else []
+                if found:  # a group noun (مسلحون، الشرطة) rather than a word-order guess
+                    bucket.extend(x.actor() for x in found)
+                    spans[role] = [(x.start, x.end) for x in found]
+                elif rng is not None:
                     a, b = tokens[rng[0]].start, tokens[rng[1]].end
                     bucket.append(Actor(entity=None, name=doc.text[a:b]))
                     spans[role] = [(a, b)]
@@ -254,8 +277,7 @@ def detect_sentence(doc: Document, s: Sentence, mentions_ok: bool = True) -> lis
         plover = tables.plover_of_cameo(e.cameo) if e.cameo else None
         mode = e.mode or (plover.mode if plover and plover.type == e.type else "") or None
         context = list(e.context) or (list(plover.context) if plover and plover.type == e.type else [])
-        named = any(a.entity for a in source) or (verbal and bool(source))
-        feats = features(tokens, m, matches, clause, bool(dates), named, speaker is not None, bares)
+        feats = features(tokens, m, matches, clause, bool(dates), has_source, speaker is not None, bares)
         if e.type in specific.MATERIAL:
             if is_concrete is None:
                 is_concrete = bool(dates) or specific.concrete(bares, tokens)
@@ -289,6 +311,15 @@ def detect_sentence(doc: Document, s: Sentence, mentions_ok: bool = True) -> lis
         )
         out.append(Coded(ev, kind, spans, verbal, feats))
     return out
+
+
+def _fill(picked: args_mod.Arguments, alt: args_mod.Arguments) -> None:
+    """Fill an empty side of ``picked`` (entity mentions) from ``alt`` (entities and group nouns):
+    a named entity keeps its side; a group noun stands in only where no entity was found."""
+    if not picked.source:
+        picked.source = [x for x in alt.source if x not in picked.target]
+    if not picked.target:
+        picked.target = [x for x in alt.target if x not in picked.source]
 
 
 def plover_score(event: Event) -> float | None:

@@ -52,6 +52,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "switch": ("English", "العربية"),
     "legend_PER": ("شخص", "person"),
     "legend_ORG": ("منظمة", "organization"),
+    "legend_GPE": ("دولة أو مدينة", "country or city"),
     "legend_LOC": ("مكان", "place"),
     "legend_MISC": ("أخرى", "other"),
     "export": ("تصدير", "Export"),
