@@ -10,6 +10,7 @@ fast enough for bulk news.
 from __future__ import annotations
 
 import gzip
+from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
@@ -21,6 +22,8 @@ from rasd.text.tokenize import lexicon, segment_norm
 MAX_GAZ_WORDS = 4
 _AR = frozenset(chr(c) for c in range(0x0621, 0x064B))
 _DIGITS = frozenset("0123456789٠١٢٣٤٥٦٧٨٩")
+_AR_SHAPE = "".join(sorted(_AR)) + "".join(map(chr, range(0x064B, 0x0660))) + "\u0640"
+_DIGIT_CHARS = "".join(sorted(_DIGITS))
 
 
 class Resources:
@@ -75,18 +78,32 @@ class Featurizer:
 
     def _word_info(self, token: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
         """(own features, context features, gazetteer keys) of one word type."""
+        return self.key_info(self.type_key(token))
+
+    def type_key(self, token: str) -> tuple[str, str, str]:
+        """All that the features read of a token: its two normalized forms and its shape. Tokens
+        with the same key (``أحمد``/``احمد``) have the same features, so a tagger scores them once."""
+        return normalize(token), normalize_word(token), _shape(token)
+
+    def key_info(self, key: tuple[str, str, str]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+        """(own features, context features, gazetteer keys) of the word type with this :meth:`type_key`.
+
+        Runs once per new word type while tagging, so strings shared by the own and context
+        features are built once (and hashed once by the look-ups that follow).
+        """
         res = self.res
         on = self.groups
-        w = normalize_word(token)
-        procs, stem_raw, enc = segment_norm(normalize(token))
+        norm, w, shape = key
+        procs, stem_raw, enc = segment_norm(norm)
         stem = normalize_word(stem_raw)
         has_al = "ال" in procs
         bare = ("ال" + stem) if has_al else stem  # proclitics w/f/b/l/k dropped, article kept
+        f_w, f_s, f_p = "w=" + w, "s=" + stem, "p=" + "".join(procs)
         feats = [
             "b",
-            "w=" + w,
-            "s=" + stem,
-            "p=" + "".join(procs),
+            f_w,
+            f_s,
+            f_p,
             "e=" + enc,
             "p1=" + w[:1],
             "p2=" + w[:2],
@@ -97,25 +114,27 @@ class Featurizer:
             "sx2=" + stem[-2:],
             "sp2=" + stem[:2],
             "len=" + str(min(len(stem), 8)),
-            "sh=" + _shape(token),
+            "sh=" + shape,
         ]
         if "aff4" in on:
             feats.extend(("sp3=" + stem[:3], "sx3=" + stem[-3:], "sx4=" + stem[-4:], "sp4=" + stem[:4]))
         if "freq" in on:
-            band = _band(max(lexicon().get(normalize(stem_raw), 0), lexicon().get(normalize(token), 0)))
-            feats.append("f=" + band)
-        gaz_types: set[str] = set()
+            lex = lexicon()
+            feats.append("f=" + _band(max(lex.get(normalize(stem_raw), 0), lex.get(norm, 0))))
+        f_gaz: list[str] = []
         if "gaz" in on:
-            gaz_types = (
-                set(res.gazetteer.get(w, ()))
-                | set(res.gazetteer.get(bare, ()))
-                | set(res.gazetteer.get(stem, ()))
-            )
-        for t in sorted(gaz_types):
-            feats.append("g=" + t)
+            gget = res.gazetteer.get
+            types = gget(w)
+            for other in (gget(bare), gget(stem)):
+                if other:
+                    types = types | other if types else other
+            if types:
+                f_gaz = ["g=" + t for t in sorted(types)]
+                feats.extend(f_gaz)
         tit = res.titles.get(stem) if "tit" in on else None
-        if tit:
-            feats.append("t=" + tit)
+        f_tit = "t=" + tit if tit else None
+        if f_tit:
+            feats.append(f_tit)
         cl = (res.clusters.get(w) or res.clusters.get(bare)) if "clu" in on else None
         if cl:
             feats.extend(("c64=" + cl[0], "c256=" + cl[1], "c1k=" + cl[2]))
@@ -124,15 +143,15 @@ class Featurizer:
         scl = res.clusters.get(stem) if "clu" in on else None
         if scl:
             feats.append("sc256=" + scl[1])
-        ctx = ["w=" + w, "s=" + stem, "p=" + "".join(procs)]
+        ctx = [f_w, f_s, f_p]
         if "clu" in on:
             ctx.insert(1, "c=" + (cl[1] if cl else "-"))
             if "cx" in on and cl:
                 ctx.extend(("c64=" + cl[0], "c1k=" + cl[2]))
-        ctx.extend("g=" + t for t in sorted(gaz_types))
-        if tit:
-            ctx.append("t=" + tit)
-        keys = tuple(dict.fromkeys((w, bare)))
+        ctx.extend(f_gaz)
+        if f_tit:
+            ctx.append(f_tit)
+        keys = (w, bare) if bare != w else (w,)
         return tuple(feats), tuple(ctx), keys
 
     def _ctx_feats(self, token: str, offset: int) -> tuple[str, ...]:
@@ -142,11 +161,6 @@ class Featurizer:
     def infos(self, tokens: Sequence[str]) -> list[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]]:
         """Cached per-type information of each token: (own features, context features, gazetteer keys)."""
         return [self._word(t) for t in tokens]
-
-    def word(self, token: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-        """(own features, context features, gazetteer keys) of one word type, not cached here: for
-        callers that keep their own per-type tables (the tagger), so the strings are not held twice."""
-        return self._word_info(token)
 
     def own(self, token: str) -> tuple[str, ...]:
         """Features of a token that depend on its word type only."""
@@ -224,17 +238,18 @@ class Featurizer:
 
 def _band(count: int) -> str:
     """Frequency band of a word in SaudiNewsNet: names unknown to the corpus are often foreign names."""
-    for limit, name in ((0, "0"), (3, "1-3"), (10, "4-10"), (100, "11-100"), (1000, "101-1k")):
-        if count <= limit:
-            return name
-    return "1k+"
+    return _BAND_NAMES[bisect_left(_BAND_LIMITS, count)]
+
+
+_BAND_LIMITS = (0, 3, 10, 100, 1000)  # upper bounds, inclusive
+_BAND_NAMES = ("0", "1-3", "4-10", "11-100", "101-1k", "1k+")
 
 
 def _shape(token: str) -> str:
     """Coarse word shape: Arabic, digits, Latin (capitalized or not), punctuation, mixed."""
-    if all(c in _AR or "\u064b" <= c <= "\u065f" or c == "\u0640" for c in token):
+    if not token.strip(_AR_SHAPE):  # every character is an Arabic letter, mark or tatweel
         return "ar"
-    if all(c in _DIGITS for c in token):
+    if not token.strip(_DIGIT_CHARS):
         return "d" if len(token) < 4 else "dddd"
     if token.isalpha() and token.isascii():
         return "Lat" if token[:1].isupper() else "lat"

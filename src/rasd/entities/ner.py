@@ -2,9 +2,12 @@
 
 The model and its feature resources live in ``rasd/data/ner`` and are read once per process, on the
 first call. The CRF is trained with crfsuite, but tagged here with its exported weights: the score a
-word type contributes (as itself and as each neighbour) is summed once and cached, so a sentence
-costs a few numpy gathers and a Viterbi pass instead of thousands of string look-ups in crfsuite;
-the tags are those crfsuite gives (tests/test_ner.py checks this).
+word type contributes (as itself and as each neighbour) is summed once and cached, the features
+that join neighbours (sentence edges, word bigrams, multi-word gazetteer entries) are looked up by
+integer ids, and a batch of sentences is decoded together on a padded grid, so a text costs a few
+dozen numpy calls plus three per position of its longest sentence instead of thousands of string
+look-ups in crfsuite. Scores are summed in crfsuite's order, so the tags are those crfsuite gives
+(tests/test_ner.py checks this). ``entities_many`` decodes all the paragraphs of an article at once.
 
 Tokens are rasd.text.words (whitespace/punctuation tokens, clitics attached), which is how ANERcorp,
 the training corpus, is tokenized; spans are mapped back to character offsets of the text given,
@@ -14,8 +17,9 @@ with leading proclitics (و ف ب ل ك) trimmed so a mention reads ``العرا
 from __future__ import annotations
 
 import json
+import re
 import threading
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
@@ -25,7 +29,7 @@ from typing import IO, TYPE_CHECKING
 
 import numpy as np
 
-from rasd.entities.conll import spans as tag_spans
+from rasd.entities.conll import spans as conll_spans
 from rasd.entities.features import DEFAULT_GROUPS, MAX_GAZ_WORDS, Featurizer, Resources
 from rasd.text.tokenize import WORD_RE, segment
 
@@ -36,8 +40,12 @@ WEIGHTS_FILE = "weights.tsv.gz"
 META_FILE = "meta.json"
 TYPES = ("PER", "ORG", "LOC", "MISC")
 _SENT_END = frozenset(".!?؟…")
+_SENT_END_RE = re.compile("[" + re.escape("".join(sorted(_SENT_END))) + "]")
 _MAX_TOKENS = 200  # a run-on "sentence" is cut so features and Viterbi stay local
 _MAX_TYPES = 500_000
+# rasd.text.words' tokens: its pattern without the named groups (which only say a token's kind)
+_WORDS = re.compile(re.sub(r"\(\?P<\w+>", "(?:", WORD_RE.pattern), WORD_RE.flags)
+_GROUP, _START, _END = re.Match.group, re.Match.start, re.Match.end
 DOC_WINDOW = 20  # sentences taken as one "document" when a corpus has no document breaks (tuned on dev)
 
 
@@ -82,75 +90,110 @@ class CrfWeights:
 
         The rows of a bag are added one after another, in bag order, onto zeros: the same floating
         point sums as crfsuite's, so ties and near-ties come out as they do there. Bags are padded
-        with the matrix's zero row and added column by column (a few numpy calls per batch).
+        with the matrix's zero row and added a column at a time (never a pairwise sum).
         """
         out = np.zeros((len(bags), len(self.labels)))
         lens = np.fromiter(map(len, bags), dtype=np.intp, count=len(bags))
         width = int(lens.max()) if len(bags) else 0
         if width == 0:
             return out
-        pad = np.full((len(bags), width), len(self.matrix) - 1, dtype=np.intp)
-        pad[np.arange(width) < lens[:, None]] = list(chain.from_iterable(bags))
-        matrix = self.matrix
-        for j in range(width):
-            out += matrix[pad[:, j]]
+        pad = np.full((width, len(bags)), len(self.matrix) - 1, dtype=np.intp)
+        pad.T[np.arange(width) < lens[:, None]] = list(chain.from_iterable(bags))
+        for rows in self.matrix[pad]:
+            out += rows
         return out
 
     def viterbi_many(self, emissions: np.ndarray, lengths: Sequence[int]) -> list[list[int]]:
-        """Best label paths of consecutive sentences whose emission rows are stacked in ``emissions``.
-
-        All sentences advance together one position per step (a padded batch, longest first, so a
-        step touches only the sentences still running), and numpy's per-call cost is paid once per
-        position rather than once per token. Ties go to the first maximum, as in crfsuite.
-        """
-        nb, nl = len(lengths), len(self.labels)
-        if not nb:
-            return []
-        lens = np.asarray(lengths, dtype=np.intp)
-        order = np.argsort(-lens, kind="stable")  # batch slot → sentence
-        sorted_lens = lens[order]
-        longest = int(sorted_lens[0])
-        if longest == 0:
-            return [[] for _ in range(nb)]
-        slot = np.empty(nb, dtype=np.intp)
-        slot[order] = np.arange(nb)
-        sid = np.repeat(np.arange(nb), lens)
-        pos = np.arange(len(sid)) - np.repeat(np.cumsum(lens) - lens, lens)
-        padded = np.zeros((longest, nb, nl))  # [position, slot, label]
-        padded[pos, slot[sid]] = emissions
-        running = np.searchsorted(
-            -sorted_lens, -np.arange(longest), side="left"
-        ).tolist()  # slots with len > t
-        back = np.zeros((longest, nb, nl), dtype=np.intp)
-        cand = np.empty((nb, nl, nl))
-        score = padded[0].copy()
-        trans = self.transitions
-        for t in range(1, longest):
-            k = running[t]
-            c, s = cand[:k], score[:k]
-            np.add(s[:, :, None], trans, out=c)  # [slot, from, to]
-            c.argmax(axis=1, out=back[t, :k])
-            np.maximum.reduce(c, axis=1, out=s)
-            s += padded[t, :k]
-        last = score.argmax(axis=1).tolist()
-        bl = back.tolist()
-        out: list[list[int]] = [[] for _ in range(nb)]
-        for b, m in zip(order.tolist(), sorted_lens.tolist(), strict=True):
-            if m == 0:
-                continue
-            sb = int(slot[b])
-            p = last[sb]
-            path = [p]
-            for t in range(m - 1, 0, -1):
-                p = bl[t][sb][p]
-                path.append(p)
-            path.reverse()
+        """Best label paths of consecutive sentences whose emission rows are stacked in ``emissions``."""
+        lengths = list(lengths)
+        keep = [b for b, m in enumerate(lengths) if m]
+        out: list[list[int]] = [[] for _ in lengths]
+        if not keep:
+            return out
+        lens = [lengths[b] for b in keep]
+        batch = _Batch(lens)
+        em = np.zeros((batch.longest, len(lens), len(self.labels)))
+        em[batch.pos, batch.tok_slot] = emissions  # empty sentences have no rows
+        for b, path in zip(keep, self.decode(em, batch), strict=True):
             out[b] = path
+        return out
+
+    def decode(self, em: np.ndarray, batch: _Batch) -> list[list[int]]:
+        """Best label path of each sentence of ``batch``, given its emissions as a grid
+        ``[position, slot, label]`` (slots ordered longest sentence first; cells past a sentence's end
+        are ignored).
+
+        All sentences advance together one position per step, and a step touches only the sentences
+        still running, so numpy's per-call cost is paid once per position rather than once per
+        token: three calls a step, on arrays laid out label-major so each call runs over
+        contiguous memory. Back-pointers are not kept during the pass: they are recomputed
+        afterwards for every token at once from the stored scores (the same sums, so the same
+        choices). Ties go to the first maximum, as in crfsuite.
+        """
+        nl = len(self.labels)
+        nb = len(batch.lens)
+        eml = np.ascontiguousarray(em.transpose(0, 2, 1))  # [position, label, slot]
+        hist = np.zeros_like(eml)  # Viterbi scores after each position
+        hist[0] = eml[0]
+        trans = self.transitions[:, :, None]  # [from, to, 1]
+        buf = np.empty(nl * nl * nb)
+        add, best = np.add, np.maximum.reduce
+        k_prev = -1
+        for t, k in enumerate(batch.running[1:], 1):
+            if k != k_prev:  # views of the running slots, made once per change of their number
+                cand = buf[: nl * nl * k].reshape(nl, nl, k)  # [from, to, slot]
+                prev_col, cur, em_k = hist[:, :, None, :k], hist[:, :, :k], eml[:, :, :k]
+                k_prev = k
+            add(prev_col[t - 1], trans, out=cand)
+            s = cur[t]
+            best(cand, axis=0, out=s)
+            add(s, em_k[t], out=s)
+        by_slot = hist.transpose(0, 2, 1)  # [position, slot, label]
+        # back-pointers of every token: best previous label for each label (row of token 0 unused)
+        prev = by_slot[batch.pos - 1, batch.tok_slot]
+        back = (prev[:, None, :] + self.transitions.T).argmax(axis=2).tolist()
+        last = by_slot[batch.lens_arr - 1, batch.slot].argmax(axis=1).tolist()
+        out: list[list[int]] = []
+        a = 0
+        for p, m in zip(last, batch.lens, strict=True):
+            path = [p]
+            append = path.append
+            for bp in back[a + m - 1 : a : -1]:
+                p = bp[p]
+                append(p)
+            path.reverse()
+            out.append(path)
+            a += m
         return out
 
     def viterbi(self, emissions: np.ndarray) -> list[int]:
         """Best label path of one sentence."""
         return self.viterbi_many(emissions, [len(emissions)])[0]
+
+
+class _Batch:
+    """Where each token of a batch of non-empty sentences sits in a padded grid ``[position, slot]``
+    whose slots hold the sentences longest first (so the running ones are always a prefix)."""
+
+    def __init__(self, lens: list[int]) -> None:
+        self.lens = lens
+        self.lens_arr = np.array(lens, dtype=np.intp)
+        n = sum(lens)
+        self.pos = np.fromiter(chain.from_iterable(map(range, lens)), dtype=np.intp, count=n)
+        self.longest = max(lens)
+        if len(lens) == 1:  # the common case of one sentence, without the sorting
+            self.slot = np.zeros(1, dtype=np.intp)
+            self.slot_lens = self.lens_arr
+            self.tok_slot = np.zeros(n, dtype=np.intp)
+            self.running = [1] * self.longest
+            return
+        order = sorted(range(len(lens)), key=lens.__getitem__, reverse=True)  # slot → sentence (stable)
+        self.slot = np.empty(len(lens), dtype=np.intp)  # sentence → slot
+        self.slot[order] = np.arange(len(lens))
+        sorted_lens = self.slot_lens = self.lens_arr[order]
+        self.tok_slot = np.repeat(self.slot, self.lens_arr)
+        # sentences still running at each position: those longer than it
+        self.running = np.searchsorted(-sorted_lens, -np.arange(self.longest), side="left").tolist()
 
 
 def write_weights(crfsuite_model: Path, out: Path) -> None:
@@ -181,9 +224,10 @@ class _Tables:
     """Look-up tables derived once from the weights, so that tagging builds no feature strings.
 
     ``context[d]`` maps a context feature to the row of its ``±d`` attribute; ``edge[d]`` is the row
-    of ``-2BOS`` ... ``+2EOS`` (or None). Word bigram attributes (``bg-=w=A|w=B``) are keyed by a pair
-    of integer ids of their two word features: ``vocab`` holds the ids, ``bigrams[side]`` the sorted
-    keys ``id(A) * len(vocab) + id(B)`` and their rows.
+    of ``-2BOS`` ... ``+2EOS`` (or None); ``context_rows`` gives a context feature's rows at all offsets
+    at once. Word bigram attributes (``bg-=w=A|w=B``) are keyed by a pair of integer ids of their two
+    word features: ``vocab`` holds the ids (from 1), ``bigrams[side]`` the sorted keys
+    ``id(A) * nkey + id(B)`` and their rows.
     """
 
     def __init__(self, weights: CrfWeights, offsets: tuple[int, ...], groups: frozenset[str]) -> None:
@@ -204,20 +248,27 @@ class _Tables:
                 while at >= 0:  # every split: a word feature may itself hold "|"
                     side.append((body[:at], body[at + 1 :], r))
                     at = body.find("|", at + 1)
-        self.vocab: dict[str, int] = {}
+        self.vocab: dict[str, int] = {}  # word feature → id, from 1 (0: not in any bigram)
         for side in pairs.values():
             for a, b, _ in side:
-                self.vocab.setdefault(a, len(self.vocab))
-                self.vocab.setdefault(b, len(self.vocab))
-        v = max(len(self.vocab), 1)
+                self.vocab.setdefault(a, len(self.vocab) + 1)
+                self.vocab.setdefault(b, len(self.vocab) + 1)
+        self.nkey = len(self.vocab) + 1
         self.bigrams: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         for name, side in pairs.items():
-            keys = np.array([self.vocab[a] * v + self.vocab[b] for a, b, _ in side], dtype=np.int64)
+            keys = np.array([self.vocab[a] * self.nkey + self.vocab[b] for a, b, _ in side], dtype=np.int64)
             rows = np.array([r for _, _, r in side], dtype=np.intp)
             order = np.argsort(keys, kind="stable")
             self.bigrams[name] = (keys[order], rows[order])
-        self.bos = self.vocab.get("w=<s>", -1)
-        self.eos = self.vocab.get("w=</s>", -1)
+        # context feature → its row as a neighbour at each offset (the zero row where it has none)
+        self.zero = len(weights.matrix) - 1
+        self.no_context = (self.zero,) * len(offsets)
+        self.context_rows = {
+            f: tuple(self.context[d].get(f, self.zero) for d in offsets)
+            for f in set().union(*(self.context[d] for d in offsets))
+        }
+        self.bos = self.vocab.get("w=<s>", 0)
+        self.eos = self.vocab.get("w=</s>", 0)
         # cluster bigrams have no table: a model trained with them takes the string path
         self.fast_pairs = not ("cbg" in groups and "clu" in groups)
 
@@ -225,25 +276,32 @@ class _Tables:
 class _TypeCache:
     """Per word type: its score rows (own features, then as each neighbour), the id of its word
     feature among the bigram words, its normalized form and gazetteer keys, and whether it can begin
-    a multi-word gazetteer entry. Arrays grow by doubling; the tagger replaces the whole cache when
-    it holds too many types, so arrays handed out earlier are never overwritten."""
+    a multi-word gazetteer entry. Tokens map to rows, and so do feature keys
+    (:meth:`Featurizer.type_key`): spelling variants with the same features share a row.
+
+    Row 0 is no word at all (zero scores): a sentence's missing neighbours point there, so a token's
+    emission is one gather per neighbour with no masking. Arrays grow by doubling; the tagger
+    replaces the whole cache when it holds too many types, so arrays handed out are never rewritten
+    where they were already filled.
+    """
 
     def __init__(self, slots: int, labels: int) -> None:
         self.index: dict[str, int] = {}
+        self.by_key: dict[tuple[str, str, str], int] = {}  # Featurizer.type_key → row
         self.scores = np.zeros((slots, 1024, labels))
-        self.wid = np.full(1024, -1, dtype=np.int64)
+        self.wid = np.zeros(1024, dtype=np.int64)
         self.gaz_start = np.zeros(1024, dtype=bool)
-        self.form: list[str] = []
-        self.keys: list[tuple[str, ...]] = []
+        self.form: list[str] = [""]
+        self.keys: list[tuple[str, ...]] = [()]
 
     def grow(self, need: int) -> None:
-        have = len(self.index)
+        have = len(self.form)
         cap = max(need, 2 * have)
-        scores = np.zeros((self.scores.shape[0], cap, self.scores.shape[2]))
+        scores = np.empty((self.scores.shape[0], cap, self.scores.shape[2]))  # rows are written before use
         scores[:, :have] = self.scores[:, :have]
-        wid = np.full(cap, -1, dtype=np.int64)
+        wid = np.empty(cap, dtype=np.int64)
         wid[:have] = self.wid[:have]
-        gaz_start = np.zeros(cap, dtype=bool)
+        gaz_start = np.empty(cap, dtype=bool)
         gaz_start[:have] = self.gaz_start[:have]
         self.scores, self.wid, self.gaz_start = scores, wid, gaz_start
 
@@ -283,7 +341,7 @@ class NerTagger:
                 self._weights = weights
         return self
 
-    def _rows(self, tokens: Sequence[str]) -> tuple[np.ndarray, _TypeCache]:
+    def _rows(self, tokens: Sequence[str]) -> tuple[list[int], _TypeCache]:
         """Rows of the tokens' word types in the type cache (filled on first sight), and that cache.
 
         Call with the lock held.
@@ -292,43 +350,72 @@ class NerTagger:
         if len(cache.index) > _MAX_TYPES:  # bound the cache on endless streams of new words
             cache = self._cache = _TypeCache(*self._cache.scores.shape[::2])
         index = cache.index
-        out = list(map(index.get, tokens, repeat(-1)))
-        if -1 in out:
-            new = list(dict.fromkeys(t for t, r in zip(tokens, out, strict=True) if r < 0))
-            self._add_types(cache, new)
+        out = list(map(index.get, tokens, repeat(0)))
+        if 0 in out:
+            feat = self._feat
+            assert feat is not None
+            by_key = cache.by_key
+            new: dict[tuple[str, str, str], str] = {}  # feature key → first token with it
+            variants: list[tuple[str, tuple[str, str, str]]] = []
+            for t in dict.fromkeys(t for t, r in zip(tokens, out, strict=True) if not r):
+                key = feat.type_key(t)
+                row = by_key.get(key)
+                if row is not None:  # a spelling variant of a type already scored
+                    index[t] = row
+                elif key in new:
+                    variants.append((t, key))
+                else:
+                    new[key] = t
+            if new:
+                self._add_types(cache, {t: key for key, t in new.items()})
+            for t, key in variants:
+                index[t] = by_key[key]
             out = list(map(index.__getitem__, tokens))
-        return np.array(out, dtype=np.intp), cache
+        return out, cache
 
-    def _add_types(self, cache: _TypeCache, new: list[str]) -> None:
-        """Features of new word types, summed into their score rows (own, then as each neighbour)."""
+    def _add_types(self, cache: _TypeCache, new: dict[str, tuple[str, str, str]]) -> None:
+        """Features of new word types (token → its :meth:`Featurizer.type_key`), summed into their
+        score rows (own, then as each neighbour)."""
         feat, w, tab = self._feat, self._weights, self._tables
         assert feat is not None and w is not None and tab is not None
-        first = len(cache.index)
+        first = len(cache.form)
         need = first + len(new)
         if need > len(cache.wid):
             cache.grow(need)
-        get = w.index.get
+        get, cget = w.index.get, tab.context_rows.get
+        zero, no_context = tab.zero, tab.no_context
         vocab = tab.vocab
         starts = feat.res.gaz_words
         own: list[list[int]] = []
-        ctx: list[tuple[str, ...]] = []
-        wid = cache.wid
-        for k, t in enumerate(new):
-            feats, context, keys = feat.word(t)
-            own.append([r for r in map(get, feats) if r is not None])
-            ctx.append(context)
-            wid[first + k] = vocab.get(context[0], -1)
-            cache.gaz_start[first + k] = any(key in starts for key in keys)
-            cache.form.append(context[0][2:])  # the normalized word ("w=" + word)
-            cache.keys.append(keys)
-        bags = own
-        for d in self._offsets:
-            cget = tab.context[d].get
-            bags.extend([r for r in map(cget, c) if r is not None] for c in ctx)
-        cache.scores[:, first:need] = w.sum_rows(bags).reshape(len(self._offsets) + 1, len(new), -1)
-        index = cache.index
-        for k, t in enumerate(new):
-            index[t] = first + k
+        ctx: list[list[tuple[int, ...]]] = []
+        wids: list[int] = []
+        gaz_start: list[bool] = []
+        form, keys_of = cache.form, cache.keys
+        for key in new.values():
+            feats, context, keys = feat.key_info(key)
+            # unknown attributes take the zero row: adding exact zeros leaves every sum as it was
+            own.append(list(map(get, feats, repeat(zero))))
+            ctx.append(list(map(cget, context, repeat(no_context))))
+            wids.append(vocab.get(context[0], 0))
+            gaz_start.append(not starts.isdisjoint(keys))
+            form.append(context[0][2:])  # the normalized word ("w=" + word)
+            keys_of.append(keys)
+        scores = cache.scores
+        scores[0, first:need] = w.sum_rows(own)
+        # the context features of a type, as a neighbour at each offset: [feature, type, offset]
+        n, no = len(new), len(self._offsets)
+        lens = np.fromiter(map(len, ctx), dtype=np.intp, count=n)
+        width = int(lens.max())
+        pad = np.full((width, n, no), zero, dtype=np.intp)
+        pad.transpose(1, 0, 2)[np.arange(width) < lens[:, None]] = list(chain.from_iterable(ctx))
+        acc = np.zeros((n, no, len(w.labels)))
+        for rows in w.matrix[pad]:
+            acc += rows
+        scores[1:, first:need] = acc.transpose(1, 0, 2)
+        cache.wid[first:need] = wids
+        cache.gaz_start[first:need] = gaz_start
+        cache.index.update(zip(new, range(first, need), strict=True))
+        cache.by_key.update(zip(new.values(), range(first, need), strict=True))
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         """IOB2 tags (``B-PER`` ...) for one sentence of word tokens."""
@@ -342,138 +429,168 @@ class NerTagger:
         """
         return self._tag_docs(sentences, [len(sentences)] if consistent else [])
 
-    def _tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-        """Viterbi tags of each sentence (no label consistency)."""
-        return self._tag_docs(sentences, [])
-
     def _tag_docs(self, sentences: Sequence[Sequence[str]], docs: Sequence[int]) -> list[list[str]]:
         """Tags of ``sentences``, decoded in one batch; ``docs`` gives how many consecutive sentences
         make up each document for label consistency (none: no consistency)."""
+        return self._label_docs(sentences, docs)[0]
+
+    def _label_docs(
+        self, sentences: Sequence[Sequence[str]], docs: Sequence[int]
+    ) -> tuple[list[list[str]], list[list[tuple[int, int, str]]] | None]:
+        """:meth:`_tag_docs`, and with ``docs`` also each sentence's entity spans (label consistency
+        reads them anyway, so they are not worked out twice)."""
         self.load()
         w = self._weights
         assert w is not None
-        if not any(sentences):
-            return [[] for _ in sentences]
-        paths, rows, cache = self._decode(sentences)
+        full = [s for s in sentences if len(s)]
+        if not full:
+            return [[] for _ in sentences], [[] for _ in sentences] if docs else None
+        paths, rows, cache = self._decode(full)
         labels = w.labels
-        tags = [[labels[k] for k in path] for path in paths]
-        if docs:
-            form = cache.form
-            flat = iter(rows.tolist())
-            keys = [[form[next(flat)] for _ in s] for s in sentences]  # normalized forms
-            out: list[list[str]] = []
-            a = 0
-            for m in docs:
-                out += propagate(keys[a : a + m], tags[a : a + m])
-                a += m
-            tags = out
-        return tags
+        decoded = iter([list(map(labels.__getitem__, path)) for path in paths])
+        tags = [next(decoded) if len(s) else [] for s in sentences]
+        if not docs:
+            return tags, None
+        flat_keys = list(map(cache.form.__getitem__, rows))  # normalized forms
+        keys: list[list[str]] = []
+        a = 0
+        for s in sentences:
+            keys.append(flat_keys[a : a + len(s)])
+            a += len(s)
+        out: list[list[str]] = []
+        spans: list[list[tuple[int, int, str]]] = []
+        a = 0
+        for m in docs:
+            doc_tags, doc_spans = _propagate(keys[a : a + m], tags[a : a + m])
+            out += doc_tags
+            spans += doc_spans
+            a += m
+        return out, spans
 
-    def _decode(self, sentences: Sequence[Sequence[str]]) -> tuple[list[list[int]], np.ndarray, _TypeCache]:
-        """Viterbi label ids of each sentence, with the tokens' type rows and the cache they index."""
+    def _decode(self, sentences: Sequence[Sequence[str]]) -> tuple[list[list[int]], list[int], _TypeCache]:
+        """Viterbi label ids of each (non-empty) sentence, with the tokens' type rows and their cache.
+
+        Emissions are built on the padded grid ``[position, slot]`` of :class:`_Batch`, with ``pad``
+        rows of no-word (row 0) above and below, so the neighbour ``d`` places away is the same grid
+        shifted by ``d`` rows. They are summed in the order crfsuite sums them: own features, each
+        neighbour's, then :meth:`Featurizer.pair_features`; a missing neighbour adds exact zeros.
+        """
         feat, w, tab = self._feat, self._weights, self._tables
         assert feat is not None and w is not None and tab is not None
         flat = [t for s in sentences for t in s]
         with self._lock:  # the type cache grows in place: one writer at a time
             rows, cache = self._rows(flat)
-            scores = cache.scores
-        n = len(flat)
-        lens = np.fromiter(map(len, sentences), dtype=np.intp, count=len(sentences))
-        sid = np.repeat(np.arange(len(sentences)), lens)
-        pos = np.arange(n) - np.repeat(np.cumsum(lens) - lens, lens)  # place in the sentence
-        rest = lens[sid] - pos  # tokens from here to the sentence end (≥ 1)
-        em = scores[0, rows]
-        for k, d in enumerate(self._offsets, 1):  # token i gets the scores of token i + d
-            ok = np.flatnonzero(rest > d) if d > 0 else np.flatnonzero(pos >= -d)
-            if len(ok):
-                em[ok] += scores[k, rows[ok + d]]
+            scores, wid, gaz_start = cache.scores, cache.wid, cache.gaz_start
+        batch = _Batch([len(s) for s in sentences])
+        pad = max(map(abs, self._offsets))
+        longest = batch.longest
+        grid = np.zeros((longest + 2 * pad, len(sentences)), dtype=np.intp)
+        grid[batch.pos + pad, batch.tok_slot] = rows
+        em = scores[0].take(grid[pad : pad + longest], axis=0)  # [position, slot, label]
+        for k, d in enumerate(self._offsets, 1):
+            em += scores[k].take(grid[pad + d : pad + d + longest], axis=0)
         if tab.fast_pairs:
-            self._pair_scores(em, rows, pos, rest, cache)
+            if "gaz" in feat.groups:
+                self._gazetteer_scores(em, grid, pad, batch, gaz_start, cache)
+            self._pair_scores(em, grid, pad, batch, wid)
         else:
-            self._pair_scores_slow(em, sentences)
-        return w.viterbi_many(em, lens.tolist()), rows, cache
+            self._pair_scores_slow(em, sentences, batch)
+        return w.decode(em, batch), rows, cache
 
     def _pair_scores(
-        self, em: np.ndarray, rows: np.ndarray, pos: np.ndarray, rest: np.ndarray, cache: _TypeCache
+        self, em: np.ndarray, grid: np.ndarray, pad: int, batch: _Batch, wid: np.ndarray
     ) -> None:
-        """Add the features of :meth:`Featurizer.pair_features` to the emissions, without strings.
-
-        They are added per token in the order that method lists them (gazetteer spans, sentence
-        edges by offset, word bigram before and after), which keeps the float sums identical.
-        """
-        w, tab, feat = self._weights, self._tables, self._feat
-        assert w is not None and tab is not None and feat is not None
+        """Add the sentence-edge and word-bigram features of :meth:`Featurizer.pair_features`
+        without building strings, token by token in the order that method lists them (edges by
+        offset, then the bigram before and the one after), so the float sums stay the same."""
+        w, tab = self._weights, self._tables
+        assert w is not None and tab is not None
         matrix = w.matrix
-        n = len(rows)
-        if "gaz" in feat.groups:
-            gstarts = np.flatnonzero(cache.gaz_start[rows])
-            if len(gstarts):
-                self._gazetteer_scores(em, rows, rest, gstarts, cache)
+        longest, nb = em.shape[:2]
+        slots = np.arange(nb)
+        last = batch.slot_lens - 1  # last position of each slot's sentence
         for d in self._offsets:
             r = tab.edge[d]
-            if r is not None:
-                at = np.flatnonzero(pos < -d) if d < 0 else np.flatnonzero(rest <= d)
-                if len(at):
-                    em[at] += matrix[r]
-        wid = cache.wid[rows]
-        nv = max(len(tab.vocab), 1)
-        for name, other in (("bg-=", -1), ("bg+=", 1)):
+            if r is None:
+                continue
+            if d < 0:  # -dBOS on the first -d positions of every sentence
+                em[:-d] += matrix[r]
+            elif nb == 1:  # +dEOS on the last d positions
+                em[max(longest - d, 0) :] += matrix[r]
+            else:
+                ts = (last[:, None] - np.arange(d)).ravel()
+                ok = ts >= 0
+                em[ts[ok], np.repeat(slots, d)[ok]] += matrix[r]
+        words = wid[grid]  # bigram-word id + 1 of every cell; 0: none (or no word)
+        own = words[pad : pad + longest]
+        flat_em = em.reshape(-1, em.shape[2])
+        for name, d, edge in (("bg-=", -1, tab.bos), ("bg+=", 1, tab.eos)):
             keys, krows = tab.bigrams[name]
             if not len(keys):
                 continue
-            near = np.empty(n, dtype=np.int64)
-            if other < 0:
-                near[1:] = wid[:-1]
-                near[pos == 0] = tab.bos
-                key = near * nv + wid
-                ok = (near >= 0) & (wid >= 0)
+            near = words[pad + d : pad + d + longest].copy()
+            if d < 0:
+                near[0] = edge
+                key = near * tab.nkey + own
             else:
-                near[:-1] = wid[1:]
-                near[rest == 1] = tab.eos
-                key = wid * nv + near
-                ok = (near >= 0) & (wid >= 0)
-            at = np.flatnonzero(ok)
-            if not len(at):
-                continue
-            j = np.searchsorted(keys, key[at])
-            j[j == len(keys)] = 0
-            hit = keys[j] == key[at]
-            if hit.any():
-                em[at[hit]] += matrix[krows[j[hit]]]
+                near[last, slots] = edge
+                key = own * tab.nkey + near
+            key = key.ravel()  # a 0 on either side never matches: table ids start at 1
+            j = np.searchsorted(keys, key)
+            np.minimum(j, len(keys) - 1, out=j)
+            at = np.flatnonzero(keys[j] == key)
+            if len(at):
+                flat_em[at] += matrix[krows[j[at]]]
 
     def _gazetteer_scores(
-        self, em: np.ndarray, rows: np.ndarray, rest: np.ndarray, gstarts: np.ndarray, cache: _TypeCache
+        self,
+        em: np.ndarray,
+        grid: np.ndarray,
+        pad: int,
+        batch: _Batch,
+        gaz_start: np.ndarray,
+        cache: _TypeCache,
     ) -> None:
-        """Multi-word gazetteer matches (``G=B-LOC`` ...), as :meth:`Featurizer._gazetteer_spans`."""
+        """Multi-word gazetteer matches (``G=B-LOC`` ...), as :meth:`Featurizer._gazetteer_spans`;
+        looked up only at the few tokens whose word begins some entry."""
         feat, w, tab = self._feat, self._weights, self._tables
         assert feat is not None and w is not None and tab is not None
+        body = grid[pad : pad + em.shape[0]]
+        ts, ss = np.nonzero(gaz_start[body])
+        if not len(ts):
+            return
         gaz = feat.res.gazetteer
         starts = feat.res.gaz_words
         form, keys = cache.form, cache.keys
-        at: list[int] = []
+        lens = batch.slot_lens
+        at_t: list[int] = []
+        at_s: list[int] = []
         idx: list[int] = []
-        for i in gstarts.tolist():
-            for first in keys[rows[i]]:
+        for t, sl in zip(ts.tolist(), ss.tolist(), strict=True):
+            rest = int(lens[sl]) - t
+            for first in keys[body[t, sl]]:
                 if first not in starts:
                     continue
-                for m in range(min(MAX_GAZ_WORDS, int(rest[i])), 1, -1):
-                    phrase = " ".join([first] + [form[r] for r in rows[i + 1 : i + m].tolist()])
+                for m in range(min(MAX_GAZ_WORDS, rest), 1, -1):
+                    phrase = " ".join([first] + [form[r] for r in body[t + 1 : t + m, sl].tolist()])
                     types = gaz.get(phrase)
                     if types:
-                        for t in sorted(types):
-                            r = tab.gaz.get("G=B-" + t)
+                        for typ in sorted(types):
+                            r = tab.gaz.get("G=B-" + typ)
                             if r is not None:
-                                at.append(i)
+                                at_t.append(t)
+                                at_s.append(sl)
                                 idx.append(r)
-                            r = tab.gaz.get("G=I-" + t)
+                            r = tab.gaz.get("G=I-" + typ)
                             if r is not None:
-                                at.extend(range(i + 1, i + m))
+                                at_t.extend(range(t + 1, t + m))
+                                at_s.extend([sl] * (m - 1))
                                 idx.extend([r] * (m - 1))
                         break
         if idx:
-            np.add.at(em, at, w.matrix[idx])
+            np.add.at(em, (at_t, at_s), w.matrix[idx])
 
-    def _pair_scores_slow(self, em: np.ndarray, sentences: Sequence[Sequence[str]]) -> None:
+    def _pair_scores_slow(self, em: np.ndarray, sentences: Sequence[Sequence[str]], batch: _Batch) -> None:
         """Pair features through their strings (for feature groups the tables do not cover)."""
         feat, w = self._feat, self._weights
         assert feat is not None and w is not None
@@ -490,7 +607,7 @@ class NerTagger:
                         idx.append(r)
                 i += 1
         if idx:
-            np.add.at(em, at, w.matrix[idx])
+            np.add.at(em, (batch.pos[at], batch.tok_slot[at]), w.matrix[idx])
 
     def entities(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
         """Entities in ``text[start:end]`` as ``(start, end, type)`` character offsets into ``text``.
@@ -512,20 +629,21 @@ class NerTagger:
         docs: list[int] = []
         for start, stop in ranges:
             sub = text[start:stop]
-            found = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(sub)]  # as words() cuts
-            texts = [t for _, _, t in found]
-            cuts = _cuts(sub, texts, [a for a, _, _ in found], [b for _, b, _ in found])
-            per_range.append((start, found, cuts))
+            found = list(_WORDS.finditer(sub))  # the tokens of rasd.text.words
+            texts = list(map(_GROUP, found))
+            starts, ends = list(map(_START, found)), list(map(_END, found))
+            cuts = _cuts(sub, texts, starts, ends)
+            per_range.append((start, texts, starts, ends, cuts))
             sentences += [texts[a:b] for a, b in cuts]
             docs.append(len(cuts))
-        tags = iter(self._tag_docs(sentences, docs) if sentences else [])
+        spans = iter(self._label_docs(sentences, docs)[1] or [] if sentences else [])
         out: list[list[tuple[int, int, str]]] = []
-        for start, found, cuts in per_range:
+        for start, texts, starts, ends, cuts in per_range:
             ents: list[tuple[int, int, str]] = []
             for a, _ in cuts:
-                for s, e, typ in tag_spans(next(tags)):
-                    fs, _, ftext = found[a + s]
-                    ents.append((start + fs + _proclitic_cut(ftext), start + found[a + e - 1][1], typ))
+                for s, e, typ in next(spans):
+                    cs = start + starts[a + s] + _proclitic_cut(texts[a + s])
+                    ents.append((cs, start + ends[a + e - 1], typ))
             out.append(ents)
         return out
 
@@ -552,19 +670,31 @@ def propagate(keys: Sequence[Sequence[str]], tags: list[list[str]]) -> list[list
     model left untagged elsewhere gets the type it was given, when that type is unambiguous; words of
     fewer than three letters are never propagated.
     """
+    return _propagate(keys, tags)[0]
+
+
+def _propagate(
+    keys: Sequence[Sequence[str]], tags: list[list[str]]
+) -> tuple[list[list[str]], list[list[tuple[int, int, str]]]]:
+    """:func:`propagate`, with the entity spans of each sentence of the result."""
+    spans = [tag_spans(ts) for ts in tags]
     seen: dict[tuple[str, ...], set[str]] = {}
-    for ks, ts in zip(keys, tags, strict=True):
-        for s, e, typ in tag_spans(ts):
+    for ks, found in zip(keys, spans, strict=True):
+        for s, e, typ in found:
             seen.setdefault(tuple(ks[s:e]), set()).add(typ)
             if typ == "PER" and e - s > 1:
                 seen.setdefault((ks[e - 1],), set()).add(typ)
     memory = {k: next(iter(v)) for k, v in seen.items() if len(v) == 1 and len(k[-1]) >= 3}
     if not memory:
-        return tags
+        return tags, spans
     longest = max(len(k) for k in memory)
     firsts = {k[0] for k in memory}
     out = []
-    for ks, ts in zip(keys, tags, strict=True):
+    for j, (ks, ts) in enumerate(zip(keys, tags, strict=True)):
+        if firsts.isdisjoint(ks):  # nothing remembered starts in this sentence
+            out.append(ts)
+            continue
+        before = ts
         ts = list(ts)
         i = 0
         while i < len(ks):
@@ -579,7 +709,36 @@ def propagate(keys: Sequence[Sequence[str]], tags: list[list[str]]) -> list[list
                     break
             i += 1
         out.append(ts)
+        if ts != before:
+            spans[j] = tag_spans(ts)
+    return out, spans
+
+
+def tag_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """:func:`rasd.entities.conll.spans` (lenient IOB2 reading), with a quick way out for
+    sentences without entities and tags parsed once: it runs on every tagged sentence."""
+    if tags.count("O") == len(tags):
+        return []
+    parse = _TAG_PARTS
+    out: list[tuple[int, int, str]] = []
+    start, typ = -1, ""
+    for i, tag in enumerate(tags):
+        parts = parse.get(tag)
+        if parts is None:  # a tag outside our label set: read it the slow way
+            return conll_spans(tags)
+        prefix, t = parts
+        continues = prefix == "I" and t == typ and start >= 0
+        if start >= 0 and not continues:
+            out.append((start, i, typ))
+            start, typ = -1, ""
+        if prefix == "B" or (prefix == "I" and not continues):
+            start, typ = i, t
+    if start >= 0:
+        out.append((start, len(tags), typ))
     return out
+
+
+_TAG_PARTS = {"O": ("O", "")} | {f"{p}-{t}": (p, t) for p in "BI" for t in TYPES}
 
 
 def _chunks(text: str, toks: Sequence[Token]) -> list[tuple[int, int]]:
@@ -596,7 +755,11 @@ def _cuts(
     token; runs longer than _MAX_TOKENS are cut every _MAX_TOKENS tokens, counted from the last cut.
     """
     n = len(texts)
-    ends_at = {i for i, t in enumerate(texts) if t in _SENT_END}
+    ends_at = set()
+    for m in _SENT_END_RE.finditer(text):  # few, so found in the text rather than token by token
+        i = bisect_left(starts, m.start())
+        if i < n and starts[i] == m.start() and texts[i] in _SENT_END:  # the token itself, not a "3.5"
+            ends_at.add(i)
     at = text.find("\n", ends[0] if n else 0)
     while at >= 0:
         i = bisect_right(ends, at) - 1  # the last token ending at or before the line break
