@@ -1,4 +1,4 @@
-"""``rasd export``: stream documents, events, entities or duplicate links out of a store."""
+"""``rasd export`` and ``rasd events``: stream documents, events, entities or duplicate links out of a store."""
 
 from __future__ import annotations
 
@@ -39,6 +39,34 @@ def export(
     event_type: str = typer.Option(None, "--type", help="Only events of this PLOVER type."),
 ) -> None:
     """Export from a store as JSON lines, CSV (one flat row per record), Parquet or PLOVER JSON."""
+    filters = Filters(since=since, until=until, event_type=event_type.upper() if event_type else None)
+    _export(kind, db, format, out, filters)
+
+
+@app.command("events")
+def events(
+    db: str = typer.Option("rasd.db", "--db", help="The database (SQLite file or postgresql:// URL)."),
+    format: ExportFormat = typer.Option(ExportFormat.jsonl, "--format", "-f", help="jsonl, csv, parquet or plover."),
+    out: Path = typer.Option(None, "--out", "-o", help="Output file (default: standard output; required for parquet)."),
+    event_type: str = typer.Option(None, "--type", help="PLOVER event type, e.g. PROTEST."),
+    quad_class: int = typer.Option(None, "--quad-class", min=1, max=4, help="PLOVER quad class 1-4."),
+    actor: str = typer.Option(None, "--actor", help="Actor code on either side, e.g. TURGOV."),
+    country: str = typer.Option(None, "--country", help="ISO-3 country of the place or of an actor, e.g. IRQ."),
+    place: str = typer.Option(None, "--place", help="Place name as coded, e.g. بغداد."),
+    source: str = typer.Option(None, "--source", help="Site name, or a part of the article's URL or path."),
+    since: str = typer.Option(None, "--since", help="First publication date, YYYY-MM-DD."),
+    until: str = typer.Option(None, "--until", help="Last publication date, YYYY-MM-DD."),
+) -> None:
+    """Export coded events matching filters: JSON lines, flat CSV/Parquet rows or PLOVER JSON."""
+    filters = Filters(
+        since=since, until=until, source=source, event_type=event_type.upper() if event_type else None,
+        quad_class=quad_class, actor=actor.upper() if actor else None, country=country.upper() if country else None,
+        place=place,
+    )
+    _export(Kind.events, db, format, out, filters)
+
+
+def _export(kind: Kind, db: str, format: ExportFormat, out: Path | None, filters: Filters) -> None:
     if format is ExportFormat.plover and kind is not Kind.events:
         err.print("[red]error[/red] the PLOVER format is for events only")
         raise typer.Exit(2)
@@ -54,7 +82,6 @@ def export(
         err.print(f"[red]error[/red] {exc}")
         raise typer.Exit(2) from None
     try:
-        filters = Filters(since=since, until=until, event_type=event_type.upper() if event_type else None)
         cache: dict[str, object] = {}
 
         def doc_of(doc_id: str) -> object:

@@ -67,6 +67,15 @@ def event_filters(f: Filters, d: Dialect) -> tuple[list[str], list[Any]]:
     if f.event_type:
         where.append(f"e.type = {d.ph}")
         args.append(f.event_type)
+    more, more_args = event_attribute_filters(f, d)
+    return where + more, args + more_args
+
+
+def event_attribute_filters(f: Filters, d: Dialect) -> tuple[list[str], list[Any]]:
+    """Conditions on an event's own attributes (``e``): quad class, actor code on either side,
+    country, place. Shared by the events listing and the events export."""
+    where: list[str] = []
+    args: list[Any] = []
     if f.quad_class is not None:
         where.append(f"e.quad_class = {d.ph}")
         args.append(f.quad_class)
