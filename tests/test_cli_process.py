@@ -119,3 +119,18 @@ def test_subprocess_never_tracebacks(mixed_dir: Path) -> None:
     assert "Traceback" not in proc.stderr
     assert len([line for line in proc.stderr.splitlines() if line.strip()]) == 5
     assert len(proc.stdout.splitlines()) == 2
+
+
+def test_every_reader_format(runner: CliRunner, tmp_path: Path) -> None:
+    """``rasd process`` reads what ``rasd ingest`` reads: one document per JSONL record, HTML pages."""
+    records = [{"title": "عنوان الخبر", "content": GOOD, "url": f"https://example.org/{i}", "date": "2015-08-06"}
+               for i in range(3)]
+    (tmp_path / "a.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8")
+    html = f"<html><head><title>خبر</title></head><body><article><h1>عنوان</h1><p>{GOOD}</p></article></body></html>"
+    (tmp_path / "b.html").write_text(html, encoding="utf-8")
+    result = runner.invoke(app, ["process", str(tmp_path), "-f", "jsonl"])
+    assert result.exit_code == 0, result.stderr
+    docs = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [d["meta"]["reader"] for d in docs[:3]] == ["json"] * 3 and len(docs) == 4
+    assert all(d["title"] == "عنوان الخبر" and "author" not in d["text"] for d in docs[:3])
+    assert "الإرهاب" in docs[3]["text"] and "<p>" not in docs[3]["text"]

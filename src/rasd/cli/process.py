@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
 
@@ -13,8 +14,10 @@ from rich.table import Table
 from rasd.cli.app import app, err, out
 from rasd.model import Document
 from rasd.pipeline import Pipeline
-from rasd.readers import ReadError, read_paths
+from rasd.readers import RawDoc, ReadError, read_paths
 from rasd.readers.base import MAX_BYTES
+from rasd.readers.dispatch import read_file
+from rasd.readers.text import iter_files
 
 KIND_STYLE = {
     "title": "bold",
@@ -72,9 +75,23 @@ def _print_pretty(doc: Document) -> None:
         out.print(evs)
 
 
+def _read(paths: list[Path], max_bytes: int) -> Iterator[RawDoc | ReadError]:
+    """Every reader ``rasd ingest`` has; ``--max-bytes`` applies to plain-text files (an article is not
+    megabytes long, while a JSONL, WARC or zip of many articles may well be)."""
+    for item in iter_files(paths):
+        if isinstance(item, ReadError):
+            yield item
+        elif item.suffix.lower() in (".txt", ".text", ""):
+            yield from read_paths([item], max_bytes=max_bytes)
+        else:
+            yield from read_file(item)
+
+
 @app.command()
 def process(
-    paths: list[Path] = typer.Argument(..., help="Text files or directories (read recursively)."),
+    paths: list[Path] = typer.Argument(
+        ..., help="Files or directories (read recursively): text, HTML, RSS/Atom, WARC, JSON/JSONL, zip/tar.gz."
+    ),
     format: Format = typer.Option(Format.json, "--format", "-f", help="json (indented), jsonl (one per line) or pretty."),
     max_bytes: int = typer.Option(MAX_BYTES, "--max-bytes", min=1, help="Files larger than this are rejected as not an article."),
 ) -> None:
@@ -82,7 +99,7 @@ def process(
     pipeline = Pipeline()
     failed = 0
     done = 0
-    for item in read_paths(paths, max_bytes=max_bytes):
+    for item in _read(paths, max_bytes):
         if isinstance(item, ReadError):
             _report_error(item)
             failed += 1
