@@ -88,7 +88,15 @@ def session(master: str | None = "local[*]", app_name: str = "rasd", conf: dict[
         "spark.python.worker.reuse": "true",
         "spark.sql.sources.partitionOverwriteMode": "static",
         "spark.sql.shuffle.partitions": "16",
+        # cached documents carry their text and JSON (tens of KB each): Spark's default columnar
+        # batch of 10,000 rows is hundreds of MB of heap per task, which ran the whole-corpus run
+        # out of memory; small batches keep a task's heap use in the MBs
+        "spark.sql.inMemoryColumnarStorage.batchSize": "256",
     }
+    if master and master.startswith("local"):
+        # local mode runs executors inside the driver JVM, whose default heap is 1 GB; takes effect
+        # only when this call starts the JVM (spark-submit sets it with --driver-memory)
+        settings["spark.driver.memory"] = os.environ.get("RASD_SPARK_DRIVER_MEMORY", "3g")
     settings.update(conf or {})
     for key, value in settings.items():
         builder = builder.config(key, value)
