@@ -137,6 +137,10 @@ def test_exports(client: TestClient) -> None:
     assert parquet.num_rows == len(rows)
     only_assault = client.get("/api/export/events", params={"format": "jsonl", "type": "ASSAULT"}).text.splitlines()
     assert [json.loads(line)["type"] for line in only_assault] == ["ASSAULT"]
+    by_actor = client.get("/api/export/events", params={"format": "jsonl", "actor": "PKKREB"}).text.splitlines()
+    assert [json.loads(line)["type"] for line in by_actor] == ["ASSAULT"]
+    assert {json.loads(line)["type"] for line in client.get(
+        "/api/export/events", params={"format": "jsonl", "quad_class": 4}).text.splitlines()} == {"ASSAULT"}
     plover = client.get("/api/export/events", params={"format": "plover"}).json()
     assert {p["event"][0] for p in plover} >= {"ASSAULT", "CONSULT"}
     docs = pq.read_table(io.BytesIO(client.get("/api/export/documents", params={"format": "parquet"}).content))

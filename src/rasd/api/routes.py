@@ -174,11 +174,17 @@ def export(
     since: Since = None,
     until: Until = None,
     type: EventType | None = None,
+    quad_class: Annotated[int | None, Query(ge=0, le=4, description="events only")] = None,
+    actor: Annotated[str | None, Query(max_length=100, description="events only: actor code on either side")] = None,
+    country: Annotated[str | None, Query(pattern=r"^[A-Z]{3}$", description="events only")] = None,
+    place: Annotated[str | None, Query(max_length=200, description="events only")] = None,
 ) -> StreamingResponse:
     _check_dates(since, until)
     if format == "plover" and kind != "events":
         raise HTTPException(422, "the PLOVER format is for events only")
-    filters = Filters(since=since, until=until, event_type=type.value if type else None)
+    # the same filters as `rasd events`; quad class, actor, country and place apply to the events export
+    filters = Filters(since=since, until=until, event_type=type.value if type else None,
+                      quad_class=quad_class, actor=actor, country=country, place=place)
     settings = request.app.state.settings
     store = settings.fresh_store()
     own = store is not settings.shared
