@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rasd.events import arguments as args_mod
-from rasd.events import cues, specific, tables, when
+from rasd.events import cues, scope, specific, tables, when
 from rasd.events.lexicon import TriggerMatch, load
 from rasd.model import Actor, Block, Document, Event, Sentence, Span, Token
 from rasd.text.normalize import normalize_word
@@ -196,6 +196,8 @@ def detect_sentence(doc: Document, s: Sentence, mentions_ok: bool = True) -> lis
             continue  # فرض حظر، أوامر اعتقال، طالب جامعي
         if e.type == "CONSULT" and last + 1 < len(tokens) and cues.bare(tokens[last + 1]) == "عن":
             continue  # بحث عن: searched for
+        if scope.out_of_scope(tokens, bares, m, clause):
+            continue  # a homograph, or not a political act (scope.py names the reason)
         if e.type in SOFT_TYPES and not verbal and not (e.type == "SUPPORT" and len(m.tokens) > 1):
             governed = any(clause[0] <= o.head < head and o.verbal for o in matches if o is not m)
             prev_speech = any(w in cues.SPEECH for w in (cues.bare(t) for t in tokens[clause[0] : head]))

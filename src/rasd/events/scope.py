@@ -1,0 +1,101 @@
+"""Is a trigger a political event at all, or a homograph, a business/sports/administrative act, or
+the content of a law?
+
+The annotation guidelines (``docs/event-annotation.md``, "What counts") code political actors only:
+a ministry approving a project, a club signing a player or a company agreeing to invest are not
+events, and a word spelled like a trigger (تعد "is counted", يحتل المركز "ranks") is not one either.
+These rules were written from the guidelines, the PLOVER manual and the false positives of the dev
+set's tune part (index % 3 != 0); each names its reason. They are word lists, not fitted weights.
+
+* **homograph** — the imperfect of وعد (يعد، تعد) is far more often عُدّ "is counted/considered" or
+  أعدّ "prepared"; وعدن is "and Aden"; يوافق + a number is "falls on (a date)"; تبعد + a distance
+  and أبعد ما are "far", not deportation.
+* **business_sports** — AGREE in a sentence about companies, markets, clubs or players.
+* **administrative** — AGREE whose object (after على) is an appointment, a nomination, a project or
+  a listing: an internal approval with no political counterpart.
+* **ranking** — احتل/يحتل with a rank or place in a list (المركز، المرتبة، الصدارة، العناوين).
+* **inspection** — ضبط of workers, goods or violations (municipal and labour inspections) or of
+  budgets (ضبط النفقات): enforcement of regulations, not a political arrest.
+* **law_content** — an imperfect ban verb right after a law noun (قانون يحظر، قوانين تحظر): what a
+  law says, not an act.
+"""
+
+from __future__ import annotations
+
+from rasd.events.cues import _set
+from rasd.events.lexicon import TriggerMatch
+from rasd.model import Token
+
+ENABLED = True  # off only to measure the rules
+OFF: set[str] = set()  # reason names switched off (measurement only)
+
+VAAD = "V:وعد/يعد"
+BUSINESS_SPORTS = _set(
+    "شركه شركات الشركه الشركات شركتين البورصه بورصه الاسهم اسهم المساهمين المساهمون الارباح ارباح "
+    "استثمار باستثمار الاستثمار الاسواق المستثمرين نادي النادي الاندية اللاعب لاعب اللاعبين لاعبي "
+    "الملاعب الملعب البطوله مباراه المباراه الرياضه الرياضي فنادق فندق"
+)
+ADMIN_OBJECT = _set(
+    "تعيين تعيينات تكليف ترشيح ترقيه ترقيات مشروع مشاريع قيد ترخيص تراخيص لائحه ميزانيه صرف منح "
+    "استخدام استخدامه تفويض"
+)
+RANK = _set("مركز المركز المركزين المرتبه مرتبه الصداره صداره العناوين المقدمه المراتب")
+INSPECTED = _set(
+    "عامل عاملا عمال العمال عماله مخالفه مخالفات مخالفين مخالفه مواد سلع بضائع اغذيه كتله نفقات "
+    "اسعار الاسعار محلات"
+)
+LAW = _set("قانون قانونا قوانين القانون القوانين تشريع تشريعات لائحه نظام")
+BUSINESS_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "REJECT", "REQUEST", "COERCE"})
+DISTANCE = _set("نحو حوالي قرابه ما")
+
+
+def _word(e_words: tuple[str, ...], spec: str) -> bool:
+    return spec in e_words
+
+
+def out_of_scope(
+    tokens: list[Token], bares: list[str], m: TriggerMatch, clause: tuple[int, int]
+) -> str | None:
+    """Why the trigger ``m`` is not a political event (a reason name), or None."""
+    if not ENABLED:
+        return None
+    why = _why(tokens, bares, m, clause)
+    return None if why in OFF else why
+
+
+def _why(tokens: list[Token], bares: list[str], m: TriggerMatch, clause: tuple[int, int]) -> str | None:
+    e = m.entry
+    head, last = m.head, m.tokens[-1]
+    w = bares[head]
+    nxt = [
+        (bares[k], tokens[k])
+        for k in range(last + 1, min(len(tokens), last + 5))
+        if tokens[k].kind != "punct"
+    ]
+    if e.type == "AGREE":
+        if _word(e.words, VAAD) and (m.hits[0].imperfect or w.endswith("عدن") or w.startswith("اعد")):
+            return "homograph"
+        if m.hits[0].imperfect and "وافق" in e.words[0] and nxt and nxt[0][1].kind == "num":
+            return "homograph"
+        rest = [
+            b
+            for b, t in zip(bares[last + 1 : clause[1]], tokens[last + 1 : clause[1]], strict=True)
+            if t.kind != "punct"
+        ]
+        on = next((i for i, b in enumerate(rest) if b in ("علي", "عليه", "عليها")), None)
+        if on is not None and on + 1 < len(rest) and rest[on + 1] in ADMIN_OBJECT:
+            return "administrative"
+    if e.type in BUSINESS_TYPES and any(b in BUSINESS_SPORTS for b in bares):
+        return "business_sports"
+    if e.type == "COERCE":
+        if "احتل" in e.words[0] and any(b in RANK for b, _ in nxt):
+            return "ranking"
+        if "ضبط" in e.words[0] and nxt and (any(b in INSPECTED for b, _ in nxt) or nxt[0][1].kind == "num"):
+            return "inspection"
+        if "ابعد" in e.words[0] and (
+            w == "ابعد" and nxt and nxt[0][0] == "ما" or m.hits[0].imperfect and nxt and nxt[0][0] in DISTANCE
+        ):
+            return "homograph"
+        if m.hits[0].imperfect and head > 0 and bares[head - 1] in LAW:
+            return "law_content"
+    return None

@@ -1,0 +1,42 @@
+"""Scope rules (rasd.events.scope): homographs and non-political acts are dropped, political ones kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from rasd.events.detect import threshold
+from rasd.events.step import code_text
+
+
+def _asserted(text: str, ptype: str) -> bool:
+    return any(
+        c.event.type == ptype and not c.event.negated and c.event.modality is None
+        and c.event.confidence >= threshold(ptype)
+        for c in code_text(text)[1]
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "ptype", "expected"),
+    [
+        # homograph: تعد "is counted", وعد "promised"
+        ("وتعد المدينة من أكبر المراكز التجارية في المنطقة.", "AGREE", False),
+        ("وعد الرئيس الفرنسي نظيره اللبناني بتقديم الدعم للجيش.", "AGREE", True),
+        # business/sports context
+        ("ووافقت الشركة على شراء حصة في مصنع للإسمنت بقيمة مليار ريال.", "AGREE", False),
+        ("ووافقت الحكومة الأردنية على استقبال وفد من المعارضة السورية.", "AGREE", True),
+        # administrative approval
+        ("ووافق وزير التعليم على تكليف مدير جديد لإدارة التعليم في المحافظة.", "AGREE", False),
+        # ranking: يحتل المركز
+        ("واحتل المنتخب المركز الثالث في الترتيب العام.", "COERCE", False),
+        ("واحتلت القوات الإسرائيلية قرية في جنوب لبنان.", "COERCE", True),
+        # inspection of workers or goods
+        ("وضبطت البلدية مخالفات في عدد من المطاعم بالحي.", "COERCE", False),
+        ("وضبطت الشرطة خلية إرهابية في ضواحي العاصمة.", "COERCE", True),
+        # what a law says
+        ("وأقر البرلمان قانونا يحظر التدخين في الأماكن العامة.", "COERCE", False),
+        ("وحظرت السلطات المصرية نشاط الجماعة في البلاد.", "COERCE", True),
+    ],
+)
+def test_scope(text: str, ptype: str, expected: bool) -> None:
+    assert _asserted(text, ptype) is expected
