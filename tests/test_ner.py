@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -99,18 +98,21 @@ def test_packaged_model_loads_once_and_tags() -> None:
     assert tagger.tag([]) == []
 
 
-def test_fast_scorer_gives_crfsuites_tags(seed_text: str) -> None:
-    """Our cached-weights Viterbi must tag exactly as crfsuite does with the same model."""
+def test_fast_scorer_gives_crfsuites_tags(seed_text: str, shared_data: Path, tmp_path: Path) -> None:
+    """Our exported-weights Viterbi must tag exactly as crfsuite does with the same model (one trained
+    here on a slice of ANERcorp train: the shipped model keeps only the exported weights)."""
     import pycrfsuite
 
     from rasd.entities.ner import _chunks
+    from rasd.entities.train_ner import MODEL_FILE, Recipe, corpus_paths, train
 
-    tagger = default_tagger().load()
+    sents_train = read_conll(corpus_paths(shared_data)["anercorp_train"])[:600]
+    train(sents_train, tmp_path, Recipe(max_iterations=60), keep_crfsuite=True)
+    tagger = NerTagger(tmp_path).load()
     toks = words(seed_text)
     sents = [[t.text for t in toks[a:b]] for a, b in _chunks(seed_text, toks)]
     ref = pycrfsuite.Tagger()
-    with resources.as_file(resources.files("rasd.data").joinpath("ner", "ner.crfsuite")) as path:
-        ref.open(str(path))
+    ref.open(str(tmp_path / MODEL_FILE))
     expected = [list(ref.tag(tagger._feat.sentence(s))) for s in sents]
     assert tagger.tag_many(sents) == expected
     assert [tagger.tag(s) for s in sents] == expected

@@ -11,7 +11,7 @@ are copied next to the model so a model directory is self-contained.
 from __future__ import annotations
 
 import json
-import shutil
+import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
@@ -24,7 +24,7 @@ from rasd.eval.ner import Scores, score
 
 DEV_FRACTION = 0.1
 RESOURCE_FILES = ("gazetteer.tsv", "titles.tsv", "clusters.tsv.gz")
-MODEL_FILE = "ner.crfsuite"  # crfsuite's own model: the training artifact
+MODEL_FILE = "ner.crfsuite"  # crfsuite's own model: kept only on request (the tagger reads the weights)
 META_FILE = "meta.json"
 
 # Wojood has richer types; only those that mean the same as ANERcorp's are kept for training.
@@ -98,8 +98,13 @@ def train(
     recipe: Recipe = DEFAULTS,
     resources_dir: Path | None = None,
     verbose: bool = False,
+    keep_crfsuite: bool = False,
 ) -> Path:
-    """Train a CRF on ``sentences`` and write a self-contained model directory; returns its model file."""
+    """Train a CRF on ``sentences`` and write a self-contained model directory; returns its weights file.
+
+    crfsuite's own model file is an intermediate: its weights are exported to ``weights.tsv.gz``, which
+    is all ``NerTagger`` reads. ``keep_crfsuite`` leaves it in ``out_dir`` too (to compare taggers).
+    """
     from importlib import resources as ir
 
     import pycrfsuite
@@ -127,11 +132,12 @@ def train(
         }
     )
     t0 = time.time()
-    model = out_dir / MODEL_FILE
-    tmp = out_dir / (MODEL_FILE + ".tmp")
-    trainer.train(str(tmp))
-    tmp.replace(model)
-    write_weights(model, out_dir / WEIGHTS_FILE)
+    with tempfile.TemporaryDirectory(dir=out_dir) as tmp:
+        model = Path(tmp) / MODEL_FILE
+        trainer.train(str(model))
+        write_weights(model, out_dir / WEIGHTS_FILE)
+        if keep_crfsuite:
+            model.replace(out_dir / MODEL_FILE)
     meta = {
         "recipe": asdict(recipe),
         "sentences": len(sentences),
@@ -140,7 +146,7 @@ def train(
         "labels": sorted({t for _, tags in sentences for t in tags}),
     }
     (out_dir / META_FILE).write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    return model
+    return out_dir / WEIGHTS_FILE
 
 
 def evaluate(
@@ -152,11 +158,3 @@ def evaluate(
 
     pred = tag_corpus(NerTagger(model_dir), [toks for toks, _ in sentences], window)
     return score([tags for _, tags in sentences], pred), pred
-
-
-def copy_model(model_dir: Path, target: Path) -> None:
-    """Install a trained model directory (model, meta and feature resources) into ``target``."""
-    target.mkdir(parents=True, exist_ok=True)
-    for name in (MODEL_FILE, WEIGHTS_FILE, META_FILE, *RESOURCE_FILES):
-        if (model_dir / name).resolve() != (target / name).resolve():
-            shutil.copyfile(model_dir / name, target / name)
