@@ -26,16 +26,20 @@ SQLITE = Dialect("?", "", "instr({hay}, ?) > 0")
 POSTGRES = Dialect("%s", ' COLLATE "C"', "strpos({hay}, %s) > 0")
 
 
-def doc_filters(f: Filters, alias: str, d: Dialect) -> tuple[list[str], list[Any]]:
-    """Conditions on the documents table (alias ``alias``): dates, source, language, entity, event type."""
+def _date_range(column: str, f: Filters, d: Dialect) -> tuple[list[str], list[Any]]:
+    """``since``/``until`` on the day part of an ISO date column (inclusive)."""
     where: list[str] = []
     args: list[Any] = []
-    if f.since:
-        where.append(f"substr({alias}.published, 1, 10){d.collate} >= {d.ph}")
-        args.append(f.since)
-    if f.until:
-        where.append(f"substr({alias}.published, 1, 10){d.collate} <= {d.ph}")
-        args.append(f.until)
+    for value, op in ((f.since, ">="), (f.until, "<=")):
+        if value:
+            where.append(f"substr({column}, 1, 10){d.collate} {op} {d.ph}")
+            args.append(value)
+    return where, args
+
+
+def doc_filters(f: Filters, alias: str, d: Dialect) -> tuple[list[str], list[Any]]:
+    """Conditions on the documents table (alias ``alias``): dates, source, language, entity, event type."""
+    where, args = _date_range(f"{alias}.published", f, d)
     if f.source:
         where.append(
             f"(lower({alias}.source_site) = lower({d.ph}) OR {d.contains(f'{alias}.source_url')}"
@@ -58,12 +62,20 @@ def event_filters(f: Filters, d: Dialect) -> tuple[list[str], list[Any]]:
     """Conditions on events ``e`` joined with documents ``d``: the event's own date and type, quad class,
     actor code on either side, country, place; plus the document conditions."""
     where, args = doc_filters(replace(f, since=None, until=None, event_type=None), "d", d)
-    if f.since:
-        where.append(f"substr(e.date, 1, 10){d.collate} >= {d.ph}")
-        args.append(f.since)
-    if f.until:
-        where.append(f"substr(e.date, 1, 10){d.collate} <= {d.ph}")
-        args.append(f.until)
+    dates, date_args = _date_range("e.date", f, d)
+    where += dates
+    args += date_args
+    if f.event_type:
+        where.append(f"e.type = {d.ph}")
+        args.append(f.event_type)
+    more, more_args = event_attribute_filters(f, d)
+    return where + more, args + more_args
+
+
+def export_event_filters(f: Filters, d: Dialect) -> tuple[list[str], list[Any]]:
+    """The events export: documents chosen by publication date, source ... (as in every export), events
+    by their type and attributes (as ``rasd events`` asks)."""
+    where, args = doc_filters(replace(f, event_type=None), "d", d)
     if f.event_type:
         where.append(f"e.type = {d.ph}")
         args.append(f.event_type)

@@ -28,7 +28,7 @@ from typing import Any
 from rasd.errors import StoreError
 from rasd.model import Document, Event
 from rasd.store import DupLink, Filters, Hit, IngestReport, NewDoc, Page, add_event_counts
-from rasd.store.filters import POSTGRES, doc_filters, event_attribute_filters, event_filters
+from rasd.store.filters import POSTGRES, doc_filters, event_filters, export_event_filters
 from rasd.store.pg_migrations import migrate
 from rasd.store.search import COLUMNS, Query, parse_query, snippet
 
@@ -344,14 +344,8 @@ class PostgresStore:
             for (j,) in self._stream(f"SELECT d.json FROM documents d{cond} ORDER BY d.rowid", args):
                 yield json.loads(j)
         elif kind == "events":
-            ev_cond, ev_args = cond, list(args)
-            if f.event_type:  # only the events of that type, not all events of those documents
-                ev_cond += (" AND " if cond else " WHERE ") + "e.type = %s"
-                ev_args.append(f.event_type)
-            more, more_args = event_attribute_filters(f, POSTGRES)
-            if more:  # quad class, actor, country, place: the events themselves, as `rasd events` asks
-                ev_cond += (" AND " if ev_cond else " WHERE ") + " AND ".join(more)
-                ev_args.extend(more_args)
+            ev_where, ev_args = export_event_filters(f, POSTGRES)
+            ev_cond = (" WHERE " + " AND ".join(ev_where)) if ev_where else ""
             sql = f"SELECT e.json, d.id FROM events e JOIN documents d ON d.rowid = e.doc_rowid{ev_cond} ORDER BY e.rowid"
             for j, d in self._stream(sql, ev_args):
                 yield {**json.loads(j), "doc_id": d}

@@ -19,7 +19,7 @@ from typing import Any
 from rasd.errors import StoreError
 from rasd.model import Document, Event
 from rasd.store import DupLink, Filters, Hit, IngestReport, NewDoc, Page, add_event_counts
-from rasd.store.filters import SQLITE, doc_filters, event_attribute_filters, event_filters
+from rasd.store.filters import SQLITE, doc_filters, event_filters, export_event_filters
 from rasd.store.migrations import migrate
 from rasd.store.search import parse_query, snippet
 
@@ -288,14 +288,8 @@ class SQLiteStore:
             for (j,) in self.db.execute(sql, args):
                 yield json.loads(j)
         elif kind == "events":
-            ev_cond, ev_args = cond, list(args)
-            if filters and filters.event_type:  # only the events of that type, not all events of those documents
-                ev_cond += (" AND " if cond else " WHERE ") + "e.type = ?"
-                ev_args.append(filters.event_type)
-            more, more_args = event_attribute_filters(filters or Filters(), SQLITE)
-            if more:  # quad class, actor, country, place: the events themselves, as `rasd events` asks
-                ev_cond += (" AND " if ev_cond else " WHERE ") + " AND ".join(more)
-                ev_args.extend(more_args)
+            ev_where, ev_args = export_event_filters(filters or Filters(), SQLITE)
+            ev_cond = (" WHERE " + " AND ".join(ev_where)) if ev_where else ""
             sql = f"SELECT e.json, d.id FROM events e JOIN documents d ON d.rowid = e.doc_rowid{ev_cond} ORDER BY e.rowid"
             for j, d in self.db.execute(sql, ev_args):
                 yield {**json.loads(j), "doc_id": d}
