@@ -121,3 +121,54 @@ def test_asserted_event_never_dated_after_its_report() -> None:
     (consult,) = [e for e in doc.events if e.type == "CONSULT"]
     assert consult.modality is None
     assert (consult.date, consult.date_text) == ("2015-07-21", None)  # not the election's date
+
+
+GSR_CSV = (
+    "id,event_type,label,text\n"
+    "a,ASSAULT,yes,قتل مسلحون خمسة جنود في هجوم على دورية للجيش شمال بغداد امس\n"
+    "b,ASSAULT,easy no,رفضت الحكومة المقترح\n"
+    "c,ASSAULT,difficult no,لم يهاجم الجيش القرية\n"
+    "d,ASSAULT,ambiguous,وقع انفجار\n"
+)
+
+
+def test_rasd_eval_events_scores_a_gsr_file(tmp_path: Path) -> None:
+    gold = tmp_path / "g.csv"
+    gold.write_text(GSR_CSV, encoding="utf-8")
+    errors = tmp_path / "err.jsonl"
+    res = runner.invoke(app, ["eval", "events", str(gold), "--errors", str(errors)])
+    assert res.exit_code == 0, res.output
+    # the attack is coded; the rejection and the negated attack are not; ambiguous is left out
+    assert "1.000" in res.output and "0.000 (0/1)" in res.output, res.output
+    assert errors.read_text(encoding="utf-8") == ""
+    spans = tmp_path / "s.json"
+    spans.write_text(json.dumps([{"text": "قتل مسلحون خمسة جنود في هجوم", "source_gold": "مسلحون",
+                                  "verb_gold": "قتل", "target_gold": "جنود"}], ensure_ascii=False), encoding="utf-8")  # fmt: skip
+    res = runner.invoke(app, ["eval", "events", str(gold), "--spans", str(spans)])
+    assert res.exit_code == 0, res.output
+    assert "spans" in res.output and "1.0 │  1.0 │  0.667" in res.output, res.output
+
+
+def test_rasd_eval_events_bad_input_is_one_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("id,text\n1,نص\n", encoding="utf-8")
+    res = runner.invoke(app, ["eval", "events", str(bad)])
+    assert res.exit_code == 2 and "label" in res.output and "Traceback" not in res.output
+    res = runner.invoke(app, ["eval", "events", str(bad), "--type", "NOPE"])
+    assert res.exit_code == 2 and "not a PLOVER type" in res.output
+    odd = tmp_path / "odd.csv"
+    odd.write_text("event_type,label,text\nASSAULT,maybe,نص\n", encoding="utf-8")
+    res = runner.invoke(app, ["eval", "events", str(odd)])
+    assert res.exit_code == 2 and "odd.csv:2" in res.output
+
+
+def test_event_arguments_carry_their_spans() -> None:
+    from rasd.events.coder import SentenceCoder
+
+    text = "قتل مسلحون خمسة جنود في هجوم على دورية للجيش شمال بغداد"
+    doc = SentenceCoder()(text)
+    (ev,) = [e for e in doc.events if e.type == "ASSAULT"]
+    assert [text[a.start : a.end] for a in ev.source] == ["مسلحون"]
+    assert [text[a.start : a.end] for a in ev.target] == ["خمسة جنود"]
+    d = event_dict(ev, doc)
+    assert d["source"][0]["start"] == text.index("مسلحون")

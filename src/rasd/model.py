@@ -158,6 +158,8 @@ class Actor:
     code: str | None = None
     country: str | None = None
     sector: str | None = None
+    start: int | None = None  # the argument's words in the document text (evidence); None if unknown
+    end: int | None = None
 
 
 @dataclass

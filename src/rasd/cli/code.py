@@ -17,12 +17,11 @@ import typer
 
 from rasd.cli.app import app, err
 from rasd.errors import InputError
+from rasd.events.coder import SentenceCoder
 from rasd.events.export import event_dict
-from rasd.events.step import VERSION, events, sentence_document
+from rasd.events.step import VERSION, events
 from rasd.model import Document
 from rasd.pipeline import Pipeline, PipelineStep, default_steps
-
-SENTENCE_SKIP = frozenset({"structure", "sentences", "events"})
 
 
 def _sentences(path: Path) -> Iterator[tuple[str, str]]:
@@ -63,12 +62,12 @@ def code(
     ),
 ) -> None:
     """Code Arabic sentences into PLOVER/CAMEO events, one JSON line per input."""
-    pipeline = Pipeline([s for s in default_steps() if s.name != "events"])  # events run once, below
-    step = PipelineStep("events", VERSION, events)
     try:
         if articles:
             from rasd.readers import ReadError, read_paths
 
+            pipeline = Pipeline([s for s in default_steps() if s.name != "events"])  # events run once, below
+            step = PipelineStep("events", VERSION, events)
             for item in read_paths(paths):
                 if isinstance(item, ReadError):
                     err.print(f"error {item.where}: {item.reason}", highlight=False)
@@ -79,14 +78,10 @@ def code(
                 doc = step(pipeline.process_text(item.text, item.source, meta))
                 sys.stdout.write(_record(item.source.path or doc.id, doc) + "\n")
             return
-        enrich = [s for s in pipeline.steps if s.name not in SENTENCE_SKIP]
+        coder = SentenceCoder()
         for path in paths:
             for sid, text in _sentences(path):
-                doc = sentence_document(text, sid, published)
-                for s in enrich:
-                    doc = s(doc)
-                doc = step(doc)
-                sys.stdout.write(_record(sid, doc) + "\n")
+                sys.stdout.write(_record(sid, coder(text, sid, published)) + "\n")
     except InputError as e:
         err.print(f"error: {e}", highlight=False)
         raise typer.Exit(2) from None

@@ -15,9 +15,15 @@ app.add_typer(eval_app, name="eval")
 
 @eval_app.command("ner")
 def eval_ner(
-    file: Path = typer.Argument(..., help="CoNLL file: `token TAG` per line (IOB2), blank line between sentences."),
-    predictions: Path = typer.Option(None, "--predictions", help="Also write `token gold predicted` lines here."),
-    window: int = typer.Option(None, "--window", min=0, help="Sentences tagged as one document (0: each alone)."),
+    file: Path = typer.Argument(
+        ..., help="CoNLL file: `token TAG` per line (IOB2), blank line between sentences."
+    ),
+    predictions: Path = typer.Option(
+        None, "--predictions", help="Also write `token gold predicted` lines here."
+    ),
+    window: int = typer.Option(
+        None, "--window", min=0, help="Sentences tagged as one document (0: each alone)."
+    ),
 ) -> None:
     """Tag FILE with the shipped NER model; print entity-level precision/recall/F1 per type and micro."""
     from rasd.eval.ner import evaluate_file
@@ -39,3 +45,71 @@ def eval_ner(
         pred = sum(scores.pred.values()) if typ is None else scores.pred[typ]
         table.add_row(typ or "micro", f"{p:.4f}", f"{r:.4f}", f"{f:.4f}", str(gold), str(pred))
     out.print(table)
+
+
+@eval_app.command("events")
+def eval_events(
+    file: Path = typer.Argument(
+        ...,
+        help="Gold CSV: one sentence a row with `text`, `label` (yes / easy no / difficult no / ambiguous).",
+    ),
+    event_type: str = typer.Option(
+        None, "--type", help="PLOVER type to score (default: the file's `event_type` column)."
+    ),
+    spans: Path = typer.Option(
+        None,
+        "--spans",
+        help="Also score source/verb/target spans against this `*_spans.json` (token-overlap F1).",
+    ),
+    part: str = typer.Option(
+        "all", "--part", help="all, or tune / holdout (rows whose index is / is not a multiple of 3)."
+    ),
+    errors: Path = typer.Option(None, "--errors", help="Write the misclassified rows here (JSON lines)."),
+) -> None:
+    """Code each sentence of FILE as `rasd code` does; print precision/recall/F1 and the FP rate on `difficult no`."""
+    import json
+
+    from rich.progress import track
+
+    from rasd.eval.events import GsrFormatError, read_gsr, read_spans, score_gsr, score_spans, split_rows
+    from rasd.events.tables import PLOVER_TYPES
+
+    if part not in ("all", "tune", "holdout"):
+        err.print(f"[red]error[/red] --part {part}: use all, tune or holdout")
+        raise typer.Exit(2)
+    if event_type is not None and event_type.upper() not in PLOVER_TYPES:
+        err.print(f"[red]error[/red] --type {event_type}: not a PLOVER type ({', '.join(PLOVER_TYPES)})")
+        raise typer.Exit(2)
+    for path in (file, spans):
+        if path is not None and not path.is_file():
+            err.print(f"[red]error[/red] {path}: no such file")
+            raise typer.Exit(2)
+    try:
+        rows = split_rows(read_gsr(file, need_type=event_type is None), part)
+        items = split_rows(read_spans(spans), part) if spans else []
+    except (GsrFormatError, ValueError, UnicodeDecodeError) as exc:
+        err.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(2) from None
+    ptype = event_type.upper() if event_type else None
+    label = ptype or (rows[0]["event_type"].strip().upper() if rows else "?")
+    sc = score_gsr(track(rows, description="coding", console=err, transient=True), ptype)
+    table = Table(title=f"{label} on {file} ({part}, {len(rows)} rows; ambiguous left out)")
+    for col in ("precision", "recall", "F1", "tp", "fp", "fn", "FP rate on difficult no"):
+        table.add_column(col, justify="right")
+    table.add_row(
+        f"{sc.precision:.3f}", f"{sc.recall:.3f}", f"{sc.f1:.3f}", str(sc.tp), str(sc.fp), str(sc.fn),
+        f"{sc.difficult_fp_rate:.3f} ({sc.difficult_fp}/{sc.difficult_n})",
+    )  # fmt: skip
+    out.print(table)
+    if items:
+        res = score_spans(items, ptype or label)
+        st = Table(title=f"spans on {spans} (token-overlap F1; a missed event scores 0)")
+        for col in ("source", "verb", "target", "gold items", "with an event"):
+            st.add_column(col, justify="right")
+        st.add_row(*(str(res[k]) for k in ("source", "verb", "target", "items", "with_event")))
+        out.print(st)
+    if errors:
+        with errors.open("w", encoding="utf-8") as fh:
+            for e in sc.errors:
+                fh.write(json.dumps(e, ensure_ascii=False) + "\n")
+        err.print(f"{len(sc.errors)} misclassified rows → {errors}")

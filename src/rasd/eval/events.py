@@ -4,6 +4,9 @@ GSR rows (``*_gsr.csv``): ``yes`` is positive, ``easy no`` and ``difficult no`` 
 ``ambiguous`` left out (the data README's rule). A sentence counts as coded with a type when the
 coder finds an asserted event of that type in it (not negated, no modality). Span accuracy
 (``*_spans.json``) is token-overlap F1 of the coder's source/verb/target against the gold words.
+
+The coder is ``rasd code``'s (:class:`rasd.events.coder.SentenceCoder`: entities, then events),
+so these scores are those of the output any outside evaluation reads.
 """
 
 from __future__ import annotations
@@ -18,25 +21,26 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rasd.events.detect import Coded, threshold
-from rasd.events.step import code_text
+from rasd.model import Event
 from rasd.text.normalize import normalize_word
 from rasd.text.tokenize import words
 
-Coder = Callable[[str], list[Coded]]
+Coder = Callable[[str], list[Event]]
+_CODER: list[Any] = []
 
 
-def default_coder(text: str) -> list[Coded]:
-    return code_text(text)[1]
+def default_coder(text: str) -> list[Event]:
+    """The events ``rasd code`` writes for ``text`` (reported ones: at or above their type's threshold)."""
+    if not _CODER:
+        from rasd.events.coder import SentenceCoder
+
+        _CODER.append(SentenceCoder())
+    return _CODER[0](text).events
 
 
-def asserted(coded: Iterable[Coded], ptype: str, min_confidence: float | None = None) -> list[Coded]:
-    """Events of ``ptype`` that the text asserts (not negated, no modality) at or above the threshold."""
-    thr = threshold(ptype) if min_confidence is None else min_confidence
-    return [
-        c for c in coded
-        if c.event.type == ptype and not c.event.negated and c.event.modality is None and c.event.confidence >= thr
-    ]  # fmt: skip
+def asserted(events: Iterable[Event], ptype: str) -> list[Event]:
+    """Events of ``ptype`` that the text asserts: not negated, no modality."""
+    return [e for e in events if e.type == ptype and not e.negated and e.modality is None]
 
 
 @dataclass
@@ -74,9 +78,28 @@ class Scores:
         }  # fmt: skip
 
 
-def read_gsr(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
+class GsrFormatError(ValueError):
+    """A gold CSV without the columns scoring needs."""
+
+
+GSR_LABELS = frozenset({"yes", "easy no", "difficult no", "ambiguous"})
+
+
+def read_gsr(path: Path, need_type: bool = True) -> list[dict[str, str]]:
+    """Rows of a GSR CSV (``text``, ``label`` and, unless a type is given, ``event_type`` columns)."""
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        reader = csv.DictReader(fh)
+        cols = set(reader.fieldnames or ())
+        need = {"text", "label"} | ({"event_type"} if need_type else set())
+        if not need <= cols:
+            raise GsrFormatError(f"{path}: needs the columns {', '.join(sorted(need - cols))}")
+        rows = list(reader)
+    for n, row in enumerate(rows, 2):
+        if (row.get("label") or "").strip() not in GSR_LABELS:
+            raise GsrFormatError(
+                f"{path}:{n}: label {row.get('label')!r} is not one of {', '.join(sorted(GSR_LABELS))}"
+            )
+    return rows
 
 
 def split_rows(rows: list[dict[str, str]], part: str) -> list[dict[str, str]]:
@@ -88,14 +111,16 @@ def split_rows(rows: list[dict[str, str]], part: str) -> list[dict[str, str]]:
     return [r for i, r in enumerate(rows) if (i % 3 == 0) == (keep == 0)]
 
 
-def score_gsr(rows: list[dict[str, str]], ptype: str | None = None, coder: Coder = default_coder) -> Scores:
+def score_gsr(
+    rows: Iterable[dict[str, str]], ptype: str | None = None, coder: Coder = default_coder
+) -> Scores:
     """Per-sentence detection scores for one event type (the file's ``event_type`` by default)."""
     sc = Scores()
     for row in rows:
         label = row["label"].strip()
         if label == "ambiguous":
             continue
-        t = ptype or row["event_type"].strip()
+        t = ptype or row["event_type"].strip().upper()
         hit = bool(asserted(coder(row["text"]), t))
         if label == "yes":
             sc.tp += hit
@@ -107,7 +132,7 @@ def score_gsr(rows: list[dict[str, str]], ptype: str | None = None, coder: Coder
                 sc.difficult_n += 1
                 sc.difficult_fp += hit
         if hit != (label == "yes"):
-            sc.errors.append({"label": label, "text": row["text"]})
+            sc.errors.append({"id": row.get("id"), "label": label, "coded": hit, "text": row["text"]})
     return sc
 
 
@@ -134,10 +159,10 @@ def score_spans(items: list[dict[str, Any]], ptype: str, coder: Coder = default_
         if not gold["verb"].strip():
             continue
         text = item["text"]
-        coded = [c for c in coder(text) if c.event.type == ptype]
+        coded = [e for e in coder(text) if e.type == ptype]
         best = None
         if coded:
-            best = max(coded, key=lambda c: token_f1(_span_text(text, c, "verb"), gold["verb"]))
+            best = max(coded, key=lambda e: token_f1(_span_text(text, e, "verb"), gold["verb"]))
             found += 1
         for role in totals:
             if not gold[role].strip():
@@ -151,12 +176,19 @@ def score_spans(items: list[dict[str, Any]], ptype: str, coder: Coder = default_
     return out
 
 
-def _span_text(text: str, c: Coded, role: str) -> str:
-    return " ".join(text[a:b] for a, b in c.spans.get(role, []))
+def _span_text(text: str, e: Event, role: str) -> str:
+    """The words of one role as the event's evidence gives them (trigger; actor start/end)."""
+    if role == "verb":
+        return text[e.trigger.start : e.trigger.end]
+    actors = e.source if role == "source" else e.target
+    return " ".join(text[a.start : a.end] for a in actors if a.start is not None and a.end is not None)
 
 
 def read_spans(path: Path) -> list[dict[str, Any]]:
-    return json.loads(path.read_text(encoding="utf-8"))
+    items = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(items, list) or not all(isinstance(x, dict) and "text" in x for x in items):
+        raise GsrFormatError(f"{path}: expected a JSON list of items with text and *_gold fields")
+    return items
 
 
 # ---------------------------------------------------------------- the rasd dev set (all 16 types)
@@ -202,10 +234,7 @@ def score_dev(items: list[dict[str, Any]], coder: Coder = default_coder) -> dict
     per = {t: Scores() for t in PLOVER_TYPES}
     for item in items:
         gold = {e["type"] for e in item.get("events", []) if not e.get("negated") and not e.get("modality")}
-        pred = {
-            c.event.type for c in coder(item["text"])
-            if not c.event.negated and c.event.modality is None and c.event.confidence >= threshold(c.event.type)
-        }  # fmt: skip
+        pred = {e.type for e in coder(item["text"]) if not e.negated and e.modality is None}
         for t, sc in per.items():
             g, p = t in gold, t in pred
             sc.tp += g and p

@@ -75,10 +75,14 @@ class ArgMention:
                 code=actor_code(g.country, g.sector),
                 country=g.country,
                 sector=g.sector,
+                start=self.start,
+                end=self.end,
             )
         if e is None:
-            return Actor(entity=None, name=self.text)
-        return Actor(entity=e.id, name=e.name, code=e.code, country=e.country, sector=e.sector)
+            return Actor(entity=None, name=self.text, start=self.start, end=self.end)
+        return Actor(
+            entity=e.id, name=e.name, code=e.code, country=e.country, sector=e.sector, start=self.start, end=self.end
+        )
 
 
 def sentence_mentions(doc: Document, tokens: list[Token], start: int, end: int) -> list[ArgMention]:

@@ -244,6 +244,8 @@ def detect_sentence(doc: Document, s: Sentence, mentions_ok: bool = True) -> lis
                 location = {
                     "entity": loc.entity.id if loc.entity else None,
                     "name": loc.entity.name if loc.entity else loc.text,
+                    "start": loc.start,
+                    "end": loc.end,
                 }
                 location.update({k: v for k, v in place.items() if k != "reporting"})
             if speaker_range:
@@ -265,11 +267,11 @@ def detect_sentence(doc: Document, s: Sentence, mentions_ok: bool = True) -> lis
                     spans[role] = [(x.start, x.end) for x in found]
                 elif rng is not None:
                     a, b = tokens[rng[0]].start, tokens[rng[1]].end
-                    bucket.append(Actor(entity=None, name=doc.text[a:b]))
+                    bucket.append(Actor(entity=None, name=doc.text[a:b], start=a, end=b))
                     spans[role] = [(a, b)]
             if speaker_range and speaker_range[0] <= speaker_range[1]:
                 a, b = tokens[speaker_range[0]].start, tokens[speaker_range[1]].end
-                speaker = Actor(entity=None, name=doc.text[a:b])
+                speaker = Actor(entity=None, name=doc.text[a:b], start=a, end=b)
         # date and background
         dates = get_dates()
         w = when.nearest([d for d in dates if d.start >= tokens[clause[0]].start - 40], trig.start)
