@@ -85,3 +85,63 @@ def test_words_that_are_not_actors_here() -> None:
     c = coded(text, "PROTEST")
     assert [(a.name, a.sector) for a in c.event.source] == [("السكان", "CVL")]
     assert not any(a.name in ("أمام", "الأمن") for a in c.event.source + c.event.target)
+
+
+# ---------------------------------------------------------------- named and generic arguments read together
+
+
+def _mention(text: str, surface: str, eid: str, etype: str, name: str, code: str, country: str | None,
+             sector: str | None) -> Entity:  # fmt: skip
+    m = re.search(surface, text)
+    assert m is not None
+    kind = "country" if etype == "GPE" else None
+    return Entity(eid, etype, name, [Mention(m.start(), m.end(), surface)],
+                  actor=EntityActor(code=code, country=country, sector=sector, kind=kind))  # fmt: skip
+
+
+def coded_with(text: str, ptype: str, entities: list[Entity]) -> Coded:
+    def enrich(doc: Document) -> Document:
+        doc.entities = entities
+        return doc
+
+    found = [c for c in code_text(text, published=PUB, enrich=enrich)[1] if c.event.type == ptype]
+    assert found, f"no {ptype} in {text!r}"
+    return found[0]
+
+
+def test_a_demonym_mention_is_the_adjective_of_the_group_noun_before_it() -> None:
+    text = "وقال مسؤول ان مسلحين خطفوا القنصل الافغاني في المدينة امس"
+    afg = _mention(text, "الافغاني", "c:afg", "GPE", "أفغانستان", "AFG", "AFG", None)
+    c = coded_with(text, "ASSAULT", [afg])
+    assert [(a.name, a.code) for a in c.event.source] == [("مسلحين", "UAF")]  # not the demonym's country
+    assert [(a.name, a.code) for a in c.event.target] == [("القنصل الافغاني", "AFGGOV")]
+
+
+def test_a_title_before_a_name_gives_way_to_the_person() -> None:
+    text = "بحث رئيس الوزراء العراقي مصطفى الكاظمي مع السفير التركي الجديد علي رضا كوناي العلاقات"
+    kad = _mention(text, "مصطفى الكاظمي", "p:kad", "PER", "مصطفى الكاظمي", "IRQGOV", "IRQ", "GOV")
+    kon = _mention(text, "علي رضا كوناي", "p:kon", "PER", "علي رضا كوناي", "TURGOV", "TUR", "GOV")
+    c = coded_with(text, "CONSULT", [kad, kon])
+    assert [a.name for a in c.event.source] == ["مصطفى الكاظمي"]
+    assert [a.name for a in c.event.target] == ["علي رضا كوناي"]
+
+
+def test_suicide_attack_adjective_is_not_an_actor() -> None:
+    text = "قتل عشرة اشخاص في هجوم انتحاري استهدف سوقا شعبية امس"
+    c = coded(text, "ASSAULT")
+    assert "انتحاري" not in [a.name for a in c.event.source + c.event.target]
+    assert [a.name for a in c.event.target] == ["عشرة اشخاص"]
+
+
+def test_the_crowd_word_of_a_protest_is_its_source() -> None:
+    text = "وخرج متظاهرون فلسطينيون الى الشوارع امس"
+    c = coded(text, "PROTEST")
+    assert [(a.name, a.code) for a in c.event.source] == [("متظاهرون فلسطينيون", "PSECVL")]
+
+
+def test_a_demonym_argument_span_takes_its_noun_in() -> None:
+    text = "وخطف مسلحون موظف بريطاني يعمل في شركة نفط امس"
+    gbr = _mention(text, "بريطاني", "c:gbr", "GPE", "المملكة المتحدة", "GBR", "GBR", None)
+    c = coded_with(text, "ASSAULT", [gbr])
+    (tgt,) = c.event.target
+    assert (text[tgt.start : tgt.end], tgt.code) == ("موظف بريطاني", "GBR")

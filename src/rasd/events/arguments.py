@@ -81,7 +81,13 @@ class ArgMention:
         if e is None:
             return Actor(entity=None, name=self.text, start=self.start, end=self.end)
         return Actor(
-            entity=e.id, name=e.name, code=e.code, country=e.country, sector=e.sector, start=self.start, end=self.end
+            entity=e.id,
+            name=e.name,
+            code=e.code,
+            country=e.country,
+            sector=e.sector,
+            start=self.start,
+            end=self.end,
         )
 
 
@@ -128,6 +134,15 @@ PLACE_BEFORE = frozenset(
     normalize_word(w) for w in "في داخل قرب أمام امام نحو عند مقر مبنى سيارة سيارات حافلة مركز دورية".split()
 )
 
+# Nouns an adjective such as انتحاري or مسلح describes (هجوم انتحاري، عملية انتحارية، هجوم مسلح): after
+# them the word is an adjective of the act, not the group that did it.
+ACT_BEFORE = frozenset(
+    normalize_word(w)
+    for w in (
+        "هجوم الهجوم هجمات الهجمات تفجير التفجير تفجيرات التفجيرات عملية العملية عمليات العمليات اعتداء"
+        " الاعتداء اعتداءات هجوما تفجيرا حزام حزاما الحزام سطو السطو اشتباك اشتباكات الاشتباكات"
+    ).split()
+)
 
 QUANTITY_BEFORE = frozenset(
     normalize_word(w) for w in "عشرات مئات آلاف الاف الآلاف المئات العشرات من".split()
@@ -162,6 +177,9 @@ def generic_mentions(
 
     kb = get_kb()
     busy = {i for m in taken or () for i in range(m.first, m.last + 1)}
+    # a one-word mention that is only a demonym (الافغاني، عراقيا) can still be the adjective of a group
+    # noun before it: جنديا عراقيا، القنصل الافغاني are one actor (IRQMIL, AFGGOV), not two
+    adjectives = {m.first for m in taken or () if m.first == m.last and _demonym(kb, tokens[m.first].norm)}
     out: list[ArgMention] = []
     i, n = 0, len(tokens)
     while i < n:
@@ -184,7 +202,7 @@ def generic_mentions(
             i = last + 1
             continue
         prev = tokens[i - 1] if i > 0 else None
-        if prev is not None and prev.kind == "word" and bare(prev) in PLACE_BEFORE:
+        if prev is not None and prev.kind == "word" and bare(prev) in PLACE_BEFORE | ACT_BEFORE:
             i = last + 1
             continue
         first = i
@@ -197,13 +215,10 @@ def generic_mentions(
         if (
             nxt < n
             and tokens[nxt].kind == "word"
-            and nxt not in busy
+            and (nxt not in busy or nxt in adjectives)
             and not tokens[nxt].norm.startswith("و")
         ):
-            word = tokens[nxt].norm
-            country = kb.country_from_adjective(word) or (
-                kb.country_from_adjective(word[:-1]) if word.endswith("يا") else None  # جنديا عراقيا
-            )
+            country = _demonym(kb, tokens[nxt].norm)
             if country is not None:
                 last = nxt
         start = tokens[first].start if first < i else tok.start + cut
@@ -214,6 +229,45 @@ def generic_mentions(
     return out
 
 
+def _demonym(kb: object, word: str) -> str | None:
+    """The country of a demonym adjective in any form (العراقية، عراقيا، الأفغان), else None."""
+    find = kb.country_from_adjective  # type: ignore[attr-defined]
+    return find(word) or (find(word[:-1]) if word.endswith("يا") else None)
+
+
+def _demonym_word(norm: str) -> bool:
+    """بريطاني، ليبيون: a demonym whose first letter is its own, not a clitic ب/ل."""
+    from rasd.actors import get_kb
+
+    kb = get_kb()
+    return _demonym(kb, norm) is not None and _demonym(kb, norm[1:]) is None
+
+
+def argument_pool(
+    tokens: list[Token], mentions: list[ArgMention], generics: list[ArgMention]
+) -> list[ArgMention]:
+    """Entity mentions and group nouns as one pool of candidate arguments, in text order.
+
+    A group noun right before a person's name (an adjective between allowed) is that person's title (السفير الأميركي ماثيو تولر,
+    رئيس الوزراء العراقي مصطفى الكاظمي): the person is the actor, so the title goes. A demonym mention
+    that a group noun took in (جنديا [عراقيا]) is part of that actor, so the mention goes.
+    """
+    persons = {m.first for m in mentions if m.entity is not None and m.entity.type == "PER"}
+
+    def titles_a_person(g: ArgMention) -> bool:  # السفير التركي الجديد علي رضا كوناي: one adjective between
+        for k in range(g.last + 1, min(g.last + 3, len(tokens))):
+            if k in persons:
+                return True
+            t = tokens[k]
+            if t.kind != "word" or bare(t) in STOP or t.norm.startswith("و"):
+                return False
+        return False
+
+    kept = [g for g in generics if not titles_a_person(g)]
+    named = [m for m in mentions if not any(g.first <= m.first and m.last <= g.last for g in kept)]
+    return sorted(named + kept, key=lambda x: x.first)
+
+
 def _prep_before(tokens: list[Token], text: str, a: ArgMention) -> str | None:
     """The preposition governing a mention: a separate word (مع، على ...) or a clitic (لـ، بـ)."""
     word = tokens[a.first]
@@ -222,7 +276,7 @@ def _prep_before(tokens: list[Token], text: str, a: ArgMention) -> str | None:
         return lead[-1]
     if a.start == word.start and word.norm[:1] in "لب" and a.entity is not None:
         ent = a.entity.name
-        if ent and not ent.startswith(word.text[:1]):
+        if ent and not ent.startswith(word.text[:1]) and not _demonym_word(word.norm):
             return word.norm[0]
     k = a.first - 1
     while k >= 0 and tokens[k].kind == "word" and bare(tokens[k]) in ("السفير", "الرئيس", "رئيس", "وزير"):
@@ -301,6 +355,11 @@ def pick(
     # a counted group noun before the verb is the subject of a passive (ان 15 شخصا قتلوا), not its agent;
     # the ـين/ـا of a noun before the verb is only the case إن/أن gives it (ان انتحاريا فجر نفسه)
     victims = [m for m, _ in before if m.generic is not None and m.generic.counted]
+    if not verbal:  # قتل جنديا عراقيا في هجوم: an accusative group noun before a noun trigger is a victim
+        victims += [
+            m for m, _ in before
+            if m not in victims and _object(m) and not (m.first > 0 and bare(tokens[m.first - 1]) in ("ان", "انه"))
+        ]  # fmt: skip
     before = [(m, p) for m, p in before if m not in victims]
     if within:
         source = [refine(within[0])]  # أكد السفير تولر دعم ...
@@ -320,6 +379,8 @@ def pick(
         source = [free_after.pop(0)]  # تجمع مئات المتظاهرين: the crowd after a protest word is its actor
     elif before:
         source = [before[-1][0]]  # SVO: إردوغان يؤكد ...
+    if not source and ptype in CROWD_TYPES:  # متظاهرون فلسطينيون خرجوا: the crowd word is trigger and actor
+        source = [m for m in mentions if m.generic is not None and own & set(range(m.first, m.last + 1))][:1]
     if source and before and source[0] is before[-1][0]:
         source = _coordinated(tokens, [m for m, _ in before], source[0])
     free_after = [m for m in free_after if m not in source]
@@ -346,7 +407,31 @@ def pick(
         t = refine(t)
         if t not in source:
             target = [t]
+    taken = {k for m in pool for k in range(m.first, m.last + 1)} | own
+    source = [_with_head(tokens, text, m, taken) for m in source]
+    target = [_with_head(tokens, text, m, taken) for m in target]
     return Arguments(source, target, location)
+
+
+def _with_head(tokens: list[Token], text: str, m: ArgMention, taken: set[int]) -> ArgMention:
+    """A demonym standing for its noun (الجانب [التركي]، موظف [بريطاني]): the argument's span takes the
+    noun in, so the evidence names the actor as the text does; the code stays the country's."""
+    e = m.entity
+    if e is None or m.first != m.last or m.first == 0 or m.first - 1 in taken:
+        return m
+    word, prev = tokens[m.first], tokens[m.first - 1]
+    if (
+        normalize_word(e.name) == word.norm
+        or prev.kind != "word"
+        or bare(prev) in STOP
+        or bare(prev) != prev.norm
+    ):
+        return m  # the country's own name (تركيا), or no plain noun before the adjective
+    from rasd.actors import get_kb
+
+    if _demonym(get_kb(), word.norm) is None:
+        return m
+    return ArgMention(m.first - 1, m.last, prev.start, m.end, e, text[prev.start : m.end], m.generic)
 
 
 def _object(m: ArgMention) -> bool:

@@ -228,11 +228,9 @@ def detect_sentence(doc: Document, s: Sentence, mentions_ok: bool = True) -> lis
             picked = args_mod.pick(doc, tokens, mentions, e.type, m.tokens, verbal, clause, dateline_place)
             # the prior's "source" feature reads named arguments only, as before generic actors
             has_source = any(x.entity for x in picked.source) or (verbal and bool(picked.source))
-            if generics and not (picked.source and picked.target):
-                _fill(picked, args_mod.pick(
-                    doc, tokens, sorted(mentions + generics, key=lambda x: x.first), e.type, m.tokens, verbal,
-                    clause, dateline_place,
-                ))  # fmt: skip
+            if generics:  # the arguments: named mentions and group nouns read together, in word order
+                both = args_mod.argument_pool(tokens, mentions, generics)
+                picked = args_mod.pick(doc, tokens, both, e.type, m.tokens, verbal, clause, dateline_place)
             source = [x.actor() for x in picked.source]
             target = [x.actor() for x in picked.target]
             spans["source"] = [(x.start, x.end) for x in picked.source]
@@ -315,15 +313,6 @@ def detect_sentence(doc: Document, s: Sentence, mentions_ok: bool = True) -> lis
         )
         out.append(Coded(ev, kind, spans, verbal, feats))
     return out
-
-
-def _fill(picked: args_mod.Arguments, alt: args_mod.Arguments) -> None:
-    """Fill an empty side of ``picked`` (entity mentions) from ``alt`` (entities and group nouns):
-    a named entity keeps its side; a group noun stands in only where no entity was found."""
-    if not picked.source:
-        picked.source = [x for x in alt.source if x not in picked.target]
-    if not picked.target:
-        picked.target = [x for x in alt.target if x not in picked.source]
 
 
 def plover_score(event: Event) -> float | None:
