@@ -36,6 +36,17 @@ def _asserted(text: str, ptype: str) -> bool:
         # what a law says
         ("وأقر البرلمان قانونا يحظر التدخين في الأماكن العامة.", "COERCE", False),
         ("وحظرت السلطات المصرية نشاط الجماعة في البلاد.", "COERCE", True),
+        # a coach's resignation is sports, a minister's is politics
+        ("وأعلن مدرب الفريق استقالته بعد الخسارة في الدوري.", "RETREAT", False),
+        ("وأعلن وزير الداخلية اللبناني استقالته من الحكومة أمس.", "RETREAT", True),
+        # a truce as a topic, and a truce that takes effect
+        ("وبحث الوفدان قضايا السلطة والثروة ووقف إطلاق النار.", "RETREAT", False),
+        ("واتهمت الحكومة المتمردين بخرق الهدنة في المدينة.", "RETREAT", False),
+        ("وبدأ أمس سريان هدنة إنسانية في اليمن لمدة خمسة أيام.", "RETREAT", True),
+        # a verbal noun as an aim or a price is not the deed
+        ("وطالبت الجماعة بالإفراج عن خمس نساء مقابل إطلاق سراح ثلاثة جنود.", "RETREAT", False),
+        ("ويعمل الوسطاء مع السلطات المحلية لإطلاق سراح الرهائن.", "RETREAT", False),
+        ("وتعرض عشرات الصحفيين للاعتقال على يد الشرطة أمس.", "COERCE", True),
     ],
 )
 def test_scope(text: str, ptype: str, expected: bool) -> None:

@@ -8,6 +8,7 @@ after stripping a leading و/ف, so ``ولم`` is ``لم`` and ``فيما`` stay
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 from rasd.model import Token
 from rasd.text.normalize import normalize_word
@@ -164,6 +165,30 @@ def modality(
     if "حال" in window and "في" in window:
         return "hypothetical"
     return None
+
+
+EXPERIENCE = _set("تعرض تعرضت تعرضوا يتعرض تتعرض يتعرضون خضع خضعت يخضع تخضع اخضاع")
+PRICE = _set("مقابل بمقابل شرط بشرط")
+
+
+def purpose(lex: Any, tokens: list[Token], head: int) -> str | None:
+    """A verbal noun as an aim (لإطلاق سراحه، للإفراج عن: "in order to") → ``intent``, or as the price of
+    a deal (مقابل الإفراج عن) → ``hypothetical``; ``تعرض لـ``/``خضع لـ`` (underwent) is no aim."""
+    prev = bare(tokens[head - 1]) if head > 0 and tokens[head - 1].kind == "word" else ""
+    if prev in PRICE:
+        return "hypothetical"
+    if any(bare(tokens[k]) in EXPERIENCE for k in range(max(0, head - 4), head)):
+        return None  # تعرض الصحفيون لاعتقال: underwent it
+    w = tokens[head].text
+    if len(w) > 4 and w[0] in "وف":
+        w = w[1:]
+    if w.startswith("لل") and len(w) > 4:
+        rest = "ال" + w[2:]
+    elif w.startswith("ل") and len(w) > 4:
+        rest = w[1:]
+    else:
+        return None
+    return "intent" if any(h.kind == "N" for h in lex.surface_hits(rest)) else None
 
 
 def is_question(tokens: list[Token]) -> bool:

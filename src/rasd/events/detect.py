@@ -25,6 +25,10 @@ HEADLINE_BLOCKS = frozenset({"title", "subtitle", "crosshead", "caption"})
 # Cooperative verbal nouns (التعاون، الدعم، المساعدات) name a topic more often than an act when a
 # verb (بحث، أكد) governs them; they count as events only as the clause's own predicate.
 SOFT_TYPES = frozenset({"COOPERATE", "AID", "SUPPORT", "AGREE", "CONSULT", "REJECT", "REQUEST"})
+# Types whose verbal noun after a purpose ل or مقابل is an aim or a price, not a deed (لإطلاق سراح،
+# مقابل الإفراج، لفرض عقوبات). Not PROTEST/ASSAULT (خرجوا للتظاهر، تعرض لهجوم report the act), nor
+# CONSULT (وصل لبحث: the visit itself is the meeting), nor AID (أرسلت طائرة لإغاثة: the sending is the aid).
+PURPOSE_TYPES = frozenset({"RETREAT", "CONCEDE", "AGREE", "COOPERATE", "SANCTION", "COERCE"})
 
 
 @dataclass
@@ -211,6 +215,8 @@ def detect_sentence(doc: Document, s: Sentence, mentions_ok: bool = True) -> lis
             if question
             else cues.modality(tokens, head, last, clause[0], m.hits[0].future, m.hits[0].imperfect)
         )
+        if mod is None and not verbal and e.type in PURPOSE_TYPES:
+            mod = cues.purpose(lex, tokens, head)
         if mod is None and e.type != "REQUEST" and _governed_by_request(matches, m, tokens, clause[0]):
             mod = "request"
         if mod is None and e.type != "THREATEN" and _governed_by_threat(matches, m):

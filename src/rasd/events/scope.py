@@ -10,7 +10,8 @@ set's tune part (index % 3 != 0); each names its reason. They are word lists, no
 * **homograph** — the imperfect of وعد (يعد، تعد) is far more often عُدّ "is counted/considered" or
   أعدّ "prepared"; وعدن is "and Aden"; يوافق + a number is "falls on (a date)"; تبعد + a distance
   and أبعد ما are "far", not deportation.
-* **business_sports** — AGREE in a sentence about companies, markets, clubs or players.
+* **business_sports** — AGREE, CONSULT, SUPPORT, REJECT, REQUEST, COERCE or RETREAT (a coach's or
+  a club president's resignation) in a sentence about companies, markets, clubs, teams or players.
 * **administrative** — AGREE whose object (after على) is an appointment, a nomination, a project or
   a listing: an internal approval with no political counterpart.
 * **ranking** — احتل/يحتل with a rank or place in a list (المركز، المرتبة، الصدارة، العناوين).
@@ -18,6 +19,9 @@ set's tune part (index % 3 != 0); each names its reason. They are word lists, no
   budgets (ضبط النفقات): enforcement of regulations, not a political arrest.
 * **law_content** — an imperfect ban verb right after a law noun (قانون يحظر، قوانين تحظر): what a
   law says, not an act.
+* **truce_topic** — the nouns هدنة / وقف إطلاق النار with no word of a truce taking effect in the
+  clause (بدأ، سريان، سرت، دخل حيز التنفيذ، أعلن): a truce discussed, demanded, respected or broken is a
+  topic, not the RETREAT of a truce that starts (the guidelines' CONCEDE vs RETREAT note).
 """
 
 from __future__ import annotations
@@ -33,7 +37,8 @@ VAAD = "V:وعد/يعد"
 BUSINESS_SPORTS = _set(
     "شركه شركات الشركه الشركات شركتين البورصه بورصه الاسهم اسهم المساهمين المساهمون الارباح ارباح "
     "استثمار باستثمار الاستثمار الاسواق المستثمرين نادي النادي الاندية اللاعب لاعب اللاعبين لاعبي "
-    "الملاعب الملعب البطوله مباراه المباراه الرياضه الرياضي فنادق فندق"
+    "الملاعب الملعب البطوله مباراه المباراه الرياضه الرياضي فنادق فندق "
+    "الدوري مدرب المدرب فيفا الفيفا"
 )
 ADMIN_OBJECT = _set(
     "تعيين تعيينات تكليف ترشيح ترقيه ترقيات مشروع مشاريع قيد ترخيص تراخيص لائحه ميزانيه صرف منح "
@@ -45,8 +50,12 @@ INSPECTED = _set(
     "اسعار الاسعار محلات"
 )
 LAW = _set("قانون قانونا قوانين القانون القوانين تشريع تشريعات لائحه نظام")
-BUSINESS_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "REJECT", "REQUEST", "COERCE"})
+BUSINESS_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "REJECT", "REQUEST", "COERCE", "RETREAT"})
 DISTANCE = _set("نحو حوالي قرابه ما")
+TRUCE_ONSET = _set(
+    "بدا بدات بدء ببدء يبدا تبدا سريان بسريان سرت يسري تسري سرى دخل دخلت يدخل تدخل حيز دخول بدخول "
+    "صمدت صامده تطبيق اعلن اعلنت يعلن تعلن اعلان باعلان ابتداء اعتبارا"
+)
 
 
 def _word(e_words: tuple[str, ...], spec: str) -> bool:
@@ -85,6 +94,10 @@ def _why(tokens: list[Token], bares: list[str], m: TriggerMatch, clause: tuple[i
         on = next((i for i, b in enumerate(rest) if b in ("علي", "عليه", "عليها")), None)
         if on is not None and on + 1 < len(rest) and rest[on + 1] in ADMIN_OBJECT:
             return "administrative"
+    if e.type == "RETREAT" and e.cameo == "0871" and not m.verbal:
+        window = bares[max(clause[0], head - 6) : min(clause[1], last + 6)]
+        if not any(b in TRUCE_ONSET for b in window):
+            return "truce_topic"
     if e.type in BUSINESS_TYPES and any(b in BUSINESS_SPORTS for b in bares):
         return "business_sports"
     if e.type == "COERCE":
