@@ -43,6 +43,9 @@ def _asserted(text: str, ptype: str) -> bool:
         ("وبحث الوفدان قضايا السلطة والثروة ووقف إطلاق النار.", "RETREAT", False),
         ("واتهمت الحكومة المتمردين بخرق الهدنة في المدينة.", "RETREAT", False),
         ("وبدأ أمس سريان هدنة إنسانية في اليمن لمدة خمسة أيام.", "RETREAT", True),
+        # lifted sanctions are not a sanction
+        ("وينص الاتفاق على تخفيف العقوبات المفروضة على إيران تدريجيا.", "SANCTION", False),
+        ("وفرض الاتحاد الأوروبي عقوبات جديدة على روسيا أمس.", "SANCTION", True),
         # a verbal noun as an aim or a price is not the deed
         ("وطالبت الجماعة بالإفراج عن خمس نساء مقابل إطلاق سراح ثلاثة جنود.", "RETREAT", False),
         ("ويعمل الوسطاء مع السلطات المحلية لإطلاق سراح الرهائن.", "RETREAT", False),

@@ -19,6 +19,10 @@ set's tune part (index % 3 != 0); each names its reason. They are word lists, no
   budgets (ضبط النفقات): enforcement of regulations, not a political arrest.
 * **law_content** — an imperfect ban verb right after a law noun (قانون يحظر، قوانين تحظر): what a
   law says, not an act.
+* **lifted** — sanctions named after a word that lifts or eases them (رفع، تخفيف، تعليق، إلغاء
+  العقوبات): lifting sanctions is a concession, not a sanction. The lexicon has no CONCEDE entry for
+  it yet: in the dev set's tune part "رفع العقوبات" is nearly always the promised term of the nuclear
+  deal (not asserted), and such an entry only added false positives.
 * **truce_topic** — the nouns هدنة / وقف إطلاق النار with no word of a truce taking effect in the
   clause (بدأ، سريان، سرت، دخل حيز التنفيذ، أعلن): a truce discussed, demanded, respected or broken is a
   topic, not the RETREAT of a truce that starts (the guidelines' CONCEDE vs RETREAT note).
@@ -52,6 +56,10 @@ INSPECTED = _set(
 LAW = _set("قانون قانونا قوانين القانون القوانين تشريع تشريعات لائحه نظام")
 BUSINESS_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "REJECT", "REQUEST", "COERCE", "RETREAT"})
 DISTANCE = _set("نحو حوالي قرابه ما")
+LIFT = _set(
+    "رفع برفع لرفع ورفع رفعت يرفع ترفع ترفعه ترفعها يتم تخفيف بتخفيف لتخفيف خفف خففت يخفف تعليق بتعليق "
+    "لتعليق علق علقت الغاء بالغاء لالغاء الغت يلغي تلغي استثناء الافلات"
+)
 TRUCE_ONSET = _set(
     "بدا بدات بدء ببدء يبدا تبدا سريان بسريان سرت يسري تسري سرى دخل دخلت يدخل تدخل حيز دخول بدخول "
     "صمدت صامده تطبيق اعلن اعلنت يعلن تعلن اعلان باعلان ابتداء اعتبارا"
@@ -94,6 +102,10 @@ def _why(tokens: list[Token], bares: list[str], m: TriggerMatch, clause: tuple[i
         on = next((i for i, b in enumerate(rest) if b in ("علي", "عليه", "عليها")), None)
         if on is not None and on + 1 < len(rest) and rest[on + 1] in ADMIN_OBJECT:
             return "administrative"
+    if e.type == "SANCTION" and not m.verbal:
+        before = [bares[k] for k in range(max(clause[0], head - 3), head) if tokens[k].kind != "punct"]
+        if any(b in LIFT for b in before[-2:]):
+            return "lifted"
     if e.type == "RETREAT" and e.cameo == "0871" and not m.verbal:
         window = bares[max(clause[0], head - 6) : min(clause[1], last + 6)]
         if not any(b in TRUCE_ONSET for b in window):
