@@ -235,3 +235,17 @@ def test_dashboard_pages_render(client: TestClient, db: tuple[Path, dict[str, st
 
 def test_ingest_page_says_read_only(readonly: TestClient) -> None:
     assert 'id="read-only"' in readonly.get("/ingest").text
+
+
+def test_code_sentences_gives_the_rasd_code_shape(readonly: TestClient) -> None:
+    body = {"sentences": [{"id": "a", "text": "اعتقلت الشرطة ثلاثة مشتبهين أمس"}, {"text": "لم يهاجم الجيش القرية"}],
+            "published": "2022-01-24"}  # fmt: skip
+    res = readonly.post("/api/code", json=body)  # read-only servers code too: nothing is stored
+    assert res.status_code == 200, res.text
+    first, second = res.json()
+    assert (first["id"], second["id"]) == ("a", "2")
+    (ev,) = [e for e in first["events"] if e["type"] == "COERCE"]
+    assert ev["date"] == "2022-01-23" and ev["date_text"] == "أمس"
+    assert first["text"][ev["trigger"]["start"] : ev["trigger"]["end"]] == ev["trigger_text"]
+    assert all(e["negated"] for e in second["events"])
+    assert readonly.post("/api/code", json={"sentences": []}).status_code == 422

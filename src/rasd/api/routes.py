@@ -1,4 +1,4 @@
-"""REST endpoints: articles, one article, events, actors, stats, exports, ingest.
+"""REST endpoints: articles, one article, events, actors, stats, exports, coding sentences, ingest.
 
 Every parameter is typed and bounded, so bad input is a clear 4xx (FastAPI validation) before any
 store call. Store access is serialised by a lock: one SQLite connection serves the process.
@@ -68,6 +68,19 @@ class IngestText(BaseModel):
     title: str | None = Field(default=None, max_length=1000)
     url: str | None = Field(default=None, max_length=2000)
     published: str | None = Field(default=None, pattern=DATE)
+
+
+class CodeSentence(BaseModel):
+    id: str | None = Field(default=None, max_length=200, description="your id; default: the position, from 1")
+    text: str = Field(min_length=1, max_length=5_000)
+
+
+class CodeRequest(BaseModel):
+    sentences: list[CodeSentence] = Field(min_length=1, max_length=100)
+    published: str | None = Field(default=None, pattern=DATE, description="resolves relative dates (أمس)")
+
+
+_CODER: list[Any] = []
 
 
 def _json(data: Any) -> Response:
@@ -250,3 +263,19 @@ async def ingest_file(
         raise HTTPException(413, "file too large")
     with _writing(request):
         return ingest_upload(_store(request), file.filename or "upload.txt", data)
+
+
+@router.post("/code", summary="Code sentences into PLOVER/CAMEO events, as `rasd code` does (nothing is stored)")
+def code_sentences(request: Request, body: CodeRequest) -> Response:
+    """One ``{id, text, events}`` per sentence, the events in the one event shape (docs/schema.md)."""
+    from rasd.events.coder import SentenceCoder
+    from rasd.events.export import event_dict
+
+    if not _CODER:
+        _CODER.append(SentenceCoder())
+    out = []
+    for n, item in enumerate(body.sentences, 1):
+        sid = item.id or str(n)
+        doc = _CODER[0](item.text, sid, body.published)
+        out.append({"id": sid, "text": doc.text, "events": [event_dict(e, doc) for e in doc.events]})
+    return _json(out)
