@@ -145,3 +145,20 @@ def test_a_demonym_argument_span_takes_its_noun_in() -> None:
     c = coded_with(text, "ASSAULT", [gbr])
     (tgt,) = c.event.target
     assert (text[tgt.start : tgt.end], tgt.code) == ("موظف بريطاني", "GBR")
+
+
+def test_a_title_before_a_name_with_a_prepositional_phrase_between() -> None:
+    text = "وبحث الكاظمي مع السفير التركي الجديد لدى العراق علي رضا كوناي العلاقات الثنائية"
+    kad = _mention(text, "الكاظمي", "p:kad", "PER", "مصطفى الكاظمي", "IRQGOV", "IRQ", "GOV")
+    irq = _mention(text, "العراق", "c:irq", "GPE", "العراق", "IRQ", "IRQ", None)
+    kon = _mention(text, "علي رضا كوناي", "p:kon", "PER", "علي رضا كوناي", "TURGOV", "TUR", "GOV")
+    c = coded_with(text, "CONSULT", [kad, irq, kon])
+    assert [a.name for a in c.event.target] == ["علي رضا كوناي"]
+
+
+def test_a_group_noun_is_not_the_title_of_a_name_further_on() -> None:
+    text = "واعتقلت الشرطة في المدينة الناشط محمد علي أمس"
+    per = _mention(text, "محمد علي", "p:m", "PER", "محمد علي", "", None, None)
+    c = coded_with(text, "COERCE", [per])
+    assert [a.name for a in c.event.source] == ["الشرطة"]
+    assert [a.name for a in c.event.target] == ["محمد علي"]

@@ -44,6 +44,7 @@ class Generic:
     country: str | None
     case: str | None  # "acc": accusative/genitive form or counted (قتل 15 شخصا); "nom"; None: unmarked
     counted: bool = False  # a cardinal number before it (عشرة أشخاص)
+    office: bool = False  # a title (السفير، رئيس الوزراء): a person's name may follow it
 
 
 @dataclass
@@ -223,7 +224,13 @@ def generic_mentions(
                 last = nxt
         start = tokens[first].start if first < i else tok.start + cut
         before = bare(prev) if prev is not None and prev.kind == "word" else None
-        g = Generic(rw.sector, country, _case(tokens[i + size - 1].norm, counted, before), counted)
+        g = Generic(
+            rw.sector,
+            country,
+            _case(tokens[i + size - 1].norm, counted, before),
+            counted,
+            rw.office is not None,
+        )
         out.append(ArgMention(first, last, start, tokens[last].end, None, text[start : tokens[last].end], g))
         i = last + 1
     return out
@@ -248,18 +255,26 @@ def argument_pool(
 ) -> list[ArgMention]:
     """Entity mentions and group nouns as one pool of candidate arguments, in text order.
 
-    A group noun right before a person's name (an adjective between allowed) is that person's title (السفير الأميركي ماثيو تولر,
+    A group noun right before a person's name (an adjective between; for an office, a prepositional
+    phrase too) is that person's title (السفير الأميركي ماثيو تولر,
     رئيس الوزراء العراقي مصطفى الكاظمي): the person is the actor, so the title goes. A demonym mention
     that a group noun took in (جنديا [عراقيا]) is part of that actor, so the mention goes.
     """
     persons = {m.first for m in mentions if m.entity is not None and m.entity.type == "PER"}
 
-    def titles_a_person(g: ArgMention) -> bool:  # السفير التركي الجديد علي رضا كوناي: one adjective between
-        for k in range(g.last + 1, min(g.last + 3, len(tokens))):
+    def titles_a_person(g: ArgMention) -> bool:
+        """السفير التركي الجديد علي رضا كوناي: an adjective between; a title (an office) may also have a
+        prepositional phrase between (السفير التركي الجديد لدى العراق علي رضا كوناي)."""
+        office = g.generic is not None and g.generic.office
+        for k in range(g.last + 1, min(g.last + (7 if office else 3), len(tokens))):
             if k in persons:
                 return True
             t = tokens[k]
-            if t.kind != "word" or bare(t) in STOP or t.norm.startswith("و"):
+            if (
+                t.kind != "word"
+                or t.norm.startswith("و")
+                or (bare(t) in STOP and not (office and bare(t) in PREPS))
+            ):
                 return False
         return False
 
