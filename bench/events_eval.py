@@ -103,15 +103,16 @@ def markdown(res: dict) -> str:
             )
     lines += [
         "",
-        "| type | part | spans: source F1 | verb F1 | target F1 | gold items | with an event |",
-        "|---|---|---|---|---|---|---|",
+        "| type | part | spans: source F1 | verb F1 | target F1 | gold items | with an event "
+        "| given an event: source | verb | target |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for name in ("protest", "assault"):
         for part in ("tune", "holdout", "all"):
             s = res["gsr"][name]["spans"][part]
             lines.append(
                 f"| {name.upper()} | {part} | {s['source']} | {s['verb']} | {s['target']} | {s['items']} "
-                f"| {s['with_event']} |"
+                f"| {s['with_event']} | {s['source_given']} | {s['verb_given']} | {s['target_given']} |"
             )
     d = res["dev"]
     lines += ["", f"### Dev set ({d['items']} SaudiNewsNet sentences, 16 types)", "",

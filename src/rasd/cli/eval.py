@@ -104,9 +104,11 @@ def eval_events(
     if items:
         res = score_spans(items, ptype or label)
         st = Table(title=f"spans on {spans} (token-overlap F1; a missed event scores 0)")
-        for col in ("source", "verb", "target", "gold items", "with an event"):
+        for col in ("", "source", "verb", "target", "gold items"):
             st.add_column(col, justify="right")
-        st.add_row(*(str(res[k]) for k in ("source", "verb", "target", "items", "with_event")))
+        st.add_row("all items", *(str(res[k]) for k in ("source", "verb", "target", "items")))
+        st.add_row("items with an event", *(str(res[f"{k}_given"]) for k in ("source", "verb", "target")),
+                   str(res["with_event"]))  # fmt: skip
         out.print(st)
     if errors:
         with errors.open("w", encoding="utf-8") as fh:

@@ -150,8 +150,11 @@ def token_f1(pred: str, gold: str) -> float:
 
 
 def score_spans(items: list[dict[str, Any]], ptype: str, coder: Coder = default_coder) -> dict[str, Any]:
-    """Mean token-overlap F1 per role over gold items with that role filled (a miss scores 0)."""
+    """Mean token-overlap F1 per role over gold items with that role filled (a miss scores 0); the
+    ``*_given`` figures average over the items where an event of the type was reported, so they
+    measure the arguments apart from detection."""
     totals = {"source": [0.0, 0], "verb": [0.0, 0], "target": [0.0, 0]}
+    given = {"source": [0.0, 0], "verb": [0.0, 0], "target": [0.0, 0]}
     found = 0
     for item in items:
         gold = {"source": item.get("source_gold") or "", "verb": item.get("verb_gold") or "",
@@ -169,8 +172,12 @@ def score_spans(items: list[dict[str, Any]], ptype: str, coder: Coder = default_
                 continue
             totals[role][1] += 1
             if best is not None:
-                totals[role][0] += token_f1(_span_text(text, best, role), gold[role])
+                f = token_f1(_span_text(text, best, role), gold[role])
+                totals[role][0] += f
+                given[role][0] += f
+                given[role][1] += 1
     out: dict[str, Any] = {r: round(s / n, 3) if n else None for r, (s, n) in totals.items()}
+    out.update({f"{r}_given": round(s / n, 3) if n else None for r, (s, n) in given.items()})
     out["items"] = totals["verb"][1]
     out["with_event"] = found
     return out
