@@ -43,6 +43,9 @@ def _asserted(text: str, ptype: str) -> bool:
         ("وبحث الوفدان قضايا السلطة والثروة ووقف إطلاق النار.", "RETREAT", False),
         ("واتهمت الحكومة المتمردين بخرق الهدنة في المدينة.", "RETREAT", False),
         ("وبدأ أمس سريان هدنة إنسانية في اليمن لمدة خمسة أيام.", "RETREAT", True),
+        # a visit to a museum or by tourists is not a meeting
+        ("وزار الوفد الصيني متحف المدينة وتجول في المعالم التاريخية.", "CONSULT", False),
+        ("وزار وزير الخارجية الأردني الرياض أمس والتقى نظيره السعودي.", "CONSULT", True),
         # lifted sanctions are not a sanction
         ("وينص الاتفاق على تخفيف العقوبات المفروضة على إيران تدريجيا.", "SANCTION", False),
         ("وفرض الاتحاد الأوروبي عقوبات جديدة على روسيا أمس.", "SANCTION", True),

@@ -23,6 +23,9 @@ set's tune part (index % 3 != 0); each names its reason. They are word lists, no
   العقوبات): lifting sanctions is a concession, not a sanction. The lexicon has no CONCEDE entry for
   it yet: in the dev set's tune part "رفع العقوبات" is nearly always the promised term of the nuclear
   deal (not asserted), and such an entry only added false positives.
+* **not_a_meeting** — a visit or reception (زار، استقبل) of a place, a thing or a crowd rather than a
+  political counterpart: زار متحف/معرض/المعالم، زار المرضى، استقبل وثائق/طائرات/زائر/المهنئين,
+  or by tourists (سائح): the guidelines' "visits to museums or patients".
 * **truce_topic** — the nouns هدنة / وقف إطلاق النار with no word of a truce taking effect in the
   clause (بدأ، سريان، سرت، دخل حيز التنفيذ، أعلن): a truce discussed, demanded, respected or broken is a
   topic, not the RETREAT of a truce that starts (the guidelines' CONCEDE vs RETREAT note).
@@ -60,6 +63,12 @@ LIFT = _set(
     "رفع برفع لرفع ورفع رفعت يرفع ترفع ترفعه ترفعها يتم تخفيف بتخفيف لتخفيف خفف خففت يخفف تعليق بتعليق "
     "لتعليق علق علقت الغاء بالغاء لالغاء الغت يلغي تلغي استثناء الافلات"
 )
+NOT_COUNTERPART = _set(
+    "متحف المتحف متاحف معرض المعرض معارض المعالم معالم مستشفي المستشفي مستشفيات المرضي مرضي مصنع المصنع "
+    "مصانع وثائق طلبات طلب طائرات طائره زائر زوار الزوار الحجاج حجاج المعتمرين معتمرين المهنئين جموع "
+    "اجواء سائح سياح السياح المصطافين مهرجان المهرجان الجناح جناح المطعم مطعم"
+)
+VISIT_WORDS = ("زار", "استقبل")
 TRUCE_ONSET = _set(
     "بدا بدات بدء ببدء يبدا تبدا سريان بسريان سرت يسري تسري سرى دخل دخلت يدخل تدخل حيز دخول بدخول "
     "صمدت صامده تطبيق اعلن اعلنت يعلن تعلن اعلان باعلان ابتداء اعتبارا"
@@ -102,6 +111,10 @@ def _why(tokens: list[Token], bares: list[str], m: TriggerMatch, clause: tuple[i
         on = next((i for i, b in enumerate(rest) if b in ("علي", "عليه", "عليها")), None)
         if on is not None and on + 1 < len(rest) and rest[on + 1] in ADMIN_OBJECT:
             return "administrative"
+    if e.type == "CONSULT" and any(v in e.words[0] for v in VISIT_WORDS):
+        around = bares[max(clause[0], head - 3) : min(clause[1], last + 9)]
+        if any(b in NOT_COUNTERPART for b in around):
+            return "not_a_meeting"
     if e.type == "SANCTION" and not m.verbal:
         before = [bares[k] for k in range(max(clause[0], head - 3), head) if tokens[k].kind != "punct"]
         if any(b in LIFT for b in before[-2:]):
