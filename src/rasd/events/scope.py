@@ -23,6 +23,9 @@ set's tune part (index % 3 != 0); each names its reason. They are word lists, no
   العقوبات): lifting sanctions is a concession, not a sanction. The lexicon has no CONCEDE entry for
   it yet: in the dev set's tune part "رفع العقوبات" is nearly always the promised term of the nuclear
   deal (not asserted), and such an entry only added false positives.
+* **homograph** (more) — حقق/تحقيق "achieved/achieving" (تحقيق أرباح، حقق مفاجأة) unless an
+  investigation's في/مع/بشأن follows; توقع/يتوقع "expected", not تُوقّع "signs".
+* **anonymity** — طالبا عدم الكشف عن هويته: a source asking not to be named, not a demand.
 * **not_a_meeting** — a visit or reception (زار، استقبل) of a place, a thing or a crowd rather than a
   political counterpart: زار متحف/معرض/المعالم، زار المرضى، استقبل وثائق/طائرات/زائر/المهنئين,
   or by tourists (سائح): the guidelines' "visits to museums or patients".
@@ -69,6 +72,9 @@ NOT_COUNTERPART = _set(
     "اجواء سائح سياح السياح المصطافين مهرجان المهرجان الجناح جناح المطعم مطعم"
 )
 VISIT_WORDS = ("زار", "استقبل")
+INQUIRY_NEXT = _set("في فيه فيها مع بشان حول ضد بحق")
+EXPECT = _set("توقع يتوقع توقعت تتوقع يتوقعون توقعوا نتوقع اتوقع المتوقع متوقع")
+IDENTITY = _set("هويته هويتها هويتهم هويتهما اسمه اسمها اسمائهم اسميهما")
 TRUCE_ONSET = _set(
     "بدا بدات بدء ببدء يبدا تبدا سريان بسريان سرت يسري تسري سرى دخل دخلت يدخل تدخل حيز دخول بدخول "
     "صمدت صامده تطبيق اعلن اعلنت يعلن تعلن اعلان باعلان ابتداء اعتبارا"
@@ -111,6 +117,22 @@ def _why(tokens: list[Token], bares: list[str], m: TriggerMatch, clause: tuple[i
         on = next((i for i, b in enumerate(rest) if b in ("علي", "عليه", "عليها")), None)
         if on is not None and on + 1 < len(rest) and rest[on + 1] in ADMIN_OBJECT:
             return "administrative"
+    if e.type == "ACCUSE" and e.mode == "investigate" and len(e.words) == 1:
+        plain = w[1:] if w[:1] in "لب" and len(w) > 5 else w
+        inquiry = bool(nxt) and nxt[0][0] in INQUIRY_NEXT
+        if m.verbal:  # حققت النيابة العامة مع ...: a definite subject between; an indefinite object ends it
+            for b, _ in nxt:
+                if b in INQUIRY_NEXT:
+                    inquiry = True
+                    break
+                if not b.startswith("ال"):
+                    break
+        if (m.verbal or plain == "تحقيق") and not inquiry:
+            return "homograph"  # حقق مفاجأة، تحقيق أرباح، لتحقيق الأمن: achieving
+    if e.type == "SUPPORT" and w in EXPECT:
+        return "homograph"  # توقع حدوث ...: expected
+    if e.type == "REQUEST" and any(b in IDENTITY for b, _ in nxt[:4]):
+        return "anonymity"
     if e.type == "CONSULT" and any(v in e.words[0] for v in VISIT_WORDS):
         around = bares[max(clause[0], head - 3) : min(clause[1], last + 9)]
         if any(b in NOT_COUNTERPART for b in around):
