@@ -53,6 +53,10 @@ def _asserted(text: str, ptype: str) -> bool:
         # a meeting that will start or was postponed is not asserted
         ("وقالت الحكومة إن أثينا ستبدأ محادثات مع دائنيها غدا.", "CONSULT", False),
         ("وتأجلت مفاوضات حزمة الإنقاذ بين اليونان ودائنيها.", "CONSULT", False),
+        # a visit called for from further back in the clause is requested, not made
+        ("ودعا الرئيس اليمني خلال لقائه اليوم مبعوث الأمم المتحدة في الرياض الى زيارة محافظة عدن.", "CONSULT", False),
+        # a city receiving aid is not a meeting
+        ("وأكد هادي أن مدينة عدن تستقبل المساعدات الإنسانية القادمة من المنظمات الدولية.", "CONSULT", False),
         # a visit to a museum or by tourists is not a meeting
         ("وزار الوفد الصيني متحف المدينة وتجول في المعالم التاريخية.", "CONSULT", False),
         ("وزار وزير الخارجية الأردني الرياض أمس والتقى نظيره السعودي.", "CONSULT", True),

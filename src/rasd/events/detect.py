@@ -131,6 +131,9 @@ def _governed_by_request(
             continue
         if clause_start <= other.head < m.head and m.head - other.tokens[-1] <= 6:
             return True
+        # دعا الرئيس خلال لقائه المبعوث في الرياض إلى زيارة عدن: إلى right before the act, the call further back
+        if clause_start <= other.head < m.head - 1 <= other.head + 15 and cues.bare(tokens[m.head - 1]) == "الي":
+            return True
     return False
 
 
