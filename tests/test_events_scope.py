@@ -54,7 +54,7 @@ def _asserted(text: str, ptype: str) -> bool:
         ("وقالت الحكومة إن أثينا ستبدأ محادثات مع دائنيها غدا.", "CONSULT", False),
         ("وتأجلت مفاوضات حزمة الإنقاذ بين اليونان ودائنيها.", "CONSULT", False),
         # a visit called for from further back in the clause is requested, not made
-        ("ودعا الرئيس اليمني خلال لقائه اليوم مبعوث الأمم المتحدة في الرياض الى زيارة محافظة عدن.", "CONSULT", False),
+        ("ودعا الرئيس اليمني اليوم مبعوث الأمم المتحدة إسماعيل ولد الشيخ في الرياض الى زيارة محافظة عدن.", "CONSULT", False),
         # a city receiving aid is not a meeting
         ("وأكد هادي أن مدينة عدن تستقبل المساعدات الإنسانية القادمة من المنظمات الدولية.", "CONSULT", False),
         # a visit to a museum or by tourists is not a meeting

@@ -131,10 +131,16 @@ def _governed_by_request(
             continue
         if clause_start <= other.head < m.head and m.head - other.tokens[-1] <= 6:
             return True
-        # دعا الرئيس خلال لقائه المبعوث في الرياض إلى زيارة عدن: إلى right before the act, the call further back
-        if clause_start <= other.head < m.head - 1 <= other.head + 15 and cues.bare(tokens[m.head - 1]) == "الي":
-            return True
+    # دعا الرئيس اليمني مبعوث الأمم المتحدة في الرياض إلى زيارة عدن: إلى right before the act, the call
+    # verb further back in the clause than the lexicon's phrase gap
+    if m.head > 0 and cues.bare(tokens[m.head - 1]) == "الي":
+        for k in range(m.head - 2, max(clause_start, m.head - 16) - 1, -1):
+            if cues.bare(tokens[k]) in CALL_VERBS:
+                return True
     return False
+
+
+CALL_VERBS = cues._set("دعا دعت دعوا يدعو تدعو يدعون ودعا")
 
 
 def _governed_by_threat(matches: list[TriggerMatch], m: TriggerMatch) -> bool:
