@@ -162,3 +162,20 @@ def test_a_group_noun_is_not_the_title_of_a_name_further_on() -> None:
     c = coded_with(text, "COERCE", [per])
     assert [a.name for a in c.event.source] == ["الشرطة"]
     assert [a.name for a in c.event.target] == ["محمد علي"]
+
+
+def test_an_agent_phrase_names_the_source() -> None:
+    text = "وقتل أربعة جنود إثيوبيين في هجوم شنه مسلحون صوماليون على ثكنة في مقديشو"
+    c = coded(text, "ASSAULT")
+    assert [a.name for a in c.event.source] == ["مسلحون صوماليون"]
+
+
+def test_a_protest_target_needs_a_preposition() -> None:
+    text = "وتظاهر نحو 15 شخصا أمام القنصلية اليونانية في برلين أمس"
+    grc = _mention(text, "اليونانية", "c:grc", "GPE", "اليونان", "GRC", "GRC", None)
+    c = coded_with(text, "PROTEST", [grc])
+    assert [a.name for a in c.event.source] == ["15 شخصا"]  # نحو before a number is "about"
+    assert [(text[a.start : a.end], a.code) for a in c.event.target] == [("القنصلية اليونانية", "GRC")]
+    text = "واعتصم المتظاهرون داخل محطة لتوليد الكهرباء امس"
+    c = coded(text, "PROTEST")
+    assert c.event.target == []  # a place they occupy is not what they protest against

@@ -31,6 +31,9 @@ RECIPIENT_TYPES = frozenset({"SUPPORT", "AID"})
 HOSTILE_TYPES = frozenset(
     {"ASSAULT", "COERCE", "ACCUSE", "THREATEN", "SANCTION", "PROTEST", "REJECT", "MOBILIZE"}
 )
+ARG_PREPS = PREPS | frozenset(
+    {"امام", "حتي"}
+)  # prepositions that name an argument (أمام السفارة، حتى السفارة)
 STOP = (
     PREPS | TIME_WORDS | frozenset({"و", "او", "ثم", "قد", "كان", "كانت", "الذي", "التي", "ان", "انه", "ما"})
 )
@@ -296,7 +299,11 @@ def _prep_before(tokens: list[Token], text: str, a: ArgMention) -> str | None:
     k = a.first - 1
     while k >= 0 and tokens[k].kind == "word" and bare(tokens[k]) in ("السفير", "الرئيس", "رئيس", "وزير"):
         k -= 1
-    if k >= 0 and tokens[k].kind == "word" and bare(tokens[k]) in PREPS:
+    if k == a.first - 1 and k > 0 and _adjective_mention(tokens, a) and bare(tokens[k]) not in STOP:
+        k -= 1  # أمام القنصلية [اليونانية]: the preposition governs the noun the demonym describes
+    if k >= 0 and tokens[k].kind == "word" and bare(tokens[k]) in ARG_PREPS:
+        if bare(tokens[k]) in ("نحو", "حوالي") and tokens[a.first].kind == "num":
+            return None  # نحو 15 شخصا: "about", not "towards"
         return bare(tokens[k])
     if k >= 0 and tokens[k].kind == "word" and tokens[k].norm[:1] == "ل" and len(tokens[k].norm) > 3:
         return "ل_np"  # لجهود العراق: the recipient is the genitive of a ل-noun
@@ -376,7 +383,10 @@ def pick(
             if m not in victims and _object(m) and not (m.first > 0 and bare(tokens[m.first - 1]) in ("ان", "انه"))
         ]  # fmt: skip
     before = [(m, p) for m, p in before if m not in victims]
-    if within:
+    agent = _agent(tokens, [m for m, _ in actors], last, b)
+    if agent is not None:
+        source = [agent]  # هجوم شنه مسلحون، قتل على يد الشرطة، من قبل الجيش: the agent is named
+    elif within:
         source = [refine(within[0])]  # أكد السفير تولر دعم ...
     elif verbal and before and before[-1][1] is None and before[-1][0].last == head - 1:
         source = [before[-1][0]]  # SVO with the subject right before the verb: الكاظمي يبحث ...
@@ -390,7 +400,12 @@ def pick(
         source = [refine(free_after.pop(0))]  # VSO: بحث رئيس الوزراء ...
     elif not verbal and free_after and free_after[0].first - last == 1:
         source = [free_after.pop(0)]  # the genitive agent: مساندة تركيا، هجوم المسلحين
-    elif ptype in CROWD_TYPES and free_after and free_after[0].generic and free_after[0].first - last <= 4:
+    elif (
+        ptype in CROWD_TYPES
+        and free_after
+        and free_after[0].first - last <= 4
+        and _crowd(tokens, free_after[0])
+    ):
         source = [free_after.pop(0)]  # تجمع مئات المتظاهرين: the crowd after a protest word is its actor
     elif before:
         source = [before[-1][0]]  # SVO: إردوغان يؤكد ...
@@ -410,13 +425,17 @@ def pick(
         t = first_with(("مع",)) or first_with(("ب",)) or nxt
     elif ptype in RECIPIENT_TYPES:
         t = first_with(("ل", "ل_np", "الي")) or nxt
+    elif ptype in CROWD_TYPES:  # a protest's target is named by a preposition, never a bare object
+        t = first_with(("ضد", "علي", "بحق", "تجاه", "حيال", "امام", "الي", "نحو", "حتي"))
     elif ptype in HOSTILE_TYPES:
         t = first_with(("علي", "ضد", "بحق", "تجاه", "حيال")) or nxt
     elif ptype == "RETREAT":
         t = first_with(("من",)) or nxt
     else:
         t = nxt or first_with(("الي", "ل", "ل_np", "مع", "علي", "من"))
-    if t is None and victims:
+    if (
+        t is None and victims and ptype not in CROWD_TYPES
+    ):  # 200 شخص تظاهروا: a counted crowd is the protest's actor
         t = victims[-1]
     if t is not None:
         t = refine(t)
@@ -426,6 +445,16 @@ def pick(
     source = [_with_head(tokens, text, m, taken) for m in source]
     target = [_with_head(tokens, text, m, taken) for m in target]
     return Arguments(source, target, location)
+
+
+def _adjective_mention(tokens: list[Token], m: ArgMention) -> bool:
+    """A one-word mention that is a demonym, not the country's name: اليونانية، الأميركي، عراقيا."""
+    e = m.entity
+    if e is None or m.first != m.last or normalize_word(e.name) == tokens[m.first].norm:
+        return False
+    from rasd.actors import get_kb
+
+    return _demonym(get_kb(), tokens[m.first].norm) is not None
 
 
 def _with_head(tokens: list[Token], text: str, m: ArgMention, taken: set[int]) -> ArgMention:
@@ -447,6 +476,32 @@ def _with_head(tokens: list[Token], text: str, m: ArgMention, taken: set[int]) -
     if _demonym(get_kb(), word.norm) is None:
         return m
     return ArgMention(m.first - 1, m.last, prev.start, m.end, e, text[prev.start : m.end], m.generic)
+
+
+AGENT_VERBS = frozenset(
+    normalize_word(w)
+    for w in "شنه شنها شنته شنتها نفذه نفذها نفذته نفذتها تبناه تبنته تبنتها تبناها ارتكبه ارتكبها ارتكبته".split()
+)
+
+
+def _agent(tokens: list[Token], pool: list[ArgMention], last: int, end: int) -> ArgMention | None:
+    """The actor an agent phrase after the trigger names: هجوم شنه مسلحون، على يد الشرطة، من قبل الجيش."""
+    for k in range(last + 1, min(end, last + 12)):
+        w = bare(tokens[k])
+        cue = w in AGENT_VERBS or (
+            k > 0
+            and ((w == "يد" and bare(tokens[k - 1]) == "علي") or (w == "قبل" and bare(tokens[k - 1]) == "من"))
+        )
+        if cue:
+            return next((m for m in pool if k < m.first <= k + 3), None)
+    return None
+
+
+def _crowd(tokens: list[Token], m: ArgMention) -> bool:
+    """A group noun, or people named by a demonym after a quantity (مئات الفلسطينيين): a crowd."""
+    if m.generic is not None:
+        return True
+    return m.entity is not None and m.first > 0 and bare(tokens[m.first - 1]) in QUANTITY_BEFORE
 
 
 def _object(m: ArgMention) -> bool:
@@ -529,7 +584,7 @@ def fallback(
         if bare(tokens[k]) in preps:
             tgt = chunk_after(tokens, k + 1, limit=3)
             break
-    if tgt is None and ptype in HOSTILE_TYPES and verbal:
+    if tgt is None and ptype in HOSTILE_TYPES and ptype not in CROWD_TYPES and verbal:
         if accusative:
             tgt = chunk_after(tokens, nxt, limit=2)
         else:
