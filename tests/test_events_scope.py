@@ -57,6 +57,10 @@ def _asserted(text: str, ptype: str) -> bool:
         ("ودعا الرئيس اليمني اليوم مبعوث الأمم المتحدة إسماعيل ولد الشيخ في الرياض الى زيارة محافظة عدن.", "CONSULT", False),
         # a city receiving aid is not a meeting
         ("وأكد هادي أن مدينة عدن تستقبل المساعدات الإنسانية القادمة من المنظمات الدولية.", "CONSULT", False),
+        # من شأن ... أن: what something would do
+        ("ومن شأن تبني قرار مماثل أن يمنع الرئيس من تعليق العقوبات.", "COERCE", False),
+        # احتل منصبا: held a post
+        ("وكان أول سياسي اشتراكي يحتل هذا المنصب في المقاطعة.", "COERCE", False),
         # a visit to a museum or by tourists is not a meeting
         ("وزار الوفد الصيني متحف المدينة وتجول في المعالم التاريخية.", "CONSULT", False),
         ("وزار وزير الخارجية الأردني الرياض أمس والتقى نظيره السعودي.", "CONSULT", True),
