@@ -172,3 +172,13 @@ def test_event_arguments_carry_their_spans() -> None:
     assert [text[a.start : a.end] for a in ev.target] == ["خمسة جنود"]
     d = event_dict(ev, doc)
     assert d["source"][0]["start"] == text.index("مسلحون")
+
+
+def test_two_triggers_of_one_act_in_a_sentence_are_one_event() -> None:
+    from rasd.events.coder import SentenceCoder
+
+    text = "وقدم مركز الملك سلمان للإغاثة مساعدات غذائية لسكان عدن أمس"
+    doc = SentenceCoder()(text, published="2015-07-20")
+    (aid,) = [e for e in doc.events if e.type == "AID"]  # قدم ... مساعدات and مساعدات: one act
+    assert [a.code for a in aid.source] == ["SAUGOV"]  # the relief centre's name is not a trigger
+    assert aid.mentions == 1 and aid.location is not None and aid.location["name"] == "عدن"

@@ -98,6 +98,18 @@ def merge_in_document(coded: list, keep: Callable[[Any], bool] | None = None) ->
         if twin is not None and not e.background:
             _absorb(twin, e)
             continue
+        # two triggers of one sentence telling one act (قدم المركز مساعدات ... المساعدات; قتل ... في هجوم):
+        # the one whose actors the other's include is a retelling; the fuller one stays
+        same = next((k for k in kept if k.sentence == e.sentence and k.background == e.background
+                     and (_compatible(e, k) or _compatible(k, e))), None)  # fmt: skip
+        if same is not None:  # one mention still: the sentence tells the act once
+            full, part = (same, e) if _compatible(e, same) else (e, same)
+            if full is e:
+                e.mentions = same.mentions
+                kept[kept.index(same)] = e
+            if full.location is None:
+                full.location = part.location
+            continue
         kept.append(e)
     for c in heads + captions:
         e = c.event
