@@ -260,3 +260,37 @@ def test_headline_and_caption_merge_into_the_body() -> None:
     lone_caption = Coded(_ev("ASSAULT", "X", "Y", None, start=400), "caption")
     merged = merge_in_document([title, body, caption, lone_caption])
     assert len(merged) == 1 and merged[0].mentions == 3 and merged[0].trigger.start == 100
+
+
+@pytest.mark.parametrize(
+    ("text", "ptype"),
+    [
+        ("وانتشرت قوات الأمن بكثافة حول مقر البرلمان أمس", "MOBILIZE"),
+        ("واحتشدت قوات من الجيش على مشارف المدينة", "MOBILIZE"),
+        ("وتحركت تعزيزات للحوثيين من منطقة الحوبان إلى داخل مدينة تعز", "MOBILIZE"),
+        ("والقوات التونسية في حالة تأهب قصوى بعد الهجوم", "MOBILIZE"),
+        ("وأجرى الجيش الإيراني مناورات عسكرية في الخليج", "MOBILIZE"),
+        ("وتوفر طائرات التحالف غطاء جويا للقوات المتقدمة نحو المدينة", "COOPERATE"),
+        ("وقرر الرئيس المصري العفو عن 44 سودانيا", "CONCEDE"),
+    ],
+)
+def test_reported_as_asserted_events(text: str, ptype: str) -> None:
+    """What ``rasd code`` reports: at or above the threshold, not negated, no modality."""
+    from rasd.events.coder import SentenceCoder
+
+    doc = SentenceCoder()(text, published=PUB)
+    assert any(e.type == ptype and not e.negated and e.modality is None for e in doc.events), doc.events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ولفعل هذا يجب أن تنشر قوات على الأرض",  # must: not done
+        "ولم تنشر الحكومة أي قوات في المنطقة",
+    ],
+)
+def test_mobilize_not_asserted(text: str) -> None:
+    from rasd.events.coder import SentenceCoder
+
+    doc = SentenceCoder()(text, published=PUB)
+    assert not any(e.type == "MOBILIZE" and not e.negated and e.modality is None for e in doc.events)
