@@ -61,6 +61,9 @@ def _asserted(text: str, ptype: str) -> bool:
         ("ومن شأن تبني قرار مماثل أن يمنع الرئيس من تعليق العقوبات.", "COERCE", False),
         # احتل منصبا: held a post
         ("وكان أول سياسي اشتراكي يحتل هذا المنصب في المقاطعة.", "COERCE", False),
+        # forces on alert for a storm: disaster relief (AID in the manual), not MOBILIZE
+        ("ووضع الجيش عشرات الآلاف من الجنود في حالة تأهب مع اقتراب العاصفة.", "MOBILIZE", False),
+        ("ووضع الجيش عشرات الآلاف من الجنود في حالة تأهب على الحدود.", "MOBILIZE", True),
         # a visit to a museum or by tourists is not a meeting
         ("وزار الوفد الصيني متحف المدينة وتجول في المعالم التاريخية.", "CONSULT", False),
         ("وزار وزير الخارجية الأردني الرياض أمس والتقى نظيره السعودي.", "CONSULT", True),

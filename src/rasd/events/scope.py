@@ -29,6 +29,8 @@ set's tune part (index % 3 != 0); each names its reason. They are word lists, no
 * **not_a_meeting** — a visit or reception (زار، استقبل) of a place, a thing or a crowd rather than a
   political counterpart: زار متحف/معرض/المعالم، زار المرضى، استقبل وثائق/طائرات/زائر/المهنئين,
   or by tourists (سائح): the guidelines' "visits to museums or patients".
+* **disaster** — forces put on alert or deployed for a storm, a fire or a flood (العاصفة، حرائق،
+  السيول): the manual codes mobilizing for disaster relief as AID, not MOBILIZE.
 * **truce_topic** — the nouns هدنة / وقف إطلاق النار with no word of a truce taking effect in the
   clause (بدأ، سريان، سرت، دخل حيز التنفيذ، أعلن): a truce discussed, demanded, respected or broken is a
   topic, not the RETREAT of a truce that starts (the guidelines' CONCEDE vs RETREAT note).
@@ -75,6 +77,10 @@ VISIT_WORDS = ("زار", "استقبل")
 INQUIRY_NEXT = _set("في فيه فيها مع بشان حول ضد بحق")
 EXPECT = _set("توقع يتوقع توقعت تتوقع يتوقعون توقعوا نتوقع اتوقع المتوقع متوقع")
 IDENTITY = _set("هويته هويتها هويتهم هويتهما اسمه اسمها اسمائهم اسميهما")
+DISASTER = _set(
+    "العاصفه عاصفه الاعصار اعصار الحرائق حرائق حريق الحريق السيول سيول الفيضانات فيضانات الزلزال زلزال "
+    "الامطار امطار الغبار"
+)
 TRUCE_ONSET = _set(
     "بدا بدات بدء ببدء يبدا تبدا سريان بسريان سرت يسري تسري سرى دخل دخلت يدخل تدخل حيز دخول بدخول "
     "صمدت صامده تطبيق اعلن اعلنت يعلن تعلن اعلان باعلان ابتداء اعتبارا"
@@ -137,6 +143,8 @@ def _why(tokens: list[Token], bares: list[str], m: TriggerMatch, clause: tuple[i
         around = bares[max(clause[0], head - 3) : min(clause[1], last + 9)]
         if any(b in NOT_COUNTERPART for b in around):
             return "not_a_meeting"
+    if e.type == "MOBILIZE" and any(b in DISASTER for b in bares):
+        return "disaster"
     if e.type == "SANCTION" and not m.verbal:
         before = [bares[k] for k in range(max(clause[0], head - 3), head) if tokens[k].kind != "punct"]
         if any(b in LIFT for b in before[-2:]):
