@@ -294,3 +294,11 @@ def test_mobilize_not_asserted(text: str) -> None:
 
     doc = SentenceCoder()(text, published=PUB)
     assert not any(e.type == "MOBILIZE" and not e.negated and e.modality is None for e in doc.events)
+
+
+def test_a_call_with_a_long_subject_is_a_request() -> None:
+    from rasd.events.coder import SentenceCoder
+
+    text = "دعا وزير الأوقاف والشؤون الإسلامية المغربي الدكتور أحمد التوفيق إلى تحصين المجال الديني"
+    doc = SentenceCoder()(text, published=PUB)
+    assert any(e.type == "REQUEST" and e.modality is None for e in doc.events)

@@ -27,6 +27,8 @@ NOUN_SUFFIXES = ("", "ا", "ان", "ين", "ون")
 ENCLITICS = ("هما", "هم", "هن", "ها", "كم", "نا", "ني", "ه", "ك")
 SPEECH_GAP = 7  # SUPPORT phrases: "أكد السفير تولر دعم" puts the speaker between the two words
 DEFAULT_GAP = 3
+# REQUEST phrases: "دعا وزير الأوقاف المغربي الدكتور أحمد التوفيق إلى": a VSO subject with its titles
+CALL_GAP = 9
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,8 @@ class Entry:
 
     @property
     def gap(self) -> int:
+        if self.type == "REQUEST":
+            return CALL_GAP
         return SPEECH_GAP if self.type in ("SUPPORT", "AGREE") else DEFAULT_GAP
 
 
