@@ -302,3 +302,19 @@ def test_a_call_with_a_long_subject_is_a_request() -> None:
     text = "دعا وزير الأوقاف والشؤون الإسلامية المغربي الدكتور أحمد التوفيق إلى تحصين المجال الديني"
     doc = SentenceCoder()(text, published=PUB)
     assert any(e.type == "REQUEST" and e.modality is None for e in doc.events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وعبر الوزير في بيان صحافي عن إدانته الشديدة لهذا الفعل",
+        "ودانت المنظمة الهجوم على المسجد",
+        "ووجهت النيابة اتهامات إلى 14 شخصا",
+        "وتقدم الاتحاد بشكوى جنائية ضد الممثل",
+        "متهما الميليشيات الحوثية باختطاف 12 صحفيا",
+    ],
+)
+def test_accusation_formulas(text: str) -> None:
+    from rasd.events.coder import SentenceCoder
+
+    assert any(e.type == "ACCUSE" and e.modality is None for e in SentenceCoder()(text, published=PUB).events)

@@ -25,7 +25,7 @@ IMPERF_PREFIXES = ("ي", "ت", "ن", "ا")
 IMPERF_SUFFIXES = ("", "ون", "ان", "ين", "وا", "ا", "ن")
 NOUN_SUFFIXES = ("", "ا", "ان", "ين", "ون")
 ENCLITICS = ("هما", "هم", "هن", "ها", "كم", "نا", "ني", "ه", "ك")
-SPEECH_GAP = 7  # SUPPORT phrases: "أكد السفير تولر دعم" puts the speaker between the two words
+SPEECH_GAP = 7  # SUPPORT/AGREE/ACCUSE phrases: "أكد السفير تولر دعم", "عبر في بيان عن إدانته": words between
 DEFAULT_GAP = 3
 # REQUEST phrases: "دعا وزير الأوقاف المغربي الدكتور أحمد التوفيق إلى": a VSO subject with its titles
 CALL_GAP = 9
@@ -47,7 +47,7 @@ class Entry:
     def gap(self) -> int:
         if self.type == "REQUEST":
             return CALL_GAP
-        return SPEECH_GAP if self.type in ("SUPPORT", "AGREE") else DEFAULT_GAP
+        return SPEECH_GAP if self.type in ("SUPPORT", "AGREE", "ACCUSE") else DEFAULT_GAP
 
 
 @dataclass(frozen=True)
