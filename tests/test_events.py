@@ -318,3 +318,17 @@ def test_accusation_formulas(text: str) -> None:
     from rasd.events.coder import SentenceCoder
 
     assert any(e.type == "ACCUSE" and e.modality is None for e in SentenceCoder()(text, published=PUB).events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وسيطر الجيش الوطني والمقاومة الشعبية ليلة أمس الجمعة على معسكر لبوزة",  # VSO subject before على
+        "وتمكنت الدوريات السرية من ضبط الجناة في الحي",
+        "وخيم إلقاء القبض على سبعة مسؤولين على الاجتماع",
+    ],
+)
+def test_coercion_formulas(text: str) -> None:
+    from rasd.events.coder import SentenceCoder
+
+    assert any(e.type == "COERCE" and e.modality is None for e in SentenceCoder()(text, published=PUB).events)

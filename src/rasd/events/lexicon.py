@@ -27,7 +27,8 @@ NOUN_SUFFIXES = ("", "ا", "ان", "ين", "ون")
 ENCLITICS = ("هما", "هم", "هن", "ها", "كم", "نا", "ني", "ه", "ك")
 SPEECH_GAP = 7  # SUPPORT/AGREE/ACCUSE phrases: "أكد السفير تولر دعم", "عبر في بيان عن إدانته": words between
 DEFAULT_GAP = 3
-# REQUEST phrases: "دعا وزير الأوقاف المغربي الدكتور أحمد التوفيق إلى": a VSO subject with its titles
+# REQUEST phrases and a verb with its particle: "دعا وزير الأوقاف المغربي الدكتور أحمد التوفيق إلى",
+# "سيطر الجيش الوطني والمقاومة الشعبية ليلة أمس على": a VSO subject with its titles between
 CALL_GAP = 9
 
 
@@ -45,8 +46,8 @@ class Entry:
 
     @property
     def gap(self) -> int:
-        if self.type == "REQUEST":
-            return CALL_GAP
+        if self.type == "REQUEST" or self.kinds[:2] == ("V", "W"):
+            return CALL_GAP  # a verb and its particle (سيطر ... على، دعا ... إلى): a VSO subject between
         return SPEECH_GAP if self.type in ("SUPPORT", "AGREE", "ACCUSE") else DEFAULT_GAP
 
 
