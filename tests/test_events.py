@@ -332,3 +332,16 @@ def test_coercion_formulas(text: str) -> None:
     from rasd.events.coder import SentenceCoder
 
     assert any(e.type == "COERCE" and e.modality is None for e in SentenceCoder()(text, published=PUB).events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "كما أعرب رئيس مجلس الأمة الكويتي بالإنابة مبارك الخرينج عن رفضه للتصريحات",
+        "وصوتت تركيا ضد القرار في مجلس الأمن",
+    ],
+)
+def test_rejection_formulas(text: str) -> None:
+    from rasd.events.coder import SentenceCoder
+
+    assert any(e.type == "REJECT" and e.modality is None for e in SentenceCoder()(text, published=PUB).events)
