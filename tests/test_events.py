@@ -345,3 +345,16 @@ def test_rejection_formulas(text: str) -> None:
     from rasd.events.coder import SentenceCoder
 
     assert any(e.type == "REJECT" and e.modality is None for e in SentenceCoder()(text, published=PUB).events)
+
+
+@pytest.mark.parametrize(
+    ("text", "ptype"),
+    [
+        ("وكان تنظيم داعش هدد تركيا بعد إغلاقها موقعه الإلكتروني", "THREATEN"),  # a name, then its bare verb
+        ("بعث الملك سلمان برقية تهنئة للرئيس الإكوادوري", "SUPPORT"),
+    ],
+)
+def test_svo_after_a_name_and_cables(text: str, ptype: str) -> None:
+    from rasd.events.coder import SentenceCoder
+
+    assert any(e.type == ptype and e.modality is None for e in SentenceCoder()(text, published=PUB).events)
