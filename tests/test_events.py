@@ -358,3 +358,17 @@ def test_svo_after_a_name_and_cables(text: str, ptype: str) -> None:
     from rasd.events.coder import SentenceCoder
 
     assert any(e.type == ptype and e.modality is None for e in SentenceCoder()(text, published=PUB).events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقالت الشرطة إن يهوديا متشددا طعن اليوم الخميس ستة مشاركين في مسيرة",  # a group noun, then its verb
+        "وقال قائد الشرطة إن رجلا مسلحا فتح النار على دورية في المدينة أمس",
+        "وتعرضت المدينة إلى قصف عنيف من قبل قوات صالح والحوثي أمس",
+    ],
+)
+def test_assault_formulas(text: str) -> None:
+    from rasd.events.coder import SentenceCoder
+
+    assert any(e.type == "ASSAULT" and e.modality is None for e in SentenceCoder()(text, published=PUB).events)

@@ -145,8 +145,13 @@ def _governed_by_request(
 
 
 def _after_name(mentions: list[args_mod.ArgMention], head: int) -> bool:
-    """The word before ``head`` ends a named entity: an SVO subject, not the first term of a construct."""
-    return any(x.entity is not None and x.last == head - 1 and x.entity.type in ("PER", "ORG", "GPE") for x in mentions)
+    """The word before ``head`` ends a named entity or a group noun (يهوديا متشددا طعن): an SVO subject,
+    not the first term of a construct."""
+    return any(
+        x.last == head - 1
+        and (x.generic is not None or (x.entity is not None and x.entity.type in ("PER", "ORG", "GPE")))
+        for x in mentions
+    )
 
 
 CALL_VERBS = cues._set("دعا دعت دعوا يدعو تدعو يدعون ودعا")
@@ -214,7 +219,12 @@ def detect_sentence(doc: Document, s: Sentence, mentions_ok: bool = True) -> lis
             continue
         if verbal and head > 0 and cues.bare(tokens[head - 1]) in cues.NOUN_CONTEXT:
             continue  # من سجن، على منع، بعد بحث: a noun spelled like a verb
-        if verbal and m.hits[0].bare and cues.noun_reading(tokens, head) and not _after_name(get_mentions(), head):
+        if (
+            verbal
+            and m.hits[0].bare
+            and cues.noun_reading(tokens, head)
+            and not _after_name(get_mentions() + get_generics(), head)
+        ):
             continue  # فرض حظر، أوامر اعتقال، طالب جامعي (but تنظيم داعش هدد، أوباما زار: a name, then its verb)
         if e.type == "CONSULT" and last + 1 < len(tokens) and cues.bare(tokens[last + 1]) == "عن":
             continue  # بحث عن: searched for
