@@ -372,3 +372,17 @@ def test_assault_formulas(text: str) -> None:
     from rasd.events.coder import SentenceCoder
 
     assert any(e.type == "ASSAULT" and e.modality is None for e in SentenceCoder()(text, published=PUB).events)
+
+
+@pytest.mark.parametrize(
+    ("text", "ptype"),
+    [
+        ("وأعلنت البحرين استدعاء سفيرها في طهران لإجراء مشاورات", "SANCTION"),  # its own ambassador: recalled
+        ("وأعلنت مصر استدعاء السفير الإسرائيلي", "ACCUSE"),  # another's ambassador: summoned
+        ("وقدمت فرنسا والنرويج وسويسرا والاتحاد الأوروبي مساعدات للمشروع", "AID"),
+    ],
+)
+def test_recall_summon_and_aid_formulas(text: str, ptype: str) -> None:
+    from rasd.events.coder import SentenceCoder
+
+    assert any(e.type == ptype and e.modality is None for e in SentenceCoder()(text, published=PUB).events)

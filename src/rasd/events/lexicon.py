@@ -25,7 +25,7 @@ IMPERF_PREFIXES = ("ي", "ت", "ن", "ا")
 IMPERF_SUFFIXES = ("", "ون", "ان", "ين", "وا", "ا", "ن")
 NOUN_SUFFIXES = ("", "ا", "ان", "ين", "ون")
 ENCLITICS = ("هما", "هم", "هن", "ها", "كم", "نا", "ني", "ه", "ك")
-SPEECH_GAP = 7  # SUPPORT/AGREE/ACCUSE/REJECT phrases: "أكد السفير تولر دعم", "عبر في بيان عن إدانته": words between
+SPEECH_GAP = 7  # SUPPORT/AGREE/ACCUSE/REJECT/AID phrases: "أكد السفير تولر دعم", "عبر في بيان عن إدانته": words between
 DEFAULT_GAP = 3
 # REQUEST phrases and a verb with its particle: "دعا وزير الأوقاف المغربي الدكتور أحمد التوفيق إلى",
 # "سيطر الجيش الوطني والمقاومة الشعبية ليلة أمس على": a VSO subject with its titles between
@@ -48,7 +48,7 @@ class Entry:
     def gap(self) -> int:
         if self.type == "REQUEST" or self.kinds[:2] == ("V", "W"):
             return CALL_GAP  # a verb and its particle (سيطر ... على، دعا ... إلى): a VSO subject between
-        return SPEECH_GAP if self.type in ("SUPPORT", "AGREE", "ACCUSE", "REJECT") else DEFAULT_GAP
+        return SPEECH_GAP if self.type in ("SUPPORT", "AGREE", "ACCUSE", "REJECT", "AID") else DEFAULT_GAP
 
 
 @dataclass(frozen=True)
