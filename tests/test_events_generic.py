@@ -179,3 +179,22 @@ def test_a_protest_target_needs_a_preposition() -> None:
     text = "واعتصم المتظاهرون داخل محطة لتوليد الكهرباء امس"
     c = coded(text, "PROTEST")
     assert c.event.target == []  # a place they occupy is not what they protest against
+
+
+def test_the_genitive_of_a_killing_is_its_victim() -> None:
+    text = "وأسفر القصف عن مقتل 43 مدنيا في حي دار سعد أمس"
+    c = coded(text, "ASSAULT")
+    assert "43 مدنيا" not in [a.name for a in c.event.source]
+    assert "43 مدنيا" in [a.name for a in c.event.target]
+
+
+def test_no_word_order_guess_after_the_entities_step() -> None:
+    from rasd.events.coder import SentenceCoder
+
+    text = "وهاجم حشد غاضب مقر الحزب في المدينة أمس"
+    bare_doc = SentenceCoder(with_entities=False)(text)
+    doc = SentenceCoder()(text)
+    (guessed,) = [e for e in bare_doc.events if e.type == "ASSAULT"]
+    assert [a.name for a in guessed.source] == ["حشد غاضب"]  # a bare sentence: the word-order guess
+    (coded_event,) = [e for e in doc.events if e.type == "ASSAULT"]  # detection does not depend on it
+    assert all(a.code or a.entity for a in coded_event.source + coded_event.target)

@@ -398,7 +398,13 @@ def pick(
         and not _object(free_after[0])
     ):
         source = [refine(free_after.pop(0))]  # VSO: بحث رئيس الوزراء ...
-    elif not verbal and free_after and free_after[0].first - last == 1:
+    elif (
+        not verbal
+        and free_after
+        and free_after[0].first - last == 1
+        and not _object(free_after[0])
+        and _noun(tokens[last]) not in PATIENT_NOUNS
+    ):
         source = [free_after.pop(0)]  # the genitive agent: مساندة تركيا، هجوم المسلحين
     elif (
         ptype in CROWD_TYPES
@@ -495,6 +501,23 @@ def _agent(tokens: list[Token], pool: list[ArgMention], last: int, end: int) -> 
         if cue:
             return next((m for m in pool if k < m.first <= k + 3), None)
     return None
+
+
+# Verbal nouns whose genitive is what was done to (مقتل 43 مدنيا، اغتيال الرئيس، اعتقال الناشط): the target.
+PATIENT_NOUNS = frozenset(
+    normalize_word(w)
+    for w in "مقتل اغتيال اعتقال اختطاف خطف اعدام احتجاز ترحيل تعذيب اغتصاب توقيف سجن تصفية".split()
+)
+
+
+def _noun(t: Token) -> str:
+    """A noun's shadow form without و/ف, a ب/ل/ك clitic and the article: بمقتل، والاغتيال → مقتل، اغتيال."""
+    w = bare(t)
+    if len(w) > 4 and w[0] in "بلك":
+        w = w[1:]
+    if w.startswith("ال") and len(w) > 4:
+        w = w[2:]
+    return w
 
 
 def _crowd(tokens: list[Token], m: ArgMention) -> bool:

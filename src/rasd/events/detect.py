@@ -201,6 +201,7 @@ def detect_sentence(doc: Document, s: Sentence, mentions_ok: bool = True) -> lis
         return lazy["dates"]
 
     dateline_place = doc.dateline.place if doc.dateline else None
+    tagged = any(st.name == "entities" for st in doc.steps)
     out: list[Coded] = []
     is_concrete: bool | None = None
     for m in matches:
@@ -297,7 +298,9 @@ def detect_sentence(doc: Document, s: Sentence, mentions_ok: bool = True) -> lis
                 if found:  # a group noun (مسلحون، الشرطة) rather than a word-order guess
                     bucket.extend(x.actor() for x in found)
                     spans[role] = [(x.start, x.end) for x in found]
-                elif rng is not None:
+                elif rng is not None and not tagged:
+                    # a word-order guess only where no entities step ran (a bare sentence): after NER,
+                    # a sentence without a name or a group noun has no actor we can name
                     a, b = tokens[rng[0]].start, tokens[rng[1]].end
                     bucket.append(Actor(entity=None, name=doc.text[a:b], start=a, end=b))
                     spans[role] = [(a, b)]
