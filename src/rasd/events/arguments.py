@@ -4,8 +4,8 @@ With entities (``Document.entities`` filled by the entities step) the arguments 
 mentions picked by simple Arabic argument patterns: the subject right after a VSO verb or the
 nearest actor before an SVO one, ``مع X`` for a CONSULT partner, ``على/ضد X`` or the object for
 ASSAULT/COERCE, ``لـ X`` for a SUPPORT/AID recipient, the genitive after a verbal noun
-(``مساندة تركيا``). Without entities a short noun chunk of the text stands in for the actor, so
-``rasd code`` on bare sentences still gives spans.
+(``مساندة تركيا``). Where the entities step did not run, a short noun chunk of the text stands in
+for the actor (a word-order guess); after it, an actor is a named mention or a group noun only.
 
 Generic actors (``generic_mentions``): group nouns of the actor knowledge base's role words
 (مسلحون، الجنود، الشرطة، المتظاهرون، عشرة أشخاص) with the sector the noun fixes and the country of a
