@@ -198,3 +198,10 @@ def test_no_word_order_guess_after_the_entities_step() -> None:
     assert [a.name for a in guessed.source] == ["حشد غاضب"]  # a bare sentence: the word-order guess
     (coded_event,) = [e for e in doc.events if e.type == "ASSAULT"]  # detection does not depend on it
     assert all(a.code or a.entity for a in coded_event.source + coded_event.target)
+
+
+def test_popular_resistance_and_armed_groups_are_actors() -> None:
+    c = coded("وسيطرت المقاومة الشعبية على المفرق عقب اشتباكات استمرت لساعات", "COERCE")
+    assert [(a.name, a.code) for a in c.event.source] == [("المقاومة الشعبية", "PRM")]
+    c = coded("هاجمت مجموعة مسلحة موقعا للجيش أمس", "ASSAULT")
+    assert [(a.name, a.code) for a in c.event.source] == [("مجموعة مسلحة", "UAF")]
