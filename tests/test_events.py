@@ -262,24 +262,49 @@ def test_headline_and_caption_merge_into_the_body() -> None:
     assert len(merged) == 1 and merged[0].mentions == 3 and merged[0].trigger.start == 100
 
 
-@pytest.mark.parametrize(
-    ("text", "ptype"),
-    [
-        ("وانتشرت قوات الأمن بكثافة حول مقر البرلمان أمس", "MOBILIZE"),
-        ("واحتشدت قوات من الجيش على مشارف المدينة", "MOBILIZE"),
-        ("وتحركت تعزيزات للحوثيين من منطقة الحوبان إلى داخل مدينة تعز", "MOBILIZE"),
-        ("والقوات التونسية في حالة تأهب قصوى بعد الهجوم", "MOBILIZE"),
-        ("وأجرى الجيش الإيراني مناورات عسكرية في الخليج", "MOBILIZE"),
-        ("وتوفر طائرات التحالف غطاء جويا للقوات المتقدمة نحو المدينة", "COOPERATE"),
-        ("وقرر الرئيس المصري العفو عن 44 سودانيا", "CONCEDE"),
-    ],
-)
-def test_reported_as_asserted_events(text: str, ptype: str) -> None:
-    """What ``rasd code`` reports: at or above the threshold, not negated, no modality."""
+def _asserted_types(text: str) -> set[str]:
+    """Types of the asserted events ``rasd code`` reports for ``text`` (threshold, no negation or modality)."""
     from rasd.events.coder import SentenceCoder
 
-    doc = SentenceCoder()(text, published=PUB)
-    assert any(e.type == ptype and not e.negated and e.modality is None for e in doc.events), doc.events
+    return {e.type for e in SentenceCoder()(text, published=PUB).events if not e.negated and e.modality is None}
+
+
+# Arabic formulas for each type, written for these tests (each is a kind of sentence the dev set's tune
+# part showed the coder missing).
+FORMULAS = [
+    ("وانتشرت قوات الأمن بكثافة حول مقر البرلمان أمس", "MOBILIZE"),
+    ("واحتشدت قوات من الجيش على مشارف المدينة", "MOBILIZE"),
+    ("وتحركت تعزيزات للحوثيين من منطقة الحوبان إلى داخل مدينة تعز", "MOBILIZE"),
+    ("والقوات التونسية في حالة تأهب قصوى بعد الهجوم", "MOBILIZE"),
+    ("وأجرى الجيش الإيراني مناورات عسكرية في الخليج", "MOBILIZE"),
+    ("وتوفر طائرات التحالف غطاء جويا للقوات المتقدمة نحو المدينة", "COOPERATE"),
+    ("وقرر الرئيس المصري العفو عن 44 سودانيا", "CONCEDE"),
+    # a call with a long VSO subject before its إلى
+    ("دعا وزير الأوقاف والشؤون الإسلامية المغربي الدكتور أحمد التوفيق إلى تحصين المجال الديني", "REQUEST"),
+    ("وعبر الوزير في بيان صحافي عن إدانته الشديدة لهذا الفعل", "ACCUSE"),
+    ("ودانت المنظمة الهجوم على المسجد", "ACCUSE"),
+    ("ووجهت النيابة اتهامات إلى 14 شخصا", "ACCUSE"),
+    ("وتقدم الاتحاد بشكوى جنائية ضد الممثل", "ACCUSE"),
+    ("متهما الميليشيات الحوثية باختطاف 12 صحفيا", "ACCUSE"),
+    ("وسيطر الجيش الوطني والمقاومة الشعبية ليلة أمس الجمعة على معسكر لبوزة", "COERCE"),
+    ("وتمكنت الدوريات السرية من ضبط الجناة في الحي", "COERCE"),
+    ("وخيم إلقاء القبض على سبعة مسؤولين على الاجتماع", "COERCE"),
+    ("كما أعرب رئيس مجلس الأمة الكويتي بالإنابة مبارك الخرينج عن رفضه للتصريحات", "REJECT"),
+    ("وصوتت تركيا ضد القرار في مجلس الأمن", "REJECT"),
+    ("وكان تنظيم داعش هدد تركيا بعد إغلاقها موقعه الإلكتروني", "THREATEN"),  # a name, then its bare verb
+    ("بعث الملك سلمان برقية تهنئة للرئيس الإكوادوري", "SUPPORT"),
+    ("وقالت الشرطة إن يهوديا متشددا طعن اليوم الخميس ستة مشاركين في مسيرة", "ASSAULT"),  # group noun, verb
+    ("وقال قائد الشرطة إن رجلا مسلحا فتح النار على دورية في المدينة أمس", "ASSAULT"),
+    ("وتعرضت المدينة إلى قصف عنيف من قبل قوات صالح والحوثي أمس", "ASSAULT"),
+    ("وأعلنت البحرين استدعاء سفيرها في طهران لإجراء مشاورات", "SANCTION"),  # its own ambassador: recalled
+    ("وأعلنت مصر استدعاء السفير الإسرائيلي", "ACCUSE"),  # another's ambassador: summoned
+    ("وقدمت فرنسا والنرويج وسويسرا والاتحاد الأوروبي مساعدات للمشروع", "AID"),
+]
+
+
+@pytest.mark.parametrize(("text", "ptype"), FORMULAS)
+def test_reported_as_asserted_events(text: str, ptype: str) -> None:
+    assert ptype in _asserted_types(text)
 
 
 @pytest.mark.parametrize(
@@ -290,99 +315,4 @@ def test_reported_as_asserted_events(text: str, ptype: str) -> None:
     ],
 )
 def test_mobilize_not_asserted(text: str) -> None:
-    from rasd.events.coder import SentenceCoder
-
-    doc = SentenceCoder()(text, published=PUB)
-    assert not any(e.type == "MOBILIZE" and not e.negated and e.modality is None for e in doc.events)
-
-
-def test_a_call_with_a_long_subject_is_a_request() -> None:
-    from rasd.events.coder import SentenceCoder
-
-    text = "دعا وزير الأوقاف والشؤون الإسلامية المغربي الدكتور أحمد التوفيق إلى تحصين المجال الديني"
-    doc = SentenceCoder()(text, published=PUB)
-    assert any(e.type == "REQUEST" and e.modality is None for e in doc.events)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "وعبر الوزير في بيان صحافي عن إدانته الشديدة لهذا الفعل",
-        "ودانت المنظمة الهجوم على المسجد",
-        "ووجهت النيابة اتهامات إلى 14 شخصا",
-        "وتقدم الاتحاد بشكوى جنائية ضد الممثل",
-        "متهما الميليشيات الحوثية باختطاف 12 صحفيا",
-    ],
-)
-def test_accusation_formulas(text: str) -> None:
-    from rasd.events.coder import SentenceCoder
-
-    assert any(e.type == "ACCUSE" and e.modality is None for e in SentenceCoder()(text, published=PUB).events)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "وسيطر الجيش الوطني والمقاومة الشعبية ليلة أمس الجمعة على معسكر لبوزة",  # VSO subject before على
-        "وتمكنت الدوريات السرية من ضبط الجناة في الحي",
-        "وخيم إلقاء القبض على سبعة مسؤولين على الاجتماع",
-    ],
-)
-def test_coercion_formulas(text: str) -> None:
-    from rasd.events.coder import SentenceCoder
-
-    assert any(e.type == "COERCE" and e.modality is None for e in SentenceCoder()(text, published=PUB).events)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "كما أعرب رئيس مجلس الأمة الكويتي بالإنابة مبارك الخرينج عن رفضه للتصريحات",
-        "وصوتت تركيا ضد القرار في مجلس الأمن",
-    ],
-)
-def test_rejection_formulas(text: str) -> None:
-    from rasd.events.coder import SentenceCoder
-
-    assert any(e.type == "REJECT" and e.modality is None for e in SentenceCoder()(text, published=PUB).events)
-
-
-@pytest.mark.parametrize(
-    ("text", "ptype"),
-    [
-        ("وكان تنظيم داعش هدد تركيا بعد إغلاقها موقعه الإلكتروني", "THREATEN"),  # a name, then its bare verb
-        ("بعث الملك سلمان برقية تهنئة للرئيس الإكوادوري", "SUPPORT"),
-    ],
-)
-def test_svo_after_a_name_and_cables(text: str, ptype: str) -> None:
-    from rasd.events.coder import SentenceCoder
-
-    assert any(e.type == ptype and e.modality is None for e in SentenceCoder()(text, published=PUB).events)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "وقالت الشرطة إن يهوديا متشددا طعن اليوم الخميس ستة مشاركين في مسيرة",  # a group noun, then its verb
-        "وقال قائد الشرطة إن رجلا مسلحا فتح النار على دورية في المدينة أمس",
-        "وتعرضت المدينة إلى قصف عنيف من قبل قوات صالح والحوثي أمس",
-    ],
-)
-def test_assault_formulas(text: str) -> None:
-    from rasd.events.coder import SentenceCoder
-
-    assert any(e.type == "ASSAULT" and e.modality is None for e in SentenceCoder()(text, published=PUB).events)
-
-
-@pytest.mark.parametrize(
-    ("text", "ptype"),
-    [
-        ("وأعلنت البحرين استدعاء سفيرها في طهران لإجراء مشاورات", "SANCTION"),  # its own ambassador: recalled
-        ("وأعلنت مصر استدعاء السفير الإسرائيلي", "ACCUSE"),  # another's ambassador: summoned
-        ("وقدمت فرنسا والنرويج وسويسرا والاتحاد الأوروبي مساعدات للمشروع", "AID"),
-    ],
-)
-def test_recall_summon_and_aid_formulas(text: str, ptype: str) -> None:
-    from rasd.events.coder import SentenceCoder
-
-    assert any(e.type == ptype and e.modality is None for e in SentenceCoder()(text, published=PUB).events)
+    assert "MOBILIZE" not in _asserted_types(text)
