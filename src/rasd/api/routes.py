@@ -80,9 +80,6 @@ class CodeRequest(BaseModel):
     published: str | None = Field(default=None, pattern=DATE, description="resolves relative dates (أمس)")
 
 
-_CODER: list[Any] = []
-
-
 def _json(data: Any) -> Response:
     """Plain JSON of data that is JSON already (store rows, documents): skips FastAPI's re-encoding."""
     return Response(json.dumps(data, ensure_ascii=False), media_type="application/json")
@@ -268,14 +265,13 @@ async def ingest_file(
 @router.post("/code", summary="Code sentences into PLOVER/CAMEO events, as `rasd code` does (nothing is stored)")
 def code_sentences(request: Request, body: CodeRequest) -> Response:
     """One ``{id, text, events}`` per sentence, the events in the one event shape (docs/schema.md)."""
-    from rasd.events.coder import SentenceCoder
+    from rasd.events.coder import sentence_coder
     from rasd.events.export import event_dict
 
-    if not _CODER:
-        _CODER.append(SentenceCoder())
+    coder = sentence_coder()
     out = []
     for n, item in enumerate(body.sentences, 1):
         sid = item.id or str(n)
-        doc = _CODER[0](item.text, sid, body.published)
+        doc = coder(item.text, sid, body.published)
         out.append({"id": sid, "text": doc.text, "events": [event_dict(e, doc) for e in doc.events]})
     return _json(out)

@@ -17,7 +17,7 @@ import typer
 
 from rasd.cli.app import app, err
 from rasd.errors import InputError
-from rasd.events.coder import SentenceCoder
+from rasd.events.coder import sentence_coder
 from rasd.events.export import event_dict
 from rasd.events.step import VERSION, events
 from rasd.model import Document
@@ -78,7 +78,7 @@ def code(
                 doc = step(pipeline.process_text(item.text, item.source, meta))
                 sys.stdout.write(_record(item.source.path or doc.id, doc) + "\n")
             return
-        coder = SentenceCoder()
+        coder = sentence_coder()
         for path in paths:
             for sid, text in _sentences(path):
                 sys.stdout.write(_record(sid, coder(text, sid, published)) + "\n")

@@ -715,30 +715,11 @@ def _propagate(
 
 
 def tag_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
-    """:func:`rasd.entities.conll.spans` (lenient IOB2 reading), with a quick way out for
-    sentences without entities and tags parsed once: it runs on every tagged sentence."""
+    """:func:`rasd.entities.conll.spans` (lenient IOB2 reading) with a quick way out for sentences
+    without entities: it runs on every tagged sentence, and most have none."""
     if tags.count("O") == len(tags):
         return []
-    parse = _TAG_PARTS
-    out: list[tuple[int, int, str]] = []
-    start, typ = -1, ""
-    for i, tag in enumerate(tags):
-        parts = parse.get(tag)
-        if parts is None:  # a tag outside our label set: read it the slow way
-            return conll_spans(tags)
-        prefix, t = parts
-        continues = prefix == "I" and t == typ and start >= 0
-        if start >= 0 and not continues:
-            out.append((start, i, typ))
-            start, typ = -1, ""
-        if prefix == "B" or (prefix == "I" and not continues):
-            start, typ = i, t
-    if start >= 0:
-        out.append((start, len(tags), typ))
-    return out
-
-
-_TAG_PARTS = {"O": ("O", "")} | {f"{p}-{t}": (p, t) for p in "BI" for t in TYPES}
+    return conll_spans(tags)
 
 
 def _chunks(text: str, toks: Sequence[Token]) -> list[tuple[int, int]]:

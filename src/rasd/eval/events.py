@@ -26,16 +26,13 @@ from rasd.text.normalize import normalize_word
 from rasd.text.tokenize import words
 
 Coder = Callable[[str], list[Event]]
-_CODER: list[Any] = []
 
 
 def default_coder(text: str) -> list[Event]:
     """The events ``rasd code`` writes for ``text`` (reported ones: at or above their type's threshold)."""
-    if not _CODER:
-        from rasd.events.coder import SentenceCoder
+    from rasd.events.coder import sentence_coder
 
-        _CODER.append(SentenceCoder())
-    return _CODER[0](text).events
+    return sentence_coder()(text).events
 
 
 def asserted(events: Iterable[Event], ptype: str) -> list[Event]:

@@ -20,6 +20,7 @@ from rasd.actors import code as actor_code
 from rasd.events.cues import PREPS, PURPOSE, TIME_WORDS, bare, is_boundary
 from rasd.model import Actor, Document, Entity, Token
 from rasd.text.normalize import normalize_word
+from rasd.text.tokenize import light_stem
 
 PLACE_KINDS = frozenset(
     {"city", "region", "province", "town", "village", "place", "site", "district", "area"}
@@ -183,7 +184,7 @@ def generic_mentions(
     busy = {i for m in taken or () for i in range(m.first, m.last + 1)}
     # a one-word mention that is only a demonym (الافغاني، عراقيا) can still be the adjective of a group
     # noun before it: جنديا عراقيا، القنصل الافغاني are one actor (IRQMIL, AFGGOV), not two
-    adjectives = {m.first for m in taken or () if m.first == m.last and _demonym(kb, tokens[m.first].norm)}
+    adjectives = {m.first for m in taken or () if m.first == m.last and _demonym(tokens[m.first].norm)}
     out: list[ArgMention] = []
     i, n = 0, len(tokens)
     while i < n:
@@ -222,7 +223,7 @@ def generic_mentions(
             and (nxt not in busy or nxt in adjectives)
             and not tokens[nxt].norm.startswith("و")
         ):
-            country = _demonym(kb, tokens[nxt].norm)
+            country = _demonym(tokens[nxt].norm)
             if country is not None:
                 last = nxt
         start = tokens[first].start if first < i else tok.start + cut
@@ -239,18 +240,17 @@ def generic_mentions(
     return out
 
 
-def _demonym(kb: object, word: str) -> str | None:
+def _demonym(word: str) -> str | None:
     """The country of a demonym adjective in any form (العراقية، عراقيا، الأفغان), else None."""
-    find = kb.country_from_adjective  # type: ignore[attr-defined]
+    from rasd.actors import get_kb
+
+    find = get_kb().country_from_adjective
     return find(word) or (find(word[:-1]) if word.endswith("يا") else None)
 
 
 def _demonym_word(norm: str) -> bool:
     """بريطاني، ليبيون: a demonym whose first letter is its own, not a clitic ب/ل."""
-    from rasd.actors import get_kb
-
-    kb = get_kb()
-    return _demonym(kb, norm) is not None and _demonym(kb, norm[1:]) is None
+    return _demonym(norm) is not None and _demonym(norm[1:]) is None
 
 
 def argument_pool(
@@ -403,7 +403,7 @@ def pick(
         and free_after
         and free_after[0].first - last == 1
         and not _object(free_after[0])
-        and _noun(tokens[last]) not in PATIENT_NOUNS
+        and light_stem(tokens[last].text) not in PATIENT_NOUNS
     ):
         source = [free_after.pop(0)]  # the genitive agent: مساندة تركيا، هجوم المسلحين
     elif (
@@ -458,30 +458,18 @@ def _adjective_mention(tokens: list[Token], m: ArgMention) -> bool:
     e = m.entity
     if e is None or m.first != m.last or normalize_word(e.name) == tokens[m.first].norm:
         return False
-    from rasd.actors import get_kb
-
-    return _demonym(get_kb(), tokens[m.first].norm) is not None
+    return _demonym(tokens[m.first].norm) is not None
 
 
 def _with_head(tokens: list[Token], text: str, m: ArgMention, taken: set[int]) -> ArgMention:
     """A demonym standing for its noun (الجانب [التركي]، موظف [بريطاني]): the argument's span takes the
     noun in, so the evidence names the actor as the text does; the code stays the country's."""
-    e = m.entity
-    if e is None or m.first != m.last or m.first == 0 or m.first - 1 in taken:
+    if m.first == 0 or m.first - 1 in taken or not _adjective_mention(tokens, m):
         return m
-    word, prev = tokens[m.first], tokens[m.first - 1]
-    if (
-        normalize_word(e.name) == word.norm
-        or prev.kind != "word"
-        or bare(prev) in STOP
-        or bare(prev) != prev.norm
-    ):
-        return m  # the country's own name (تركيا), or no plain noun before the adjective
-    from rasd.actors import get_kb
-
-    if _demonym(get_kb(), word.norm) is None:
-        return m
-    return ArgMention(m.first - 1, m.last, prev.start, m.end, e, text[prev.start : m.end], m.generic)
+    prev = tokens[m.first - 1]
+    if prev.kind != "word" or bare(prev) in STOP or bare(prev) != prev.norm:
+        return m  # no plain noun before the adjective
+    return ArgMention(m.first - 1, m.last, prev.start, m.end, m.entity, text[prev.start : m.end], m.generic)
 
 
 AGENT_VERBS = frozenset(
@@ -505,19 +493,9 @@ def _agent(tokens: list[Token], pool: list[ArgMention], last: int, end: int) -> 
 
 # Verbal nouns whose genitive is what was done to (مقتل 43 مدنيا، اغتيال الرئيس، اعتقال الناشط): the target.
 PATIENT_NOUNS = frozenset(
-    normalize_word(w)
+    light_stem(w)
     for w in "مقتل اغتيال اعتقال اختطاف خطف اعدام احتجاز ترحيل تعذيب اغتصاب توقيف سجن تصفية".split()
 )
-
-
-def _noun(t: Token) -> str:
-    """A noun's shadow form without و/ف, a ب/ل/ك clitic and the article: بمقتل، والاغتيال → مقتل، اغتيال."""
-    w = bare(t)
-    if len(w) > 4 and w[0] in "بلك":
-        w = w[1:]
-    if w.startswith("ال") and len(w) > 4:
-        w = w[2:]
-    return w
 
 
 def _crowd(tokens: list[Token], m: ArgMention) -> bool:

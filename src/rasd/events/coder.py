@@ -8,6 +8,8 @@ exactly the same output.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rasd.events.step import VERSION, events, sentence_document
 from rasd.model import Document
 
@@ -32,3 +34,9 @@ class SentenceCoder:
         for step in self.steps:
             doc = step(doc)
         return self.events(doc)
+
+
+@lru_cache(maxsize=1)
+def sentence_coder() -> SentenceCoder:
+    """The process's shared coder (its steps load their models once)."""
+    return SentenceCoder()

@@ -8,10 +8,13 @@ after stripping a leading و/ف, so ``ولم`` is ``لم`` and ``فيما`` stay
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rasd.model import Token
 from rasd.text.normalize import normalize_word
+
+if TYPE_CHECKING:
+    from rasd.events.lexicon import Lexicon
 
 
 def _set(words: str) -> frozenset[str]:
@@ -172,7 +175,7 @@ EXPERIENCE = _set("تعرض تعرضت تعرضوا يتعرض تتعرض يتع
 PRICE = _set("مقابل بمقابل شرط بشرط")
 
 
-def purpose(lex: Any, tokens: list[Token], head: int) -> str | None:
+def purpose(lex: Lexicon, tokens: list[Token], head: int) -> str | None:
     """A verbal noun as an aim (لإطلاق سراحه، للإفراج عن: "in order to") → ``intent``, or as the price of
     a deal (مقابل الإفراج عن) → ``hypothetical``; ``تعرض لـ``/``خضع لـ`` (underwent) is no aim."""
     prev = bare(tokens[head - 1]) if head > 0 and tokens[head - 1].kind == "word" else ""

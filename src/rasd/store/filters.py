@@ -65,9 +65,6 @@ def event_filters(f: Filters, d: Dialect) -> tuple[list[str], list[Any]]:
     dates, date_args = _date_range("e.date", f, d)
     where += dates
     args += date_args
-    if f.event_type:
-        where.append(f"e.type = {d.ph}")
-        args.append(f.event_type)
     more, more_args = event_attribute_filters(f, d)
     return where + more, args + more_args
 
@@ -76,18 +73,18 @@ def export_event_filters(f: Filters, d: Dialect) -> tuple[list[str], list[Any]]:
     """The events export: documents chosen by publication date, source ... (as in every export), events
     by their type and attributes (as ``rasd events`` asks)."""
     where, args = doc_filters(replace(f, event_type=None), "d", d)
-    if f.event_type:
-        where.append(f"e.type = {d.ph}")
-        args.append(f.event_type)
     more, more_args = event_attribute_filters(f, d)
     return where + more, args + more_args
 
 
 def event_attribute_filters(f: Filters, d: Dialect) -> tuple[list[str], list[Any]]:
-    """Conditions on an event's own attributes (``e``): quad class, actor code on either side,
+    """Conditions on an event's own attributes (``e``): type, quad class, actor code on either side,
     country, place. Shared by the events listing and the events export."""
     where: list[str] = []
     args: list[Any] = []
+    if f.event_type:
+        where.append(f"e.type = {d.ph}")
+        args.append(f.event_type)
     if f.quad_class is not None:
         where.append(f"e.quad_class = {d.ph}")
         args.append(f.quad_class)
