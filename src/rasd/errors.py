@@ -15,3 +15,8 @@ class ConfigError(RasdError):
 
 class StoreError(RasdError):
     """The store cannot do what was asked (bad URL, wrong schema version ...)."""
+
+
+class StorageFault(StoreError):
+    """The store cannot write at all (disk full, read-only file or mount, locked database): the batch
+    stops with this one line, and what was committed before stays as it was."""

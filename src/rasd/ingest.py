@@ -12,9 +12,11 @@ import multiprocessing as mp
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from itertools import islice
+from functools import partial
 
 from rasd.dedup import DedupIndex, signatures
+from rasd.errors import RasdError
+from rasd.limits import DEFAULT_LIMITS, Limits
 from rasd.model import Document
 from rasd.pipeline import Pipeline
 from rasd.readers.base import RawDoc, ReadError
@@ -24,6 +26,7 @@ from rasd.store.sqlite import source_key
 from rasd.text import words
 
 BATCH = 500
+BATCH_BYTES = 8 * 1024 * 1024  # text held by one batch (documents are processed while the last is stored)
 
 _pipeline: Pipeline | None = None
 
@@ -39,29 +42,58 @@ class Prepared:
     story_sig: bytes
 
 
-def prepare(raw: RawDoc | ReadError) -> Prepared | ReadError:
-    """Run the pipeline on one raw document and compute its search shadow and signatures."""
+def prepare(raw: RawDoc | ReadError, limits: Limits = DEFAULT_LIMITS) -> Prepared | ReadError:
+    """Run the pipeline on one raw document and compute its search shadow and signatures; any
+    failure is that document's one line (a ``ReadError``), never an exception."""
     global _pipeline
     if isinstance(raw, ReadError):
         return raw
     where = raw.source.url or raw.source.path or "?"
-    if not raw.text.strip():
-        return ReadError(where, "empty document")
-    if _pipeline is None:
-        _pipeline = Pipeline()
     try:
+        if not raw.text.strip():
+            return ReadError(where, "empty document")
+        too_large = limits.doc_too_large(raw.text)
+        if too_large:
+            return ReadError(where, too_large)
+        if _pipeline is None:
+            _pipeline = Pipeline()
         doc = _pipeline.process_text(raw.text, raw.source, raw.meta)
-    except Exception as exc:  # one document must not stop a batch; reported with its reason
-        return ReadError(where, f"processing failed: {type(exc).__name__}: {exc}")
-    toks = words(doc.text)
-    title = doc.title or doc.meta.get("title") or ""
-    near, story = signatures(toks)
-    return Prepared(doc, shadow(words(title)) if title else "", shadow(toks), near, story)
+        toks = words(doc.text)
+        title = doc.title or doc.meta.get("title") or ""
+        near, story = signatures(toks)
+        return Prepared(doc, shadow(words(title)) if title else "", shadow(toks), near, story)
+    except MemoryError:
+        return ReadError(where, "processing failed: out of memory (lower --max-doc-mb)")
+    except RecursionError:
+        return ReadError(where, "processing failed: structure nested too deeply")
+    except Exception as exc:  # noqa: BLE001 - one document must not stop a batch; reported with its reason
+        return ReadError(where, f"processing failed: {type(exc).__name__}: {str(exc)[:200]}")
 
 
-def _chunks(items: Iterable[RawDoc | ReadError], size: int) -> Iterator[list[RawDoc | ReadError]]:
+def _chunks(
+    items: Iterable[RawDoc | ReadError], size: int, max_bytes: int
+) -> Iterator[list[RawDoc | ReadError]]:
+    """Batches of at most ``size`` items and about ``max_bytes`` of text, so a batch of big documents
+    holds a few of them rather than hundreds. A reader that fails mid-way ends its input with one
+    line; the items read before it are kept."""
     it = iter(items)
-    while chunk := list(islice(it, size)):
+    chunk: list[RawDoc | ReadError] = []
+    held = 0
+    while True:
+        try:
+            item = next(it)
+        except StopIteration:
+            break
+        except Exception as exc:  # noqa: BLE001 - readers yield errors; this is the last net under them
+            item = ReadError("input", f"reading stopped: {type(exc).__name__}: {str(exc)[:200]}")
+            chunk.append(item)
+            break
+        chunk.append(item)
+        held += len(item.text) * 2 if isinstance(item, RawDoc) else 0
+        if len(chunk) >= size or held >= max_bytes:
+            yield chunk
+            chunk, held = [], 0
+    if chunk:
         yield chunk
 
 
@@ -76,24 +108,31 @@ def ingest(
     batch_size: int = BATCH,
     workers: int = 1,
     progress: Callable[[int], None] | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> IngestReport:
-    """Ingest raw documents into ``store``; returns the summed report (errors listed one per line)."""
+    """Ingest raw documents into ``store``; returns the summed report (errors listed one per line).
+
+    A bad input or a document that fails to process is one line in ``report.errors`` and in the
+    store's ingest log, and the batch goes on; a storage fault (disk full, read-only, locked) raises
+    ``StorageFault`` after the batches already committed, which stay.
+    """
     index = DedupIndex(store.text_of)
     index.load(store.signatures())
     report = IngestReport()
-    batches = _chunks(items, batch_size)
+    batches = _chunks(items, batch_size, BATCH_BYTES)
+    work = partial(prepare, limits=limits)
     if workers <= 1:
         for raws in batches:
-            report += _store_batch([prepare(r) for r in raws], store, index)
+            report += _store_batch([work(r) for r in raws], store, index)
             if progress:
                 progress(len(raws))
         return report
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     with ctx.Pool(workers) as pool:
-        chunk = max(1, batch_size // (workers * 4))
         pending = None
         for raws in batches:
-            job = pool.map_async(prepare, raws, chunksize=chunk)  # next batch runs while this one is stored
+            chunk = max(1, len(raws) // (workers * 4))
+            job = pool.map_async(work, raws, chunksize=chunk)  # next batch runs while this one is stored
             if pending is not None:
                 done = pending.get()
                 report += _store_batch(done, store, index)
@@ -109,17 +148,19 @@ def ingest(
 
 
 def _store_batch(batch: list[Prepared | ReadError], store: Store, index: DedupIndex) -> IngestReport:
-    """Dedup one batch against the index and write it in one transaction."""
+    """Dedup one batch against the index and write it in one transaction; if the transaction fails
+    for a reason of one record (not a storage fault), the batch is written record by record so that
+    record alone fails."""
     report = IngestReport()
     ready = [p for p in batch if isinstance(p, Prepared)]
     known = store.known(p.doc.id for p in ready)
     seen: dict[str, str] = {}
     items: list[NewDoc] = []
     exact: list[DupLink] = []
+    failures: list[tuple[str, str]] = []
     for p in batch:
         if isinstance(p, ReadError):
-            report.failed += 1
-            report.errors.append(str(p))
+            failures.append((p.where, p.reason))
             continue
         report.read += 1
         doc, key = p.doc, source_key(p.doc)
@@ -137,8 +178,26 @@ def _store_batch(batch: list[Prepared | ReadError], store: Store, index: DedupIn
             NewDoc(doc, p.title_terms, p.body_terms, p.near_sig, p.story_sig, verdict.near_of, verdict.near_sim,
                    verdict.story, verdict.story_sim)
         )
-    stored = store.add(items, exact)
+    try:
+        stored = store.add(items, exact)
+    except RasdError:
+        raise  # a storage fault: nothing of this batch was written
+    except Exception:  # noqa: BLE001 - one record's data the store refused: find it, keep the rest
+        stored = IngestReport()
+        for item in items:
+            try:
+                stored += store.add([item], [])
+            except RasdError:
+                raise
+            except Exception as exc:  # noqa: BLE001
+                report.read -= 1
+                where = item.doc.source.url or item.doc.source.path or item.doc.id
+                failures.append((where, f"cannot be stored: {type(exc).__name__}: {str(exc)[:200]}"))
+        stored += store.add([], exact)
     index.committed()
-    stored.read, stored.failed, stored.errors = report.read, report.failed, report.errors
+    if failures:
+        store.log_failures(failures)
+    stored.read, stored.failed = report.read, len(failures)
+    stored.errors = [f"{where}: {reason}" for where, reason in failures]
     stored.already += report.already
     return stored

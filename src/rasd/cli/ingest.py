@@ -6,6 +6,7 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.markup import escape
@@ -21,8 +22,9 @@ from rich.table import Table
 from rich.text import Text
 
 from rasd.cli.app import app, err, out
-from rasd.errors import RasdError
+from rasd.errors import RasdError, StorageFault
 from rasd.ingest import BATCH, default_workers, ingest
+from rasd.limits import DEFAULT_LIMITS, MIB, Limits
 from rasd.readers import read_any
 from rasd.store import Filters, Page, Store, open_store
 
@@ -67,20 +69,40 @@ def ingest_cmd(
     batch_size: int = typer.Option(BATCH, "--batch-size", min=1, help="Documents per transaction."),
     workers: int = typer.Option(default_workers(), "--workers", min=1, help="Processes running the pipeline."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    max_file_mb: float = typer.Option(
+        DEFAULT_LIMITS.max_file_bytes / MIB, "--max-file-mb", min=0.001,
+        help="Largest file, archive member, WARC record, JSON line or <DOC> read whole (MB).",
+    ),
+    max_doc_mb: float = typer.Option(
+        DEFAULT_LIMITS.max_doc_bytes / MIB, "--max-doc-mb", min=0.001,
+        help="Largest document text given to the NLP steps (MB of UTF-8).",
+    ),
 ) -> None:
-    """Read, process, deduplicate and store news articles; prints a summary."""
+    """Read, process, deduplicate and store news articles; prints a summary.
+
+    Exit codes: 0 every input stored; 1 some inputs failed (each named on stderr and in the store's
+    ingest log; the others are stored); 2 bad options or a store that cannot be opened; 3 a storage
+    fault (disk full, read-only, locked) stopped the run — batches committed before it stay.
+    """
     store = _open(db)
+    sizes = Limits(max_file_bytes=int(max_file_mb * MIB), max_doc_bytes=int(max_doc_mb * MIB))
+    stats: dict[str, Any] = {}
     columns = (SpinnerColumn(), TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     try:
         with Progress(*columns, console=err, disable=quiet or not err.is_terminal, transient=True) as bar:
             task = bar.add_task("ingest", total=None)
-            report = ingest(read_any(inputs), store, batch_size=batch_size, workers=workers,
-                            progress=lambda n: bar.advance(task, n))
+            report = ingest(read_any(inputs, stats=stats, sizes=sizes), store, batch_size=batch_size,
+                            workers=workers, progress=lambda n: bar.advance(task, n), limits=sizes)
+    except StorageFault as exc:
+        err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False)
+        raise typer.Exit(3) from None
     except RasdError as exc:
         err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False)
         raise typer.Exit(2) from None
     finally:
         store.close()
+    for line in stats.get("warnings", []):
+        err.print(f"[yellow]warning[/yellow] {escape(line)}", highlight=False, soft_wrap=True)
     for line in report.errors[:SHOW_ERRORS]:
         err.print(f"[red]failed[/red] {escape(line)}", highlight=False, soft_wrap=True)
     if len(report.errors) > SHOW_ERRORS:
@@ -93,7 +115,7 @@ def ingest_cmd(
     ):
         table.add_row(name, f"{value:,}")
     out.print(table)
-    if report.failed and not report.read:
+    if report.failed:
         raise typer.Exit(1)
 
 

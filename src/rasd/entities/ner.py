@@ -20,7 +20,7 @@ import json
 import re
 import threading
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from importlib import resources
 from itertools import chain, repeat
@@ -46,6 +46,7 @@ _MAX_TYPES = 500_000
 # rasd.text.words' tokens: its pattern without the named groups (which only say a token's kind)
 _WORDS = re.compile(re.sub(r"\(\?P<\w+>", "(?:", WORD_RE.pattern), WORD_RE.flags)
 _GROUP, _START, _END = re.Match.group, re.Match.start, re.Match.end
+_GRID_CELLS = 1 << 15  # positions × sentences decoded in one numpy pass (≈ 2.4 MB of float scores)
 DOC_WINDOW = 20  # sentences taken as one "document" when a corpus has no document breaks (tuned on dev)
 
 
@@ -445,13 +446,18 @@ class NerTagger:
         full = [s for s in sentences if len(s)]
         if not full:
             return [[] for _ in sentences], [[] for _ in sentences] if docs else None
-        paths, rows, cache = self._decode(full)
+        paths: list[list[int]] = []
+        flat_keys: list[str] = []  # normalized forms, for label consistency
+        for part in _parts(full):  # bounded grids: memory stays linear in the text
+            part_paths, rows, cache = self._decode(part)
+            paths += part_paths
+            if docs:
+                flat_keys += map(cache.form.__getitem__, rows)
         labels = w.labels
         decoded = iter([list(map(labels.__getitem__, path)) for path in paths])
         tags = [next(decoded) if len(s) else [] for s in sentences]
         if not docs:
             return tags, None
-        flat_keys = list(map(cache.form.__getitem__, rows))  # normalized forms
         keys: list[list[str]] = []
         a = 0
         for s in sentences:
@@ -646,6 +652,20 @@ class NerTagger:
                     ents.append((cs, start + ends[a + e - 1], typ))
             out.append(ents)
         return out
+
+
+def _parts(sentences: Sequence[Sequence[str]]) -> Iterator[Sequence[Sequence[str]]]:
+    """Consecutive runs of ``sentences`` whose padded Viterbi grid (longest × count) stays within
+    _GRID_CELLS, so a book-length text costs memory in proportion to its length, not to its length
+    times its sentence count. An article's few dozen sentences are one run, as before."""
+    a = longest = 0
+    for i, s in enumerate(sentences):
+        longest = max(longest, len(s))
+        if i > a and longest * (i - a + 1) > _GRID_CELLS:
+            yield sentences[a:i]
+            a, longest = i, len(s)
+    if a < len(sentences):
+        yield sentences[a:]
 
 
 def tag_corpus(

@@ -11,6 +11,7 @@ and gazetteer.
 from __future__ import annotations
 
 import logging
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -358,14 +359,16 @@ def _folded_lexicon() -> dict[str, int]:
     return out
 
 
+def _tok_start(t: Tok) -> int:
+    return t.start
+
+
 def _tok_index(starts: dict[int, int], toks: list[Tok], offset: int) -> int | None:
     """The word that contains ``offset`` (NER spans may start after a trimmed proclitic)."""
     if offset in starts:
         return starts[offset]
-    for i, t in enumerate(toks):
-        if t.start <= offset < t.end:
-            return i
-    return None
+    i = bisect_right(toks, offset, key=_tok_start) - 1  # tokens are in text order
+    return i if i >= 0 and offset < toks[i].end else None
 
 
 def _place_name(
@@ -442,10 +445,11 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
         place = gaz.country(iso)
         if place:
             by_place.setdefault(place.geonameid, (place, [], False))[1].append((a, b))
+    person_country.sort()
     for a, b in found.refs:
-        before = [(o, iso) for o, iso in person_country if o < a]
-        if before:
-            place = gaz.country(max(before)[1])
+        k = bisect_left(person_country, (a,))  # the mentions before ``a``; the latest one's country
+        if k:
+            place = gaz.country(person_country[k - 1][1])
             if place:
                 by_place.setdefault(place.geonameid, (place, [], False))[1].append((a, b))
     for gid, (place, spans, rep) in sorted(by_place.items(), key=lambda kv: min(kv[1][1])):

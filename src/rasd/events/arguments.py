@@ -14,6 +14,7 @@ demonym after it. They fill a side (source or target) that no entity mention fil
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from rasd.actors import code as actor_code
@@ -96,17 +97,43 @@ class ArgMention:
         )
 
 
+_last_index: tuple[Document | None, int, list[tuple[int, int, int, Entity]]] = (None, 0, [])
+
+
+def _mention_index(doc: Document) -> list[tuple[int, int, int, Entity]]:
+    """Every entity mention of ``doc`` as ``(start, end, rank, entity)`` in text order (rank: its place
+    in entity order), built once per document
+    (the previous document's index is kept while its sentences are coded), so coding a document costs
+    time linear in its length rather than sentences × mentions."""
+    global _last_index
+    held, n, index = _last_index
+    if held is not doc or n != len(doc.entities):
+        mentions = ((m.start, m.end, e) for e in doc.entities for m in e.mentions)
+        index = sorted(((a, b, k, e) for k, (a, b, e) in enumerate(mentions)), key=lambda x: x[:3])
+        _last_index = (doc, len(doc.entities), index)
+    return index
+
+
 def sentence_mentions(doc: Document, tokens: list[Token], start: int, end: int) -> list[ArgMention]:
     """Entity mentions inside ``[start, end)`` mapped onto token indexes."""
-    out: list[ArgMention] = []
-    for e in doc.entities:
-        for m in e.mentions:
-            if m.start < start or m.end > end:
-                continue
-            idx = [i for i, t in enumerate(tokens) if t.start < m.end and m.start < t.end]
-            if idx:
-                out.append(ArgMention(idx[0], idx[-1], m.start, m.end, e, doc.text[m.start : m.end]))
-    out.sort(key=lambda a: (a.first, -(a.last - a.first)))
+    ranked: list[tuple[int, ArgMention]] = []
+    index = _mention_index(doc)
+    tok_starts = [t.start for t in tokens]
+    for k in range(bisect_left(index, (start,)), len(index)):
+        m_start, m_end, rank, e = index[k]
+        if m_start >= end:
+            break
+        if m_end > end:
+            continue
+        # tokens overlapping the mention: from the last one starting before its end, back while they reach into it
+        last = bisect_left(tok_starts, m_end) - 1
+        first = last
+        while first >= 0 and tokens[first].end > m_start:
+            first -= 1
+        if first < last:
+            ranked.append((rank, ArgMention(first + 1, last, m_start, m_end, e, doc.text[m_start:m_end])))
+    ranked.sort(key=lambda r: r[0])  # entity order, then the longest first at each token
+    out = sorted((a for _r, a in ranked), key=lambda a: (a.first, -(a.last - a.first)))
     dedup: list[ArgMention] = []
     for a in out:  # nested mentions: keep the longest
         if dedup and a.first <= dedup[-1].last:

@@ -75,6 +75,9 @@ def _absorb(twin: Event, retelling: Event) -> None:
         twin.location = retelling.location
 
 
+_WINDOW = 256  # body events of a type looked back at for a twin: all of an article's, a bounded few of a book's
+
+
 def merge_in_document(coded: list, keep: Callable[[Any], bool] | None = None) -> list[Event]:
     """Merge retellings inside one document; returns the document's events in text order.
 
@@ -89,10 +92,12 @@ def merge_in_document(coded: list, keep: Callable[[Any], bool] | None = None) ->
     heads = [c for c in coded if c.block_kind in HEADLINES]
     captions = [c for c in coded if c.block_kind == "caption"]
     kept: list[Event] = []
+    of_type: dict[str, list[Event]] = {}  # kept events by type (only same-type events are compatible)
     for c in body:
         e = c.event
+        same_type = of_type.setdefault(e.type, [])
         twin = next(
-            (k for k in kept if (e.source or e.target) and _compatible(e, k) and _compatible(k, e)),
+            (k for k in same_type[-_WINDOW:] if (e.source or e.target) and _compatible(e, k) and _compatible(k, e)),
             None,
         )
         if twin is not None and not e.background:
@@ -100,24 +105,27 @@ def merge_in_document(coded: list, keep: Callable[[Any], bool] | None = None) ->
             continue
         # two triggers of one sentence telling one act (قدم المركز مساعدات ... المساعدات; قتل ... في هجوم):
         # the one whose actors the other's include is a retelling; the fuller one stays
-        same = next((k for k in kept if k.sentence == e.sentence and k.background == e.background
+        same = next((k for k in same_type[-_WINDOW:] if k.sentence == e.sentence and k.background == e.background
                      and (_compatible(e, k) or _compatible(k, e))), None)  # fmt: skip
         if same is not None:  # one mention still: the sentence tells the act once
             full, part = (same, e) if _compatible(e, same) else (e, same)
             if full is e:
                 e.mentions = same.mentions
                 kept[kept.index(same)] = e
+                same_type[same_type.index(same)] = e
             if full.location is None:
                 full.location = part.location
             continue
         kept.append(e)
+        same_type.append(e)
     for c in heads + captions:
         e = c.event
-        twin = next((k for k in kept if _compatible(e, k)), None)
+        twin = next((k for k in of_type.get(e.type, []) if _compatible(e, k)), None)
         if twin is not None:
             _absorb(twin, e)
         elif c.block_kind != "caption" and keep(c):
             kept.append(e)
+            of_type.setdefault(e.type, []).append(e)
     kept.sort(key=lambda e: e.trigger.start)
     return kept
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import IO, Any
 
+from rasd.limits import DEFAULT_LIMITS
 from rasd.model import Source
 
-MAX_BYTES = 20 * 1024 * 1024  # a single article larger than this is not an article
+MAX_BYTES = DEFAULT_LIMITS.max_file_bytes  # a single file read whole larger than this is not an article
 
 
 @dataclass
@@ -28,3 +30,20 @@ class ReadError:
 
     def __str__(self) -> str:
         return f"{self.where}: {self.reason}"
+
+
+def bounded_lines(fh: IO[bytes], max_bytes: int) -> Iterator[bytes | None]:
+    """Lines of a binary stream, each held only up to ``max_bytes``: a longer line is read past in
+    chunks and given as ``None`` (so a 60 MB line costs a chunk of memory, not 60 MB)."""
+    while True:
+        line = fh.readline(max_bytes + 1)
+        if not line:
+            return
+        if len(line) <= max_bytes or (len(line) == max_bytes + 1 and line.endswith(b"\n")):
+            yield line
+            continue
+        while not line.endswith(b"\n"):
+            line = fh.readline(1 << 20)
+            if not line:
+                break
+        yield None

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import gzip
 import io
+import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from rasd.errors import InputError
+from rasd.limits import DEFAULT_LIMITS, Limits
 from rasd.model import Source
 from rasd.readers.archives import ArchiveLimits, is_archive, read_tar, read_zip
 from rasd.readers.base import MAX_BYTES, RawDoc, ReadError
@@ -28,6 +31,7 @@ from rasd.readers.jsonl import (
     parse_jsonl,
     read_json_path,
 )
+from rasd.readers.sgml import SGML_SUFFIXES, looks_like_sgml, parse_sgml, read_sgml
 from rasd.readers.text import iter_files, read_text_file
 from rasd.readers.warc import WarcStats, parse_warc, read_warc
 from rasd.text.decode import decode_bytes
@@ -52,10 +56,14 @@ def kind_of(name: str, head: bytes = b"") -> str:
         return "json"
     if suffix in FEED_SUFFIXES:
         return "feed"
+    if suffix in SGML_SUFFIXES:
+        return "sgml"
     return _sniff(head) or "text"
 
 
 def _sniff(head: bytes) -> str | None:
+    if looks_like_sgml(head):
+        return "sgml"
     if head.startswith(b"WARC/"):
         return "warc"
     if head.startswith(b"PK\x03\x04"):
@@ -100,7 +108,9 @@ def read_bytes(
     except (OSError, EOFError, InputError) as exc:
         yield ReadError(where, f"bad gzip data ({exc})")
         return
-    if kind == "json":
+    if kind == "sgml":
+        yield from parse_sgml(io.BytesIO(data), where, _skipped(stats, "sgml_skipped"), MAX_BYTES)
+    elif kind == "json":
         yield from parse_json(data, where, mapping)
     elif kind == "jsonl":
         yield from parse_jsonl(data.splitlines(), where, mapping)
@@ -135,47 +145,100 @@ def read_file(
     mapping: FieldMap = DEFAULT_MAP,
     stats: dict[str, Any] | None = None,
     limits: ArchiveLimits | None = None,
+    sizes: Limits = DEFAULT_LIMITS,
 ) -> Iterator[RawDoc | ReadError]:
-    """Documents of one file, whatever its kind."""
-    head = b""
-    if not path.suffix or path.suffix.lower() not in {".txt", ".json", ".jsonl", ".zip", ".html", ".htm"}:
-        try:
-            with path.open("rb") as fh:
-                head = fh.read(2048)
-        except OSError as exc:
-            yield ReadError(str(path), f"cannot read: {exc.strerror or exc}")
-            return
+    """Documents of one file, whatever its kind; ``sizes.max_file_bytes`` bounds what is read whole
+    (a file, an archive member, a WARC record, a JSON line or ``<DOC>``)."""
+    cap = sizes.max_file_bytes
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(2048)
+    except OSError as exc:
+        yield ReadError(str(path), f"cannot read: {exc.strerror or exc}")
+        return
     kind = kind_of(path.name, head)
+    if kind == "text" and path.suffix.lower() in (".txt", ".text") and _sniff(head) in ("sgml", "html", "feed"):
+        kind = _sniff(head) or kind
+        _warn(stats, f"{path}: a .txt file that holds {kind.upper()} markup; read as {kind}")
+    elif kind == "text" and _looks_like_markup(head):
+        _warn(stats, f"{path}: looks like markup, not plain text; read as text (rename it to its real extension)")
+    archive = limits or ArchiveLimits(max_member_bytes=cap)
 
     def member(name: str, data: bytes, where: str) -> Iterator[RawDoc | ReadError]:
         return read_bytes(name, data, where, mapping=mapping, stats=stats)
 
     if kind == "zip":
-        yield from read_zip(path, member, limits or ArchiveLimits())
+        yield from read_zip(path, member, archive)
     elif kind == "tar":
-        yield from read_tar(path, member, limits or ArchiveLimits())
+        yield from read_tar(path, member, archive)
     elif kind == "warc":
         warc_stats = WarcStats()
-        yield from read_warc(path, warc_stats)
+        yield from read_warc(path, warc_stats, max_bytes=cap)
         _merge_warc(stats, warc_stats)
+    elif kind == "sgml":
+        yield from read_sgml(path, _skipped(stats, "sgml_skipped"), cap)
     elif kind == "html":
-        yield read_html_file(path)
+        yield read_html_file(path, cap)
     elif kind in ("json", "jsonl") and not path.name.lower().endswith(".gz"):
-        yield from read_json_path(path, mapping)
+        yield from read_json_path(path, mapping, cap)
     elif kind == "feed" and not path.name.lower().endswith(".gz"):
-        yield from read_feed_file(path)
+        yield from read_feed_file(path, cap)
     elif kind == "text":
         try:
-            yield read_text_file(path)
+            yield read_text_file(path, cap)
         except InputError as exc:
             yield ReadError(str(path), str(exc))
     else:  # gzip-compressed json/jsonl/feed
         try:
+            if path.stat().st_size > cap:
+                yield ReadError(str(path), f"file too large ({path.stat().st_size:,} bytes; limit {cap:,})")
+                return
             data = path.read_bytes()
         except OSError as exc:
             yield ReadError(str(path), f"cannot read: {exc.strerror or exc}")
             return
         yield from read_bytes(path.name, data, str(path), mapping=mapping, stats=stats)
+
+
+_MARKUP = re.compile(rb"^\s*<(?:[a-zA-Z][\w:-]*|!--|\?xml)[^>]{0,500}>")
+
+
+def _looks_like_markup(head: bytes) -> bool:
+    """Whether a plain-text file starts like markup (``<tag ...>``), which the text reader would
+    keep as words."""
+    return bool(_MARKUP.match(head.lstrip(b"\xef\xbb\xbf"))) and head.count(b"<") >= 3
+
+
+def _warn(stats: dict[str, Any] | None, line: str) -> None:
+    if stats is not None:
+        stats.setdefault("warnings", []).append(line)
+
+
+def _skipped(stats: dict[str, Any] | None, key: str) -> Counter[str]:
+    if stats is None:
+        return Counter()
+    return stats.setdefault(key, Counter())
+
+
+def guarded(items: Iterable[RawDoc | ReadError], where: str) -> Iterator[RawDoc | ReadError]:
+    """``items``, with an exception a reader did not expect turned into one ``ReadError`` for
+    ``where``: the rest of that input is lost, the batch goes on with the next."""
+    it = iter(items)
+    while True:
+        try:
+            item = next(it)
+        except StopIteration:
+            return
+        except RecursionError:
+            yield ReadError(where, "reading failed: structure nested too deeply")
+            return
+        except MemoryError:
+            yield ReadError(where, "reading failed: out of memory")
+            return
+        except Exception as exc:  # noqa: BLE001 - the one net under every reader
+            yield ReadError(where, f"reading failed: {type(exc).__name__}: {str(exc)[:200]}")
+            return
+        yield item
 
 
 def read_url(url: str, *, timeout: float = 15.0, max_bytes: int = MAX_BYTES) -> Iterator[RawDoc | ReadError]:
@@ -200,6 +263,7 @@ def read_any(
     mapping: FieldMap = DEFAULT_MAP,
     stats: dict[str, Any] | None = None,
     timeout: float = 15.0,
+    sizes: Limits = DEFAULT_LIMITS,
 ) -> Iterator[RawDoc | ReadError]:
     """Documents from files, directories (recursive), archives, feeds, WARCs, JSON and URLs.
 
@@ -207,10 +271,10 @@ def read_any(
     """
     for item in paths_or_urls:
         if isinstance(item, str) and item.lower().startswith(("http://", "https://")):
-            yield from read_url(item, timeout=timeout)
+            yield from guarded(read_url(item, timeout=timeout, max_bytes=sizes.max_file_bytes), item)
             continue
         for path in iter_files([item]):
             if isinstance(path, ReadError):
                 yield path
             else:
-                yield from read_file(path, mapping=mapping, stats=stats)
+                yield from guarded(read_file(path, mapping=mapping, stats=stats, sizes=sizes), str(path))

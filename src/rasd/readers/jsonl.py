@@ -17,7 +17,7 @@ from typing import Any
 
 from rasd.dates.published import apply_published, parse_iso_like, publication_date
 from rasd.model import Source
-from rasd.readers.base import MAX_BYTES, RawDoc, ReadError
+from rasd.readers.base import MAX_BYTES, RawDoc, ReadError, bounded_lines
 from rasd.text.decode import clean_text
 
 JSON_SUFFIXES = {".json"}
@@ -104,22 +104,52 @@ def record_to_rawdoc(
     return RawDoc(text, Source(path=path, url=url, site=_first(record, mapping.site)), meta)
 
 
+def _loads(data: bytes | str) -> Any:
+    """``json.loads``, with what it raises on hostile input (numbers of thousands of digits, nesting
+    deeper than the stack) turned into ``ValueError`` like any other bad JSON."""
+    try:
+        return json.loads(data)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+
+
+def _why(exc: ValueError) -> str:
+    if isinstance(exc, json.JSONDecodeError):
+        return f"{exc.msg} at column {exc.colno}"
+    if isinstance(exc, UnicodeDecodeError):
+        return "invalid UTF-8"
+    text = str(exc)
+    return "a number too long" if "digits" in text else text.split(";")[0][:80]
+
+
 def parse_jsonl(
-    lines: Iterable[bytes | str], where: str, mapping: FieldMap = DEFAULT_MAP
+    lines: Iterable[bytes | str | None], where: str, mapping: FieldMap = DEFAULT_MAP, max_bytes: int = MAX_BYTES
 ) -> Iterator[RawDoc | ReadError]:
-    """Records of a JSON Lines stream; blank lines skipped, bad lines reported by line number."""
+    """Records of a JSON Lines stream; blank lines skipped, bad lines reported by line number
+    (``None`` stands for a line that was too long to read, see ``bounded_lines``)."""
     for lineno, line in enumerate(lines, 1):
+        at = f"{where}:{lineno}"
+        if line is None:
+            yield ReadError(at, f"line too long (limit {max_bytes:,} bytes)")
+            continue
         if isinstance(line, bytes):
             line = line.decode("utf-8", errors="replace")
         if not line.strip():
             continue
-        at = f"{where}:{lineno}"
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield ReadError(at, f"not JSON ({exc.msg} at column {exc.colno})")
+            record = _loads(line)
+        except ValueError as exc:
+            yield ReadError(at, f"not JSON ({_why(exc)})")
             continue
-        yield record_to_rawdoc(record, at, mapping, path=where)
+        yield safe_record(record, at, mapping, path=where)
+
+
+def safe_record(record: Any, where: str, mapping: FieldMap = DEFAULT_MAP, path: str | None = None) -> RawDoc | ReadError:
+    """:func:`record_to_rawdoc`, with any failure on a strange record as that record's one line."""
+    try:
+        return record_to_rawdoc(record, where, mapping, path=path)
+    except Exception as exc:  # noqa: BLE001 - one record must not stop the file
+        return ReadError(where, f"bad record ({type(exc).__name__}: {str(exc)[:80]})")
 
 
 def parse_json(
@@ -127,16 +157,15 @@ def parse_json(
 ) -> Iterator[RawDoc | ReadError]:
     """Records of one JSON document (an object, a list, or an object holding the list)."""
     try:
-        doc = json.loads(data)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        doc = _loads(data)
+    except ValueError as exc:
         # perhaps JSON Lines saved as .json
         text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data
         lines = [ln for ln in text.splitlines() if ln.strip()]
         if len(lines) > 1 and lines[0].lstrip().startswith("{"):
             yield from parse_jsonl(lines, where, mapping)
             return
-        reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "invalid UTF-8"
-        yield ReadError(where, f"not JSON ({reason})")
+        yield ReadError(where, f"not JSON ({_why(exc)})")
         return
     if isinstance(doc, dict):
         for key in _LIST_KEYS:
@@ -147,7 +176,7 @@ def parse_json(
     if not records:
         yield ReadError(where, "empty JSON list")
     for i, record in enumerate(records):
-        yield record_to_rawdoc(
+        yield safe_record(
             record, f"{where}[{i}]" if isinstance(doc, list) else where, mapping, path=where
         )
 
@@ -155,11 +184,11 @@ def parse_json(
 def read_json_path(
     path: Path, mapping: FieldMap = DEFAULT_MAP, max_bytes: int = MAX_BYTES
 ) -> Iterator[RawDoc | ReadError]:
-    """A ``.json`` or ``.jsonl`` file (JSON Lines is read line by line, without a size limit)."""
+    """A ``.json`` or ``.jsonl`` file (JSON Lines is read line by line: the limit is per line)."""
     try:
         if path.suffix.lower() in JSONL_SUFFIXES:
             with path.open("rb") as fh:
-                yield from parse_jsonl(fh, str(path), mapping)
+                yield from parse_jsonl(bounded_lines(fh, max_bytes), str(path), mapping, max_bytes)
             return
         if path.stat().st_size > max_bytes:
             yield ReadError(

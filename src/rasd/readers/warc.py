@@ -49,7 +49,9 @@ def parse_warc(
     start = stream.tell() if stream.seekable() else None
     last = None
     try:
-        for record in ArchiveIterator(stream):
+        records = ArchiveIterator(stream)
+        records.loader = _tolerant_loader()
+        for record in records:
             if _cut_short(last):
                 break
             last = record
@@ -63,6 +65,9 @@ def parse_warc(
                 continue
             uri = record.rec_headers.get_header("WARC-Target-URI")
             http = record.http_headers
+            if not uri:
+                stats.skipped["response without a target URI"] += 1
+                continue
             if http is None:
                 stats.skipped["response without HTTP headers"] += 1
                 continue
@@ -106,6 +111,25 @@ def parse_warc(
         yield ReadError(where, f"truncated WARC: records after the first {n} are lost")
 
 
+def _tolerant_loader() -> object:
+    """warcio's record loader, made to pass over one bad record instead of ending the file: a response
+    without a target URI, or with HTTP headers that do not parse, is read as a record without HTTP
+    headers (skipped and counted) and the records after it are still read."""
+    from warcio.recordloader import ArcWarcRecordLoader
+    from warcio.statusandheaders import StatusAndHeadersParserException
+
+    class Tolerant(ArcWarcRecordLoader):
+        def load_http_headers(self, rec_type, uri, stream, length):  # type: ignore[no-untyped-def]
+            if not uri:
+                return None
+            try:
+                return super().load_http_headers(rec_type, uri, stream, length)
+            except (StatusAndHeadersParserException, EOFError, ValueError):
+                return None
+
+    return Tolerant(verify_http=False, arc2warc=False)
+
+
 def _cut_short(record: object) -> bool:
     """Whether a record, once read to its end, held fewer bytes than its Content-Length promised."""
     raw = getattr(record, "raw_stream", None)
@@ -137,7 +161,7 @@ def _gzip_complete(stream: IO[bytes], start: int) -> bool:
             return False
 
 
-def read_warc(path: Path, stats: WarcStats | None = None) -> Iterator[RawDoc | ReadError]:
+def read_warc(path: Path, stats: WarcStats | None = None, max_bytes: int = MAX_BYTES) -> Iterator[RawDoc | ReadError]:
     """Documents of a ``.warc`` / ``.warc.gz`` file."""
     try:
         fh = path.open("rb")
@@ -145,4 +169,4 @@ def read_warc(path: Path, stats: WarcStats | None = None) -> Iterator[RawDoc | R
         yield ReadError(str(path), f"cannot read: {exc.strerror or exc}")
         return
     with fh:
-        yield from parse_warc(fh, str(path), stats)
+        yield from parse_warc(fh, str(path), stats, max_bytes)

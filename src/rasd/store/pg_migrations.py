@@ -78,7 +78,10 @@ _V2 = (
     " AND entity_id NOT LIKE 'org:%' AND entity_id NOT LIKE 'geo:%' AND entity_id NOT LIKE 'loc:%'",
 )
 
-MIGRATIONS: list[tuple[str, ...]] = [_V1, _V2]
+# the ingest log: every input that failed, with where and why
+_V3 = ("CREATE TABLE ingest_log (id BIGSERIAL PRIMARY KEY, at TEXT NOT NULL, source TEXT NOT NULL, reason TEXT NOT NULL)",)
+
+MIGRATIONS: list[tuple[str, ...]] = [_V1, _V2, _V3]
 LATEST = len(MIGRATIONS)
 
 

@@ -25,7 +25,7 @@ from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import Any
 
-from rasd.errors import StoreError
+from rasd.errors import StorageFault, StoreError
 from rasd.model import Document, Event
 from rasd.store import DupLink, Filters, Hit, IngestReport, NewDoc, Page, add_event_counts
 from rasd.store.filters import POSTGRES, doc_filters, event_filters, export_event_filters
@@ -105,6 +105,15 @@ def to_tsquery(query: Query) -> str:
     return " ".join(out)
 
 
+def _fault(exc: Exception, where: str) -> StorageFault | None:
+    """A storage fault (disk full, read-only, out of memory or connections) as one line, else None."""
+    state = getattr(exc, "sqlstate", None) or ""
+    what = {"53100": "the server's disk is full", "25006": "the database is read-only",
+            "53200": "the server is out of memory", "53300": "the server has too many connections",
+            "57P01": "the server is shutting down", "08006": "the connection to the server was lost"}.get(state)
+    return StorageFault(f"cannot write to {where}: {what}; nothing of this batch was stored") if what else None
+
+
 def _is_retryable(exc: Exception) -> bool:
     return getattr(exc, "sqlstate", None) in ("40P01", "40001")  # deadlock, serialization failure
 
@@ -119,6 +128,7 @@ class PostgresStore:
             raise StoreError("the PostgreSQL backend needs psycopg: pip install 'rasd[postgres]'") from None
         self._psycopg = psycopg
         self.url = url
+        self.url_safe = re.sub(r"//[^@/]*@", "//", url)  # no password in messages
         try:
             self.conn = psycopg.connect(url, autocommit=True, connect_timeout=10)
             self.version = migrate(self.conn)
@@ -152,9 +162,30 @@ class PostgresStore:
             try:
                 return self._add(items, exact)
             except self._psycopg.Error as exc:
+                fault = _fault(exc, self.url_safe)
+                if fault is not None:
+                    raise fault from None
                 if not _is_retryable(exc) or attempt == _RETRIES - 1:
                     raise
         raise AssertionError("unreachable")
+
+    def log_failures(self, failures: Sequence[tuple[str, str]]) -> None:
+        """Record inputs that failed (where, reason) in the ingest log."""
+        if not failures:
+            return
+        try:
+            with self.conn.transaction(), self.conn.cursor() as cur:
+                cur.executemany(
+                    "INSERT INTO ingest_log (at, source, reason) VALUES (%s,%s,%s)",
+                    [(_now(), _clean(w), _clean(r)) for w, r in failures],
+                )
+        except self._psycopg.Error as exc:
+            raise _fault(exc, self.url_safe) or StoreError(f"cannot write the ingest log: {exc}") from None
+
+    def ingest_log(self, limit: int = 100) -> list[dict[str, str]]:
+        """The newest ``limit`` failures of the ingest log."""
+        rows = self._all("SELECT at, source, reason FROM ingest_log ORDER BY id DESC LIMIT %s", (limit,))
+        return [{"at": a, "source": s, "reason": r} for a, s, r in rows]
 
     def _add(self, items: Sequence[NewDoc], exact: Sequence[DupLink]) -> IngestReport:
         report = IngestReport()

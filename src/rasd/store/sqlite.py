@@ -16,11 +16,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from rasd.errors import StoreError
+from rasd.errors import StorageFault, StoreError
 from rasd.model import Document, Event
 from rasd.store import DupLink, Filters, Hit, IngestReport, NewDoc, Page, add_event_counts
 from rasd.store.filters import SQLITE, doc_filters, event_filters, export_event_filters
-from rasd.store.migrations import migrate
+from rasd.store.migrations import LATEST, migrate, version
 from rasd.store.search import parse_query, snippet
 
 EXPORT_KINDS = ("documents", "events", "entities", "duplicates")
@@ -38,20 +38,95 @@ def source_key(doc: Document) -> str:
 class SQLiteStore:
     """``Store`` over one SQLite file."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         self.path = str(path)
+        self.read_only = read_only
         if self.path != ":memory:":
             parent = Path(self.path).expanduser().resolve().parent
             if not parent.is_dir():
                 raise StoreError(f"cannot create database {self.path}: no directory {parent}")
         try:
+            if read_only:
+                self._open_read_only()
+                return
             self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA busy_timeout=10000")
             self.version = migrate(self.db)
+        except sqlite3.OperationalError as exc:
+            if not _cannot_write(exc) or not Path(self.path).is_file():
+                raise StoreError(f"cannot open database {self.path}: {exc}") from None
+            # a read-only file or mount: searched and served as it is, never written
+            self._open_read_only()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open database {self.path}: {exc}") from None
+
+    def _open_read_only(self) -> None:
+        """Open for reading only; ``immutable`` where not even WAL's shared-memory file can be made."""
+        self.read_only = True
+        uri = Path(self.path).expanduser().resolve().as_uri()
+        last: Exception | None = None
+        for mode in ("mode=ro", "immutable=1"):
+            try:
+                self.db = sqlite3.connect(f"{uri}?{mode}", uri=True, isolation_level=None, check_same_thread=False)
+                self.version = version(self.db, create=False)
+                break
+            except sqlite3.DatabaseError as exc:
+                last = exc
+        else:
+            raise StoreError(f"cannot open database {self.path} read-only: {last}")
+        if self.version != LATEST:
+            raise StoreError(
+                f"database {self.path} is read-only and has schema version {self.version}; this rasd needs"
+                f" {LATEST} (open it once where it can be written)"
+            )
+
+    def _fault(self, exc: sqlite3.Error) -> StorageFault | None:
+        """The one-line storage fault ``exc`` is, or None for an error of one record."""
+        msg = str(exc).lower()
+        for needle, what in (
+            ("full", "the disk (or the database's size limit) is full"),
+            ("readonly", "the database is read-only"),
+            ("read-only", "the database is read-only"),
+            ("locked", "the database is locked by another process"),
+            ("busy", "the database is locked by another process"),
+            ("disk i/o", "a disk I/O error"),
+            ("unable to open", "the database file cannot be opened"),
+        ):
+            if needle in msg:
+                return StorageFault(f"cannot write to {self.path}: {what}; nothing of this batch was stored")
+        return None
+
+    def _rollback(self) -> None:
+        """Undo the open transaction, if SQLite has not already done so (it does on a full disk)."""
+        if self.db.in_transaction:
+            try:
+                self.db.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+
+    def log_failures(self, failures: Sequence[tuple[str, str]]) -> None:
+        """Record inputs that failed (where, reason) in the ingest log."""
+        if not failures or self.read_only:
+            return
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.executemany(
+                "INSERT INTO ingest_log (at, source, reason) VALUES (?,?,?)",
+                [(_now(), _clean(w), _clean(r)) for w, r in failures],
+            )
+            self.db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._rollback()
+            raise self._fault(exc) or StoreError(f"cannot write the ingest log: {exc}") from None
+
+    def ingest_log(self, limit: int = 100) -> list[dict[str, str]]:
+        """The newest ``limit`` failures of the ingest log."""
+        rows = self.db.execute(
+            "SELECT at, source, reason FROM ingest_log ORDER BY id DESC LIMIT ?", (limit,)
+        ).fetchall()
+        return [{"at": a, "source": s, "reason": r} for a, s, r in rows]
 
     def close(self) -> None:
         self.db.close()
@@ -81,8 +156,10 @@ class SQLiteStore:
         report = IngestReport()
         now = _now()
         db = self.db
-        db.execute("BEGIN IMMEDIATE")
+        if self.read_only:
+            raise StorageFault(f"cannot write to {self.path}: the database is read-only")
         try:
+            db.execute("BEGIN IMMEDIATE")
             for item in items:
                 doc = item.doc
                 cur = db.execute(
@@ -118,8 +195,14 @@ class SQLiteStore:
                 else:
                     report.already += 1
             db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._rollback()
+            fault = self._fault(exc)
+            if fault is not None:
+                raise fault from None
+            raise
         except BaseException:
-            db.execute("ROLLBACK")
+            self._rollback()
             raise
         return report
 
@@ -314,3 +397,13 @@ def _codes(ev: Event, side: str) -> str:
 
 def _doc_filters(f: Filters, alias: str) -> tuple[list[str], list[Any]]:
     return doc_filters(f, alias, SQLITE)
+
+
+def _cannot_write(exc: sqlite3.Error) -> bool:
+    msg = str(exc).lower()
+    return "readonly" in msg or "read-only" in msg or "unable to open" in msg
+
+
+def _clean(value: str) -> str:
+    """Text that SQLite can bind (lone surrogates from broken input replaced)."""
+    return value.encode("utf-8", "replace").decode("utf-8")
