@@ -42,32 +42,42 @@ class Prepared:
     story_sig: bytes
 
 
-def prepare(raw: RawDoc | ReadError, limits: Limits = DEFAULT_LIMITS) -> Prepared | ReadError:
-    """Run the pipeline on one raw document and compute its search shadow and signatures; any
-    failure is that document's one line (a ``ReadError``), never an exception."""
-    global _pipeline
-    if isinstance(raw, ReadError):
-        return raw
+def process_one(pipeline: Pipeline, raw: RawDoc, limits: Limits = DEFAULT_LIMITS) -> Document | ReadError:
+    """``pipeline`` on one raw document; an empty or oversized text, or any failure while processing,
+    is that document's one line (a ``ReadError``), never an exception. Used by every face."""
     where = raw.source.url or raw.source.path or "?"
     try:
         if not raw.text.strip():
             return ReadError(where, "empty document")
         too_large = limits.doc_too_large(raw.text)
         if too_large:
-            return ReadError(where, too_large)
-        if _pipeline is None:
-            _pipeline = Pipeline()
-        doc = _pipeline.process_text(raw.text, raw.source, raw.meta)
-        toks = words(doc.text)
-        title = doc.title or doc.meta.get("title") or ""
-        near, story = signatures(toks)
-        return Prepared(doc, shadow(words(title)) if title else "", shadow(toks), near, story)
+            return ReadError(where, f"{too_large}; raise it with --max-doc-mb")
+        return pipeline.process_text(raw.text, raw.source, raw.meta)
     except MemoryError:
         return ReadError(where, "processing failed: out of memory (lower --max-doc-mb)")
     except RecursionError:
         return ReadError(where, "processing failed: structure nested too deeply")
     except Exception as exc:  # noqa: BLE001 - one document must not stop a batch; reported with its reason
         return ReadError(where, f"processing failed: {type(exc).__name__}: {str(exc)[:200]}")
+
+
+def prepare(raw: RawDoc | ReadError, limits: Limits = DEFAULT_LIMITS) -> Prepared | ReadError:
+    """Run the pipeline on one raw document and compute its search shadow and signatures."""
+    global _pipeline
+    if isinstance(raw, ReadError):
+        return raw
+    if _pipeline is None:
+        _pipeline = Pipeline()
+    doc = process_one(_pipeline, raw, limits)
+    if isinstance(doc, ReadError):
+        return doc
+    try:
+        toks = words(doc.text)
+        title = doc.title or doc.meta.get("title") or ""
+        near, story = signatures(toks)
+        return Prepared(doc, shadow(words(title)) if title else "", shadow(toks), near, story)
+    except Exception as exc:  # noqa: BLE001
+        return ReadError(raw.source.url or raw.source.path or "?", f"indexing failed: {type(exc).__name__}: {exc}")
 
 
 def _chunks(

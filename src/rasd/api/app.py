@@ -19,7 +19,7 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from rasd.errors import RasdError
+from rasd.errors import RasdError, StorageFault
 from rasd.store import Store, open_store
 
 log = logging.getLogger("rasd.api")
@@ -67,7 +67,10 @@ class Settings:
         return open_store(self.url) if self.url else self.store
 
     def token_ok(self, given: str | None) -> bool:
-        return bool(self.token) and given is not None and secrets.compare_digest(given, self.token)
+        """Constant-time comparison on bytes, so any header (non-ASCII included) is just a wrong token."""
+        if not self.token or given is None:
+            return False
+        return secrets.compare_digest(given.encode("utf-8", "surrogateescape"), self.token.encode("utf-8"))
 
 
 def create_app(db: str | Path | Store, *, token: str | None = None, max_body: int = MAX_BODY_BYTES) -> FastAPI:
@@ -98,13 +101,16 @@ def create_app(db: str | Path | Store, *, token: str | None = None, max_body: in
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "no-referrer"
         response.headers["Content-Security-Policy"] = (
-            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'"
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none';"
+            " frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
         )
+        response.headers["X-Frame-Options"] = "DENY"
         return response
 
     @app.exception_handler(RasdError)
     async def user_error(_request: Request, exc: RasdError) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=400)
+        # a storage fault (disk full, read-only, locked) is the server's state, not the request's fault
+        return JSONResponse({"detail": str(exc)}, status_code=503 if isinstance(exc, StorageFault) else 400)
 
     @app.exception_handler(RequestValidationError)
     async def bad_params(_request: Request, exc: RequestValidationError) -> JSONResponse:

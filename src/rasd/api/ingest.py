@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from rasd.errors import InputError
 from rasd.ingest import ingest
+from rasd.limits import Limits
 from rasd.model import Source
 from rasd.pipeline import document_id
-from rasd.readers.base import RawDoc
+from rasd.readers.base import RawDoc, ReadError
 from rasd.store import Store
 from rasd.text.decode import clean_text
 
@@ -41,19 +44,46 @@ def ingest_one(store: Store, text: str, *, title: str | None = None, url: str | 
     return _summary(report, [document_id(text)] if report.failed == 0 else [])
 
 
-def ingest_upload(store: Store, filename: str, data: bytes) -> dict[str, Any]:
-    """Store an uploaded file with the readers the CLI uses (dispatch by its extension)."""
+def ingest_upload(store: Store, filename: str, data: bytes | IO[bytes], max_bytes: int | None = None) -> dict[str, Any]:
+    """Store an uploaded file with the readers the CLI uses (dispatch by its extension); the records
+    stream from the file through ingest, so an archive of many articles is never held whole. The
+    summary lists every record: ``stored`` (with its id) or ``failed`` (with the reason)."""
     from rasd.readers.dispatch import read_any
 
     name = Path(filename).name or "upload.txt"
     suffix = "".join(Path(name).suffixes[-2:]) if Path(name).suffix in _SUFFIXES else ".txt"
+    sizes = Limits(max_file_bytes=max_bytes) if max_bytes else Limits()
+    ids: list[str] = []
+    records: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"upload{suffix}"
-        path.write_bytes(data)
-        items = list(read_any([str(path)]))
-    for item in items:
-        src = getattr(item, "source", None)
-        if src is not None and src.path and src.path.startswith(tmp):
-            src.path = f"upload:{name}"
-    ids = [document_id(i.text) for i in items if isinstance(i, RawDoc)]
-    return _summary(ingest(items, store), ids)
+        with path.open("wb") as out:
+            if isinstance(data, bytes | bytearray):
+                out.write(data)
+            else:
+                shutil.copyfileobj(data, out, 1 << 20)
+
+        def renamed() -> Iterator[RawDoc | ReadError]:
+            for item in read_any([str(path)], sizes=sizes):
+                if isinstance(item, ReadError):
+                    item.where = item.where.replace(str(path), f"upload:{name}")
+                    records.append({"source": item.where, "status": "failed", "reason": item.reason})
+                    yield item
+                    continue
+                src = item.source
+                if src.path and src.path.startswith(tmp):
+                    src.path = src.path.replace(str(path), f"upload:{name}")
+                doc_id = document_id(item.text)
+                ids.append(doc_id)
+                records.append({"source": src.url or src.path, "status": "stored", "id": doc_id})
+                yield item
+
+        report = ingest(renamed(), store, limits=sizes)
+    failed_at = {e.split(": ", 1)[0] for e in report.errors}
+    for rec in records:
+        if rec["status"] == "stored" and rec["source"] in failed_at:
+            rec["status"] = "failed"
+            rec["reason"] = next(e.split(": ", 1)[1] for e in report.errors if e.startswith(f"{rec['source']}: "))
+    summary = _summary(report, [r["id"] for r in records if r["status"] == "stored"])
+    summary["records"] = records[:1000]
+    return summary

@@ -6,14 +6,15 @@ store call. Store access is serialised by a lock: one SQLite connection serves t
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterator
 from enum import Enum
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, HTTPException, Path, Query, Request, UploadFile
-from fastapi.responses import Response, StreamingResponse
-from pydantic import BaseModel, Field
+from fastapi.responses import JSONResponse, Response, StreamingResponse
+from pydantic import AfterValidator, BaseModel, Field
 
 from rasd.export import EXPORT_FORMATS, stream_rows
 from rasd.store import Filters, Page
@@ -28,8 +29,21 @@ PLOVER_TYPES = (
 )
 EventType = Enum("EventType", {t: t for t in PLOVER_TYPES}, type=str)  # type: ignore[misc]
 
-Since = Annotated[str | None, Query(pattern=DATE, description="first publication/event date, YYYY-MM-DD")]
-Until = Annotated[str | None, Query(pattern=DATE, description="last date, YYYY-MM-DD (inclusive)")]
+
+
+def _real_date(value: str | None) -> str | None:
+    """A YYYY-MM-DD that is a day of the calendar (2015-13-45 and 2015-02-30 are refused: 422)."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise ValueError(f"{value!r} is not a real date") from None
+
+
+RealDate = AfterValidator(_real_date)
+Since = Annotated[str | None, Query(pattern=DATE, description="first publication/event date, YYYY-MM-DD"), RealDate]
+Until = Annotated[str | None, Query(pattern=DATE, description="last date, YYYY-MM-DD (inclusive)"), RealDate]
 PageNo = Annotated[int, Query(ge=1, le=10_000, description="page number, from 1")]
 Size = Annotated[int, Query(ge=1, le=200, description="results per page")]
 
@@ -67,7 +81,7 @@ class IngestText(BaseModel):
     text: str = Field(min_length=1, max_length=2_000_000)
     title: str | None = Field(default=None, max_length=1000)
     url: str | None = Field(default=None, max_length=2000)
-    published: str | None = Field(default=None, pattern=DATE)
+    published: Annotated[str | None, Field(default=None, pattern=DATE), RealDate] = None
 
 
 class CodeSentence(BaseModel):
@@ -77,7 +91,9 @@ class CodeSentence(BaseModel):
 
 class CodeRequest(BaseModel):
     sentences: list[CodeSentence] = Field(min_length=1, max_length=100)
-    published: str | None = Field(default=None, pattern=DATE, description="resolves relative dates (أمس)")
+    published: Annotated[
+        str | None, Field(default=None, pattern=DATE, description="resolves relative dates (أمس)"), RealDate
+    ] = None
 
 
 def _json(data: Any) -> Response:
@@ -255,11 +271,15 @@ async def ingest_file(
     _authorize(request, authorization)
     from rasd.api.ingest import ingest_upload
 
-    data = await file.read(request.app.state.settings.max_body + 1)
-    if len(data) > request.app.state.settings.max_body:
-        raise HTTPException(413, "file too large")
+    max_body = request.app.state.settings.max_body
+    if file.size is not None and file.size > max_body:
+        raise HTTPException(413, f"file too large (limit {max_body:,} bytes)")
     with _writing(request):
-        return ingest_upload(_store(request), file.filename or "upload.txt", data)
+        # the upload is already spooled to disk by the server: read from there, one record at a time
+        result = ingest_upload(_store(request), file.filename or "upload.txt", file.file)
+    if result["failed"] and not result["read"]:
+        return JSONResponse(result, status_code=422)  # nothing in the file could be stored
+    return JSONResponse(result, status_code=207 if result["failed"] else 200)
 
 
 @router.post("/code", summary="Code sentences into PLOVER/CAMEO events, as `rasd code` does (nothing is stored)")

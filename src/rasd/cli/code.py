@@ -8,6 +8,7 @@ the interface evaluations use: ``{id, text, events: [{type, mode, cameo, source,
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import sys
 from collections.abc import Iterator
@@ -20,28 +21,39 @@ from rasd.errors import InputError
 from rasd.events.coder import sentence_coder
 from rasd.events.export import event_dict
 from rasd.events.step import VERSION, events
+from rasd.limits import DEFAULT_LIMITS, MIB, Limits
 from rasd.model import Document
 from rasd.pipeline import Pipeline, PipelineStep, default_steps
+from rasd.readers.base import bounded_lines
 
 
-def _sentences(path: Path) -> Iterator[tuple[str, str]]:
+def _sentences(path: Path, max_bytes: int) -> Iterator[tuple[str, str | None]]:
+    """(id, sentence) of a sentence file; the sentence is None when its line is longer than
+    ``max_bytes`` (read past in chunks, never held whole)."""
     if not path.is_file():
         raise InputError(f"{path}: no such file")
-    try:
-        if path.suffix.lower() == ".csv":
+    if path.suffix.lower() == ".csv":
+        csv.field_size_limit(max_bytes)
+        try:
             with path.open(encoding="utf-8-sig", newline="") as fh:
                 reader = csv.DictReader(fh)
                 if not reader.fieldnames or "text" not in reader.fieldnames or "id" not in reader.fieldnames:
                     raise InputError(f"{path}: a CSV needs 'id' and 'text' columns")
                 for row in reader:
                     yield str(row["id"]), row["text"] or ""
-        else:
-            with path.open(encoding="utf-8-sig") as fh:
-                for n, line in enumerate(fh, 1):
-                    if line.strip():
-                        yield f"{path.name}:{n}", line.rstrip("\r\n")
-    except UnicodeDecodeError as e:
-        raise InputError(f"{path}: not UTF-8 text ({e.reason})") from e
+        except UnicodeDecodeError as e:
+            raise InputError(f"{path}: not UTF-8 text ({e.reason})") from e
+        except csv.Error as e:
+            raise InputError(f"{path}: bad CSV ({e})") from e
+        return
+    with path.open("rb") as fh:
+        for n, line in enumerate(bounded_lines(fh, max_bytes), 1):
+            if line is None:
+                yield f"{path.name}:{n}", None
+                continue
+            text = line.decode("utf-8", "replace").lstrip("\ufeff").rstrip("\r\n")
+            if text.strip():
+                yield f"{path.name}:{n}", text
 
 
 def _record(doc_id: str, doc: Document) -> str:
@@ -60,28 +72,61 @@ def code(
     published: str = typer.Option(
         None, "--published", help="Publication date (YYYY-MM-DD) for relative dates."
     ),
+    max_doc_mb: float = typer.Option(
+        DEFAULT_LIMITS.max_doc_bytes / MIB, "--max-doc-mb", min=0.001,
+        help="Longest sentence line or article text coded (MB of UTF-8).",
+    ),
 ) -> None:
-    """Code Arabic sentences into PLOVER/CAMEO events, one JSON line per input."""
+    """Code Arabic sentences into PLOVER/CAMEO events, one JSON line per input.
+
+    A line or article that cannot be coded (too long, failing) is one line on stderr and the rest go
+    on; the exit code is then 1 (2 for a missing file or a bad option).
+    """
+    if published is not None:
+        try:
+            published = dt.date.fromisoformat(published).isoformat()
+        except ValueError:
+            err.print(f"error: --published must be a real date as YYYY-MM-DD, not {published!r}", highlight=False)
+            raise typer.Exit(2) from None
+    sizes = Limits(max_doc_bytes=int(max_doc_mb * MIB))
+    failed = 0
     try:
         if articles:
-            from rasd.readers import ReadError, read_paths
+            from rasd.ingest import process_one
+            from rasd.readers import ReadError, read_any
 
             pipeline = Pipeline([s for s in default_steps() if s.name != "events"])  # events run once, below
             step = PipelineStep("events", VERSION, events)
-            for item in read_paths(paths):
+            for item in read_any(paths, sizes=sizes):
+                if not isinstance(item, ReadError):
+                    meta = dict(item.meta or {})
+                    if published and not meta.get("published"):
+                        meta["published"] = published
+                    item.meta = meta
+                    item = process_one(pipeline, item, sizes)
                 if isinstance(item, ReadError):
                     err.print(f"error {item.where}: {item.reason}", highlight=False)
+                    failed += 1
                     continue
-                meta = dict(item.meta or {})
-                if published and not meta.get("published"):
-                    meta["published"] = published
-                doc = step(pipeline.process_text(item.text, item.source, meta))
-                sys.stdout.write(_record(item.source.path or doc.id, doc) + "\n")
-            return
-        coder = sentence_coder()
-        for path in paths:
-            for sid, text in _sentences(path):
-                sys.stdout.write(_record(sid, coder(text, sid, published)) + "\n")
+                doc = step(item)
+                sys.stdout.write(_record(doc.source.path or doc.id, doc) + "\n")
+        else:
+            coder = sentence_coder()
+            for path in paths:
+                for sid, text in _sentences(path, sizes.max_doc_bytes):
+                    if text is None or sizes.doc_too_large(text):
+                        err.print(f"error {sid}: line too long (limit {sizes.max_doc_bytes:,} bytes)", highlight=False)
+                        failed += 1
+                        continue
+                    try:
+                        doc = coder(text, sid, published)
+                    except Exception as exc:  # noqa: BLE001 - one sentence must not stop the file
+                        err.print(f"error {sid}: coding failed ({type(exc).__name__}: {exc})", highlight=False)
+                        failed += 1
+                        continue
+                    sys.stdout.write(_record(sid, doc) + "\n")
     except InputError as e:
         err.print(f"error: {e}", highlight=False)
         raise typer.Exit(2) from None
+    if failed:
+        raise typer.Exit(1)

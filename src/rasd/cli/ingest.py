@@ -132,6 +132,9 @@ def search(
     format: SearchFormat = typer.Option(SearchFormat.table, "--format", "-f"),
 ) -> None:
     """Search stored articles, Arabic spelling variants and clitics folded; best matches first."""
+    if len(query) > DEFAULT_LIMITS.max_query_chars:
+        err.print(f"[red]error[/red] query too long ({len(query):,} characters; limit {DEFAULT_LIMITS.max_query_chars:,})", highlight=False)
+        raise typer.Exit(2)
     if "://" not in db and not Path(db).exists():
         err.print(f"[red]error[/red] no database at {escape(db)} (run `rasd ingest ... --db {escape(db)}` first)", highlight=False)
         raise typer.Exit(2)

@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.markup import escape
 from rich.table import Table
 
 from rasd.cli.app import app, err, out
+from rasd.ingest import process_one
+from rasd.limits import DEFAULT_LIMITS, MIB, Limits
 from rasd.model import Document
 from rasd.pipeline import Pipeline
-from rasd.readers import RawDoc, ReadError, read_paths
-from rasd.readers.base import MAX_BYTES
-from rasd.readers.dispatch import read_file
-from rasd.readers.text import iter_files
+from rasd.readers import ReadError, read_any
 
 KIND_STYLE = {
     "title": "bold",
@@ -75,36 +74,33 @@ def _print_pretty(doc: Document) -> None:
         out.print(evs)
 
 
-def _read(paths: list[Path], max_bytes: int) -> Iterator[RawDoc | ReadError]:
-    """Every reader ``rasd ingest`` has; ``--max-bytes`` applies to plain-text files (an article is not
-    megabytes long, while a JSONL, WARC or zip of many articles may well be)."""
-    for item in iter_files(paths):
-        if isinstance(item, ReadError):
-            yield item
-        elif item.suffix.lower() in (".txt", ".text", ""):
-            yield from read_paths([item], max_bytes=max_bytes)
-        else:
-            yield from read_file(item)
-
-
 @app.command()
 def process(
     paths: list[Path] = typer.Argument(
         ..., help="Files or directories (read recursively): text, HTML, RSS/Atom, WARC, JSON/JSONL, zip/tar.gz."
     ),
     format: Format = typer.Option(Format.json, "--format", "-f", help="json (indented), jsonl (one per line) or pretty."),
-    max_bytes: int = typer.Option(MAX_BYTES, "--max-bytes", min=1, help="Files larger than this are rejected as not an article."),
+    max_bytes: int = typer.Option(
+        DEFAULT_LIMITS.max_file_bytes, "--max-bytes", min=1,
+        help="Largest file, archive member, WARC record, JSON line or <DOC> read whole (bytes).",
+    ),
+    max_doc_mb: float = typer.Option(
+        DEFAULT_LIMITS.max_doc_bytes / MIB, "--max-doc-mb", min=0.001,
+        help="Largest document text given to the NLP steps (MB of UTF-8).",
+    ),
 ) -> None:
-    """Read Arabic news files and print one structured document per input."""
+    """Read Arabic news files and print one structured document per input (exit 1 if any failed)."""
     pipeline = Pipeline()
+    sizes = Limits(max_file_bytes=max_bytes, max_doc_bytes=int(max_doc_mb * MIB))
+    stats: dict[str, Any] = {}
     failed = 0
     done = 0
-    for item in _read(paths, max_bytes):
-        if isinstance(item, ReadError):
-            _report_error(item)
+    for item in read_any(paths, stats=stats, sizes=sizes):
+        doc = item if isinstance(item, ReadError) else process_one(pipeline, item, sizes)
+        if isinstance(doc, ReadError):
+            _report_error(doc)
             failed += 1
             continue
-        doc = pipeline.process_text(item.text, item.source, item.meta)
         done += 1
         if format is Format.jsonl:
             sys.stdout.write(doc.to_json() + "\n")
@@ -112,6 +108,8 @@ def process(
             sys.stdout.write(doc.to_json(indent=2) + "\n")
         else:
             _print_pretty(doc)
+    for line in stats.get("warnings", []):
+        err.print(f"[yellow]warning[/yellow] {escape(line)}", highlight=False, soft_wrap=True)
     if format is Format.pretty:
         err.print(f"{done} processed, {failed} failed")
     if failed:

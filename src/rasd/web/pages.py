@@ -6,6 +6,7 @@ charts' data through JSON fetched by a same-origin script that writes text, neve
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -18,6 +19,17 @@ from rasd.store import Filters, Page
 from rasd.web.i18n import LANGS, labels
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).resolve().parent / "templates"))
+# embeddings, overrides and isolates (LRE RLE PDF LRO RLO, LRI RLI FSI PDI): in a title or name they can
+# reorder what follows on the page ("Trojan source"); the letters' own direction needs none of them
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def bidi_safe(value: object) -> str:
+    """Text for display with bidi controls removed (shown inside ``<bdi>`` by the templates)."""
+    return _BIDI_CONTROLS.sub("", "" if value is None else str(value))
+
+
+TEMPLATES.env.filters["bidi"] = bidi_safe
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 20
 _DATE = r"^(\d{4}-\d{2}-\d{2})?$"

@@ -16,9 +16,15 @@
     return (side || []).map(function (a) { return (a.code || "?") + " " + (a.name || ""); }).join("، ");
   }
 
+  // bidi embeddings, overrides and isolates in untrusted text could reorder the row: removed, and each
+  // cell's text isolated in <bdi>
+  const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+
   function cell(tr, text) {
     const td = document.createElement("td");
-    td.textContent = text == null ? "" : String(text);
+    const bdi = document.createElement("bdi");
+    bdi.textContent = text == null ? "" : String(text).replace(BIDI_CONTROLS, "");
+    td.appendChild(bdi);
     tr.appendChild(td);
     return td;
   }
