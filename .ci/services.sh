@@ -4,7 +4,7 @@
 # (any previous one at that path is stopped and removed), starts it on 127.0.0.1 only, creates an empty
 # database and writes its URL to .ci/pg.env as `RASD_TEST_PG_URL=...`, which tests/test_postgres.py
 # reads when the variable is not already set. It exports nothing and changes no shell option of the
-# caller. Override the location with RASD_PG_DIR and the port with RASD_PG_PORT.
+# caller; it returns (or exits) non-zero when PostgreSQL cannot be installed or started. Override the location with RASD_PG_DIR and the port with RASD_PG_PORT.
 
 _rasd_pg_setup() {
   local here dir port bin run
@@ -36,4 +36,7 @@ _rasd_pg_setup() {
 }
 
 _rasd_pg_setup
+_rasd_pg_status=$?
 unset -f _rasd_pg_setup
+# a failed start is a failure, sourced (return) or run (exit)
+return "$_rasd_pg_status" 2>/dev/null || exit "$_rasd_pg_status"

@@ -277,8 +277,9 @@ async def ingest_file(
     with _writing(request):
         # the upload is already spooled to disk by the server: read from there, one record at a time
         result = ingest_upload(_store(request), file.filename or "upload.txt", file.file)
-    if result["failed"] and not result["read"]:
-        return JSONResponse(result, status_code=422)  # nothing in the file could be stored
+    if not result["read"]:  # nothing in the file could be read as an article
+        result.setdefault("detail", "no article could be read from the file")
+        return JSONResponse(result, status_code=422)
     return JSONResponse(result, status_code=207 if result["failed"] else 200)
 
 

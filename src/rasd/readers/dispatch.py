@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import io
 import re
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -156,9 +157,13 @@ def read_file(
     except OSError as exc:
         yield ReadError(str(path), f"cannot read: {exc.strerror or exc}")
         return
+    if head.startswith(b"\x1f\x8b"):  # sniff a gzip file by what it holds (Gigaword's afp_arb_200001.gz)
+        try:
+            head = zlib.decompressobj(wbits=31).decompress(head, 2048)
+        except zlib.error:
+            pass
     kind = kind_of(path.name, head)
-    if kind == "text" and path.suffix.lower() in (".txt", ".text") and _sniff(head) in ("sgml", "html", "feed"):
-        kind = _sniff(head) or kind
+    if kind in ("sgml", "html", "feed") and path.suffix.lower() in (".txt", ".text"):
         _warn(stats, f"{path}: a .txt file that holds {kind.upper()} markup; read as {kind}")
     elif kind == "text" and _looks_like_markup(head):
         _warn(stats, f"{path}: looks like markup, not plain text; read as text (rename it to its real extension)")
