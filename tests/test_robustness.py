@@ -113,7 +113,7 @@ def test_warc_record_without_target_uri_is_skipped_and_the_rest_read(tmp_path: P
     def record(uri: str | None, body: str) -> bytes:
         html = f"<html><head><title>t</title></head><body><article><p>{body}</p></article></body></html>".encode()
         http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + html
-        head = "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:%d>\r\n" % len(body)
+        head = f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:{len(body)}>\r\n"
         if uri:
             head += f"WARC-Target-URI: {uri}\r\n"
         head += "WARC-Date: 2020-01-01T00:00:00Z\r\nContent-Type: application/http; msgtype=response\r\n"
