@@ -28,6 +28,10 @@ class ReadError:
     where: str
     reason: str
 
+    def __post_init__(self) -> None:
+        # one line, whatever a library put in its message (tarfile lists every method it tried)
+        self.reason = " ".join(str(self.reason).split())[:500]
+
     def __str__(self) -> str:
         return f"{self.where}: {self.reason}"
 
