@@ -23,6 +23,7 @@ from rasd.model import Token
 SEED = 1
 _PRIME = np.uint64((1 << 61) - 1)
 _MAX = np.uint64((1 << 32) - 1)
+_CHUNK = 4096  # features hashed at once (4096 × 128 permutations × 8 bytes = 4 MB per temporary)
 
 
 @dataclass(frozen=True)
@@ -68,8 +69,11 @@ def signature(features: set[str], layer: Layer) -> np.ndarray:
         count=len(features),
     )
     a, b = _permutations(layer.num_perm)
-    phv = np.bitwise_and((np.outer(hv, a) + b) % _PRIME, _MAX)
-    return phv.min(axis=0)
+    out = np.full(layer.num_perm, _MAX, dtype=np.uint64)
+    for i in range(0, len(hv), _CHUNK):  # bounded temporaries: a book-length text is not features × perms at once
+        phv = np.bitwise_and((np.outer(hv[i : i + _CHUNK], a) + b) % _PRIME, _MAX)
+        np.minimum(out, phv.min(axis=0), out=out)
+    return out
 
 
 def signatures(tokens: Sequence[Token]) -> tuple[bytes, bytes]:
