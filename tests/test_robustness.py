@@ -482,3 +482,19 @@ def test_ner_decodes_a_long_text_in_bounded_parts_with_the_same_tags() -> None:
 
 def test_limits_are_mib() -> None:
     assert Limits().max_doc_bytes == 2 * MIB and Limits().max_file_bytes == 20 * MIB
+
+
+def test_locked_database_is_one_line(tmp_path: Path) -> None:
+    from rasd.model import Source
+
+    store = SQLiteStore(tmp_path / "l.db")
+    store.db.execute("PRAGMA busy_timeout=200")  # the default waits 10 s for the other writer
+    other = sqlite3.connect(tmp_path / "l.db", isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(StorageFault, match="locked by another process"):
+            ingest([RawDoc(good_records(1)[0]["content"], Source(url="https://example.org/l"), {})], store)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert not store.db.in_transaction

@@ -139,5 +139,7 @@ def create_app(db: str | Path | Store, *, token: str | None = None, max_body: in
 
 
 def app_from_env() -> FastAPI:
-    """App factory for multi-process serving (``rasd serve --workers N``): settings from RASD_DB/RASD_TOKEN."""
-    return create_app(os.environ.get("RASD_DB", "rasd.db"), token=os.environ.get("RASD_TOKEN") or None)
+    """App factory for multi-process serving (``rasd serve --workers N``): settings from RASD_DB, RASD_TOKEN
+    and RASD_MAX_BODY."""
+    max_body = int(os.environ.get("RASD_MAX_BODY") or MAX_BODY_BYTES)
+    return create_app(os.environ.get("RASD_DB", "rasd.db"), token=os.environ.get("RASD_TOKEN") or None, max_body=max_body)

@@ -20,6 +20,7 @@ def serve(
         None, "--token", envvar="RASD_TOKEN", help="Write token: enables ingest endpoints (read-only without it)."
     ),
     workers: int = typer.Option(1, "--workers", min=1, max=64, help="Server processes (more use more cores)."),
+    max_body_mb: float = typer.Option(5.0, "--max-body-mb", min=0.001, help="Largest request body or upload (MB)."),
 ) -> None:
     """Serve the REST API (/api, OpenAPI at /api/docs) and the dashboard (/)."""
     import uvicorn
@@ -29,7 +30,7 @@ def serve(
     if not str(db).startswith(("postgresql://", "postgres://")) and not Path(db).exists():
         err.print(f"note: {db} does not exist yet; starting with an empty database")
     try:
-        application = create_app(db, token=token or None)
+        application = create_app(db, token=token or None, max_body=int(max_body_mb * 1024 * 1024))
     except RasdError as exc:
         err.print(f"[red]error[/red] {exc}")
         raise typer.Exit(2) from None
@@ -40,6 +41,7 @@ def serve(
         uvicorn.run(application, host=host, port=port, log_level=log_level)
         return
     os.environ["RASD_DB"] = str(db)
+    os.environ["RASD_MAX_BODY"] = str(int(max_body_mb * 1024 * 1024))
     if token:
         os.environ["RASD_TOKEN"] = token
     uvicorn.run("rasd.api.app:app_from_env", factory=True, workers=workers, host=host, port=port, log_level=log_level)
