@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import typer
@@ -50,9 +51,16 @@ def eval_ner(
 @eval_app.command("events")
 def eval_events(
     file: Path = typer.Argument(
-        ...,
+        None,
         help="Gold CSV: one sentence a row with `text`, `label` (yes / easy no / difficult no / ambiguous).",
     ),
+    gold: Path = typer.Option(
+        None, "--gold", help="Score whole articles against the event gold standard v2 in this folder (articles.jsonl)."
+    ),
+    split: str = typer.Option("dev", "--split", help="With --gold: dev, test or all."),
+    fmt: str = typer.Option("table", "--format", help="With --gold: table, json or md."),
+    plot: Path = typer.Option(None, "--plot", help="With --gold: write a reliability plot (PNG) here."),
+    data: Path = typer.Option(None, "--data", help="With --gold: the data folder (default ../shared/data)."),
     event_type: str = typer.Option(
         None, "--type", help="PLOVER type to score (default: the file's `event_type` column)."
     ),
@@ -66,8 +74,19 @@ def eval_events(
     ),
     errors: Path = typer.Option(None, "--errors", help="Write the misclassified rows here (JSON lines)."),
 ) -> None:
-    """Code each sentence of FILE as `rasd code` does; print precision/recall/F1 and the FP rate on `difficult no`."""
+    """Code each sentence of FILE as `rasd code` does; print precision/recall/F1 and the FP rate on `difficult no`.
+
+    With --gold: code each article of the gold standard v2 with the full pipeline and score every event
+    (per type, micro and macro; arguments, flags and calibration on matched events).
+    """
     import json
+
+    if gold is not None:
+        _eval_gold(gold, split, fmt, plot, data)
+        return
+    if file is None:
+        err.print("[red]error[/red] give a gold CSV file, or --gold FOLDER")
+        raise typer.Exit(2)
 
     from rich.progress import track
 
@@ -115,3 +134,51 @@ def eval_events(
             for e in sc.errors:
                 fh.write(json.dumps(e, ensure_ascii=False) + "\n")
         err.print(f"{len(sc.errors)} misclassified rows → {errors}")
+
+
+def _eval_gold(folder: Path, split: str, fmt: str, plot: Path | None, data: Path | None) -> None:
+    """``rasd eval events --gold``: the full pipeline on every gold article of a split, scored."""
+    import json
+
+    from rich.progress import track
+
+    from rasd.eval.gold import GoldFormatError, load_gold, pred_record, score
+    from rasd.eval.gold_report import markdown, reliability_png
+    from rasd.model import Source
+    from rasd.pipeline import Pipeline
+
+    if split not in ("dev", "test", "all") or fmt not in ("table", "json", "md"):
+        err.print("[red]error[/red] --split is dev, test or all; --format is table, json or md")
+        raise typer.Exit(2)
+    try:
+        articles = load_gold(folder, None if split == "all" else split, data)
+    except GoldFormatError as exc:
+        err.print(f"[red]error[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from None
+    pipeline = Pipeline()
+    pairs = []
+    for a in track(articles, description="coding", console=err, transient=True):
+        doc = pipeline.process_text(a.text, Source(path=a.id), {"published": a.meta.get("date")})
+        pairs.append((a.events, [pred_record(e) for e in doc.events]))
+    report = score(pairs)
+    report["split"], report["gold"] = split, str(folder)
+    if plot:
+        try:
+            reliability_png(report, plot)
+        except ImportError:
+            err.print("[red]error[/red] --plot needs matplotlib: pip install 'rasd[plot]'")
+            raise typer.Exit(2) from None
+    if fmt == "json":
+        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=1) + "\n")
+    elif fmt == "md":
+        sys.stdout.write(markdown(report))
+    else:
+        table = Table(title=f"events on {folder} ({split}, {report['articles']} articles)")
+        for col in ("type", "precision", "recall", "F1", "tp", "fp", "fn"):
+            table.add_column(col, justify="right")
+        for t, v in report["per_type"].items():
+            table.add_row(t, f"{v['precision']:.3f}", f"{v['recall']:.3f}", f"{v['f1']:.3f}", str(v["tp"]), str(v["fp"]), str(v["fn"]))
+        m = report["micro"]
+        table.add_row("micro", f"{m['precision']:.3f}", f"{m['recall']:.3f}", f"{m['f1']:.3f}", str(m["tp"]), str(m["fp"]), str(m["fn"]))
+        out.print(table)
+        out.print({k: v for k, v in report["on_matched"].items()})
