@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-ORDER = ["text", "structure", "readers", "store", "ner", "entities", "actors", "events", "api", "scale"]
+ORDER = ["text", "structure", "readers", "robustness", "store", "ner", "entities", "actors", "events", "api", "scale"]
 
 
 def main() -> None:

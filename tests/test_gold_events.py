@@ -162,3 +162,40 @@ def test_drawn_sample_is_readable_and_stratified() -> None:
     for r in rows[::25]:
         text = article_text(r["corpus"], r["corpus_id"], DATA)
         assert hashlib.sha1(text.encode()).hexdigest() == r["sha1"]
+
+
+@pytest.mark.skipif(not (DATA / "seed").is_dir(), reason="needs ../shared/data/seed")
+def test_packets_and_merge_round_trip(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    script = Path(__file__).resolve().parents[1] / "scripts" / "gold_annotate.py"
+    seed_row = next(line for line in SAMPLE.read_text(encoding="utf-8").splitlines() if '"corpus": "seed"' in line)
+    sample = tmp_path / "sample.jsonl"
+    sample.write_text(seed_row + "\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, str(script), "packets", "--annotator", "a", "--sample", str(sample),
+                          "--out", str(tmp_path / "pk"), "--data", str(DATA)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    packet = next((tmp_path / "pk").glob("*.txt")).read_text(encoding="utf-8")
+    assert "[S5] إيلاف من لندن: بحث رئيس الوزراء العراقي" in packet and "CONSULT" not in packet
+    aid = json.loads(seed_row)["id"]
+    consult = {"sentence": 5, "type": "CONSULT", "cameo": "040", "trigger": "بحث",
+               "source": [{"text": "رئيس الوزراء العراقي مصطفى الكاظمي", "code": "IRQGOV"}],
+               "target": [{"text": "السفير الأميركي ماثيو تولر", "code": "USAGOV"}], "location": "بغداد",
+               "date": "اليوم الاثنين", "asserted": True, "negated": False, "hypothetical": None, "background": False}
+    support = {"sentence": 5, "type": "SUPPORT", "trigger": "مساندة", "source": [{"text": "إردوغان", "code": "TURGOV"}],
+               "target": [{"text": "العراق", "code": "IRQ"}], "asserted": True, "negated": False, "hypothetical": None,
+               "background": False}
+    for who, events in (("a", [consult, support]), ("b", [consult]), ("c", [consult, support])):
+        (tmp_path / who).mkdir()
+        (tmp_path / who / "x.json").write_text(json.dumps({"id": aid, "events": events}, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "gold"
+    run = subprocess.run([sys.executable, str(script), "merge", "--a", str(tmp_path / "a"), "--b", str(tmp_path / "b"),
+                          "--adjudicated", str(tmp_path / "c"), "--sample", str(sample), "--out", str(out),
+                          "--data", str(DATA)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    (article,) = load_gold(out, None, DATA)
+    assert [(e["type"], article.text[e["trigger"][0]:e["trigger"][1]]) for e in article.events] == [
+        ("CONSULT", "بحث"), ("SUPPORT", "مساندة")]
+    assert article.text[slice(*article.events[0]["location"]["span"])] == "بغداد"
+    assert json.loads((out / "agreement.json").read_text())["event_f1"] == 0.6667
