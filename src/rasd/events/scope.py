@@ -1,7 +1,7 @@
 """Is a trigger a political event at all, or a homograph, a business/sports/administrative act, or
 the content of a law?
 
-The annotation guidelines (``docs/event-annotation.md``, "What counts") code political actors only:
+The annotation guidelines (``docs/event-annotation.md`` v2, and ``docs/event-devset.md``, "What counts") code political actors only:
 a ministry approving a project, a club signing a player or a company agreeing to invest are not
 events, and a word spelled like a trigger (تعد "is counted", يحتل المركز "ranks") is not one either.
 These rules were written from the guidelines, the PLOVER manual and the false positives of the dev
