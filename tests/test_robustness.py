@@ -224,7 +224,7 @@ def test_code_rejects_an_impossible_published_date(tmp_path: Path) -> None:
     lines = tmp_path / "s.txt"
     lines.write_text("قال الوزير\n", encoding="utf-8")
     result = CliRunner().invoke(app, ["code", str(lines), "--published", "2015-13-45"])
-    assert result.exit_code == 2 and "real date" in result.output
+    assert result.exit_code == 2 and "must be a date as YYYY-MM-DD" in result.output
 
 
 # --- files that are not files --------------------------------------------------------------------------

@@ -19,14 +19,14 @@ from rasd.errors import RasdError
 from rasd.limits import DEFAULT_LIMITS, Limits
 from rasd.model import Document
 from rasd.pipeline import Pipeline
-from rasd.readers.base import RawDoc, ReadError
+from rasd.readers.base import RawDoc, ReadError, guarded
 from rasd.store import DupLink, IngestReport, NewDoc, Store
 from rasd.store.search import shadow
 from rasd.store.sqlite import source_key
 from rasd.text import words
 
 BATCH = 500
-BATCH_BYTES = 8 * 1024 * 1024  # text held by one batch (documents are processed while the last is stored)
+BATCH_CHARS = 4_000_000  # text held by one batch (documents are processed while the last is stored)
 
 _pipeline: Pipeline | None = None
 
@@ -53,12 +53,8 @@ def process_one(pipeline: Pipeline, raw: RawDoc, limits: Limits = DEFAULT_LIMITS
         if too_large:
             return ReadError(where, f"{too_large}; raise it with --max-doc-mb")
         return pipeline.process_text(raw.text, raw.source, raw.meta)
-    except MemoryError:
-        return ReadError(where, "processing failed: out of memory (lower --max-doc-mb)")
-    except RecursionError:
-        return ReadError(where, "processing failed: structure nested too deeply")
     except Exception as exc:  # noqa: BLE001 - one document must not stop a batch; reported with its reason
-        return ReadError(where, f"processing failed: {type(exc).__name__}: {str(exc)[:200]}")
+        return ReadError.of(where, "processing", exc)
 
 
 def prepare(raw: RawDoc | ReadError, limits: Limits = DEFAULT_LIMITS) -> Prepared | ReadError:
@@ -77,30 +73,20 @@ def prepare(raw: RawDoc | ReadError, limits: Limits = DEFAULT_LIMITS) -> Prepare
         near, story = signatures(toks)
         return Prepared(doc, shadow(words(title)) if title else "", shadow(toks), near, story)
     except Exception as exc:  # noqa: BLE001
-        return ReadError(raw.source.url or raw.source.path or "?", f"indexing failed: {type(exc).__name__}: {exc}")
+        return ReadError.of(raw.source.url or raw.source.path or "?", "indexing", exc)
 
 
 def _chunks(
-    items: Iterable[RawDoc | ReadError], size: int, max_bytes: int
+    items: Iterable[RawDoc | ReadError], size: int, max_chars: int
 ) -> Iterator[list[RawDoc | ReadError]]:
-    """Batches of at most ``size`` items and about ``max_bytes`` of text, so a batch of big documents
-    holds a few of them rather than hundreds. A reader that fails mid-way ends its input with one
-    line; the items read before it are kept."""
-    it = iter(items)
+    """Batches of at most ``size`` items and about ``max_chars`` of text, so a batch of big documents
+    holds a few of them rather than hundreds."""
     chunk: list[RawDoc | ReadError] = []
     held = 0
-    while True:
-        try:
-            item = next(it)
-        except StopIteration:
-            break
-        except Exception as exc:  # noqa: BLE001 - readers yield errors; this is the last net under them
-            item = ReadError("input", f"reading stopped: {type(exc).__name__}: {str(exc)[:200]}")
-            chunk.append(item)
-            break
+    for item in guarded(items, "input"):
         chunk.append(item)
-        held += len(item.text) * 2 if isinstance(item, RawDoc) else 0
-        if len(chunk) >= size or held >= max_bytes:
+        held += len(item.text) if isinstance(item, RawDoc) else 0
+        if len(chunk) >= size or held >= max_chars:
             yield chunk
             chunk, held = [], 0
     if chunk:
@@ -129,7 +115,7 @@ def ingest(
     index = DedupIndex(store.text_of)
     index.load(store.signatures())
     report = IngestReport()
-    batches = _chunks(items, batch_size, BATCH_BYTES)
+    batches = _chunks(items, batch_size, BATCH_CHARS)
     work = partial(prepare, limits=limits)
     if workers <= 1:
         for raws in batches:

@@ -10,7 +10,6 @@ from typing import IO, Any
 
 from rasd.errors import InputError
 from rasd.ingest import ingest
-from rasd.limits import Limits
 from rasd.model import Source
 from rasd.pipeline import document_id
 from rasd.readers.base import RawDoc, ReadError
@@ -44,7 +43,7 @@ def ingest_one(store: Store, text: str, *, title: str | None = None, url: str | 
     return _summary(report, [document_id(text)] if report.failed == 0 else [])
 
 
-def ingest_upload(store: Store, filename: str, data: bytes | IO[bytes], max_bytes: int | None = None) -> dict[str, Any]:
+def ingest_upload(store: Store, filename: str, upload: IO[bytes]) -> dict[str, Any]:
     """Store an uploaded file with the readers the CLI uses (dispatch by its extension); the records
     stream from the file through ingest, so an archive of many articles is never held whole. The
     summary lists every record: ``stored`` (with its id) or ``failed`` (with the reason)."""
@@ -52,38 +51,31 @@ def ingest_upload(store: Store, filename: str, data: bytes | IO[bytes], max_byte
 
     name = Path(filename).name or "upload.txt"
     suffix = "".join(Path(name).suffixes[-2:]) if Path(name).suffix in _SUFFIXES else ".txt"
-    sizes = Limits(max_file_bytes=max_bytes) if max_bytes else Limits()
-    ids: list[str] = []
     records: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"upload{suffix}"
         with path.open("wb") as out:
-            if isinstance(data, bytes | bytearray):
-                out.write(data)
-            else:
-                shutil.copyfileobj(data, out, 1 << 20)
+            shutil.copyfileobj(upload, out, 1 << 20)
 
         def renamed() -> Iterator[RawDoc | ReadError]:
-            for item in read_any([str(path)], sizes=sizes):
+            for item in read_any([str(path)]):
                 if isinstance(item, ReadError):
                     item.where = item.where.replace(str(path), f"upload:{name}")
                     records.append({"source": item.where, "status": "failed", "reason": item.reason})
-                    yield item
-                    continue
-                src = item.source
-                if src.path and src.path.startswith(tmp):
-                    src.path = src.path.replace(str(path), f"upload:{name}")
-                doc_id = document_id(item.text)
-                ids.append(doc_id)
-                records.append({"source": src.url or src.path, "status": "stored", "id": doc_id})
+                else:
+                    if item.source.path:
+                        item.source.path = item.source.path.replace(str(path), f"upload:{name}")
+                    records.append({"source": item.source.url or item.source.path, "status": "stored",
+                                    "id": document_id(item.text)})
                 yield item
 
-        report = ingest(renamed(), store, limits=sizes)
-    failed_at = {e.split(": ", 1)[0] for e in report.errors}
+        report = ingest(renamed(), store)
+    # documents that failed later (processing, storing) are in the report's errors as "where: reason"
+    reasons = dict(e.split(": ", 1) for e in report.errors if ": " in e)
     for rec in records:
-        if rec["status"] == "stored" and rec["source"] in failed_at:
-            rec["status"] = "failed"
-            rec["reason"] = next(e.split(": ", 1)[1] for e in report.errors if e.startswith(f"{rec['source']}: "))
+        if rec["status"] == "stored" and rec["source"] in reasons:
+            rec.update(status="failed", reason=reasons[rec["source"]])
+            del rec["id"]
     summary = _summary(report, [r["id"] for r in records if r["status"] == "stored"])
     summary["records"] = records[:1000]
     return summary

@@ -30,7 +30,6 @@ PLOVER_TYPES = (
 EventType = Enum("EventType", {t: t for t in PLOVER_TYPES}, type=str)  # type: ignore[misc]
 
 
-
 def _real_date(value: str | None) -> str | None:
     """A YYYY-MM-DD that is a day of the calendar (2015-13-45 and 2015-02-30 are refused: 422)."""
     if value is None:

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import typer
 from rich.console import Console
+from rich.markup import escape
+
+from rasd.limits import DEFAULT_LIMITS, MIB
 
 app = typer.Typer(
     help="rasd (رصد): Arabic news → structured, searchable articles and PLOVER/CAMEO events.",
@@ -18,3 +23,22 @@ out = Console()
 @app.callback()
 def _root() -> None:
     """rasd (رصد): Arabic news → structured, searchable articles and PLOVER/CAMEO events."""
+
+
+def day(value: str | None, option: str) -> str | None:
+    """A calendar day given as YYYY-MM-DD (2015-13-45 is refused: one line, exit 2)."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        err.print(f"[red]error[/red] {option} must be a date as YYYY-MM-DD, not {escape(value)!r}", highlight=False)
+        raise typer.Exit(2) from None
+
+
+def max_doc_option() -> float:
+    """``--max-doc-mb``, the same for every command that runs the NLP steps (``rasd.limits``)."""
+    return typer.Option(
+        DEFAULT_LIMITS.max_doc_bytes / MIB, "--max-doc-mb", min=0.001,
+        help="Largest document text (or sentence line) given to the NLP steps (MB of UTF-8).",
+    )

@@ -8,7 +8,6 @@ the interface evaluations use: ``{id, text, events: [{type, mode, cameo, source,
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import json
 import sys
 from collections.abc import Iterator
@@ -16,12 +15,12 @@ from pathlib import Path
 
 import typer
 
-from rasd.cli.app import app, err
+from rasd.cli.app import app, day, err, max_doc_option
 from rasd.errors import InputError
 from rasd.events.coder import sentence_coder
 from rasd.events.export import event_dict
 from rasd.events.step import VERSION, events
-from rasd.limits import DEFAULT_LIMITS, MIB, Limits
+from rasd.limits import MIB, Limits
 from rasd.model import Document
 from rasd.pipeline import Pipeline, PipelineStep, default_steps
 from rasd.readers.base import bounded_lines
@@ -72,22 +71,14 @@ def code(
     published: str = typer.Option(
         None, "--published", help="Publication date (YYYY-MM-DD) for relative dates."
     ),
-    max_doc_mb: float = typer.Option(
-        DEFAULT_LIMITS.max_doc_bytes / MIB, "--max-doc-mb", min=0.001,
-        help="Longest sentence line or article text coded (MB of UTF-8).",
-    ),
+    max_doc_mb: float = max_doc_option(),
 ) -> None:
     """Code Arabic sentences into PLOVER/CAMEO events, one JSON line per input.
 
     A line or article that cannot be coded (too long, failing) is one line on stderr and the rest go
     on; the exit code is then 1 (2 for a missing file or a bad option).
     """
-    if published is not None:
-        try:
-            published = dt.date.fromisoformat(published).isoformat()
-        except ValueError:
-            err.print(f"error: --published must be a real date as YYYY-MM-DD, not {published!r}", highlight=False)
-            raise typer.Exit(2) from None
+    published = day(published, "--published")
     sizes = Limits(max_doc_bytes=int(max_doc_mb * MIB))
     failed = 0
     try:

@@ -21,7 +21,7 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from rasd.cli.app import app, err, out
+from rasd.cli.app import app, day, err, max_doc_option, out
 from rasd.errors import RasdError, StorageFault
 from rasd.ingest import BATCH, default_workers, ingest
 from rasd.limits import DEFAULT_LIMITS, MIB, Limits
@@ -50,18 +50,6 @@ def _open(db: str) -> Store:
         raise typer.Exit(2) from None
 
 
-def _date(value: str | None, name: str) -> str | None:
-    if value is None:
-        return None
-    from datetime import date
-
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        err.print(f"[red]error[/red] {name} must be a date as YYYY-MM-DD, not {escape(value)!r}", highlight=False)
-        raise typer.Exit(2) from None
-
-
 @app.command("ingest")
 def ingest_cmd(
     inputs: list[str] = typer.Argument(..., help="Files, directories, archives (or whatever the readers accept)."),
@@ -73,10 +61,7 @@ def ingest_cmd(
         DEFAULT_LIMITS.max_file_bytes / MIB, "--max-file-mb", min=0.001,
         help="Largest file, archive member, WARC record, JSON line or <DOC> read whole (MB).",
     ),
-    max_doc_mb: float = typer.Option(
-        DEFAULT_LIMITS.max_doc_bytes / MIB, "--max-doc-mb", min=0.001,
-        help="Largest document text given to the NLP steps (MB of UTF-8).",
-    ),
+    max_doc_mb: float = max_doc_option(),
 ) -> None:
     """Read, process, deduplicate and store news articles; prints a summary.
 
@@ -139,7 +124,7 @@ def search(
         err.print(f"[red]error[/red] no database at {escape(db)} (run `rasd ingest ... --db {escape(db)}` first)", highlight=False)
         raise typer.Exit(2)
     store = _open(db)
-    filters = Filters(since=_date(since, "--since"), until=_date(until, "--until"), source=source, duplicates=duplicates)
+    filters = Filters(since=day(since, "--since"), until=day(until, "--until"), source=source, duplicates=duplicates)
     try:
         hits = store.search(query, filters, Page(limit, offset))
     except RasdError as exc:

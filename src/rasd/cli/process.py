@@ -11,7 +11,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from rasd.cli.app import app, err, out
+from rasd.cli.app import app, err, max_doc_option, out
 from rasd.ingest import process_one
 from rasd.limits import DEFAULT_LIMITS, MIB, Limits
 from rasd.model import Document
@@ -84,10 +84,7 @@ def process(
         DEFAULT_LIMITS.max_file_bytes, "--max-bytes", min=1,
         help="Largest file, archive member, WARC record, JSON line or <DOC> read whole (bytes).",
     ),
-    max_doc_mb: float = typer.Option(
-        DEFAULT_LIMITS.max_doc_bytes / MIB, "--max-doc-mb", min=0.001,
-        help="Largest document text given to the NLP steps (MB of UTF-8).",
-    ),
+    max_doc_mb: float = max_doc_option(),
 ) -> None:
     """Read Arabic news files and print one structured document per input (exit 1 if any failed)."""
     pipeline = Pipeline()

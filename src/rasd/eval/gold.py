@@ -28,11 +28,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from rasd.eval.events import Scores
 from rasd.events.tables import PLOVER_TYPES
 from rasd.model import Actor, Event
 
 SCHEMA_FILE = "gold_events.schema.json"
-HYPOTHETICAL = ("conditional", "future", "demanded")
 # rasd's modality → the gold's hypothetical kind
 _MODALITY = {"hypothetical": "conditional", "question": "conditional", "intent": "future", "request": "demanded"}
 BINS = tuple(round(0.1 * i, 1) for i in range(11))
@@ -113,9 +113,7 @@ def validate_line(obj: Any, where: str) -> None:
             raise GoldFormatError(f"{where}: events/{k}: trigger {ev['trigger']} is not inside sentence {ev['sentence']}")
 
 
-def load_gold(
-    folder: Path, split: str | None = None, data_root: Path | None = None, *, check_text: bool = True
-) -> list[GoldArticle]:
+def load_gold(folder: Path, split: str | None = None, data_root: Path | None = None) -> list[GoldArticle]:
     """Articles of ``folder/articles.jsonl`` (of one split, or all), each with its text checked by SHA-1."""
     path = Path(folder) / "articles.jsonl"
     if not path.is_file():
@@ -133,17 +131,14 @@ def load_gold(
             validate_line(obj, where)
             if split and obj["split"] != split:
                 continue
-            text = ""
-            if check_text:
-                try:
-                    text = article_text(obj["corpus"], obj["corpus_id"], data_root)
-                except (OSError, KeyError, IndexError, ValueError) as exc:
-                    raise GoldFormatError(f"{where}: cannot read the article's text ({exc})") from None
-                if hashlib.sha1(text.encode("utf-8")).hexdigest() != obj["sha1"]:
-                    raise GoldFormatError(f"{where}: the text of {obj['id']} changed (SHA-1 differs)")
-                for ev in obj.get("events", []):
-                    if ev["sentence"][1] > len(text):
-                        raise GoldFormatError(f"{where}: a span is past the end of the text ({len(text)} characters)")
+            try:
+                text = article_text(obj["corpus"], obj["corpus_id"], data_root)
+            except (OSError, KeyError, IndexError, ValueError) as exc:
+                raise GoldFormatError(f"{where}: cannot read the article's text ({exc})") from None
+            if hashlib.sha1(text.encode("utf-8")).hexdigest() != obj["sha1"]:
+                raise GoldFormatError(f"{where}: the text of {obj['id']} changed (SHA-1 differs)")
+            if any(ev["sentence"][1] > len(text) for ev in obj["events"]):
+                raise GoldFormatError(f"{where}: a span is past the end of the text ({len(text)} characters)")
             meta = {k: v for k, v in obj.items() if k not in ("events", "annotations")}
             out.append(GoldArticle(obj["id"], text, meta, obj.get("events", []), obj.get("annotations", {})))
     return out
@@ -242,8 +237,7 @@ class EventScores:
     fn: Counter[str] = field(default_factory=Counter)
     args_right: Counter[str] = field(default_factory=Counter)  # source, target, location, date, flags ...
     matched: int = 0
-    bins: list[list[int]] = field(default_factory=lambda: [[0, 0] for _ in BINS[:-1]])  # [right, all]
-    conf: list[tuple[float, bool]] = field(default_factory=list)
+    conf: list[tuple[float, bool]] = field(default_factory=list)  # each coded event: confidence, matched
     articles: int = 0
 
     def add(self, gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> None:
@@ -256,11 +250,7 @@ class EventScores:
         for j, p in enumerate(pred):
             if j not in hit_p:
                 self.fp[p["type"]] += 1
-            c = float(p.get("confidence") or 0.0)
-            b = min(int(c * 10), 9)
-            self.bins[b][1] += 1
-            self.bins[b][0] += j in hit_p
-            self.conf.append((c, j in hit_p))
+            self.conf.append((float(p.get("confidence") or 0.0), j in hit_p))
         for i, j in pairs:
             g, p = gold[i], pred[j]
             self.matched += 1
@@ -277,10 +267,9 @@ class EventScores:
 
     def report(self) -> dict[str, Any]:
         def prf(tp: int, fp: int, fn: int) -> dict[str, Any]:
-            p = tp / (tp + fp) if tp + fp else 0.0
-            r = tp / (tp + fn) if tp + fn else 0.0
-            f = 2 * p * r / (p + r) if p + r else 0.0
-            return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "tp": tp, "fp": fp, "fn": fn}
+            sc = Scores(tp=tp, fp=fp, fn=fn)
+            return {"precision": round(sc.precision, 4), "recall": round(sc.recall, 4), "f1": round(sc.f1, 4),
+                    "tp": tp, "fp": fp, "fn": fn}
 
         per_type = {t: prf(self.tp[t], self.fp[t], self.fn[t]) for t in PLOVER_TYPES}
         present = [t for t in PLOVER_TYPES if self.tp[t] + self.fn[t]]
@@ -288,18 +277,22 @@ class EventScores:
                  for k in ("precision", "recall", "f1")}
         m = self.matched
         on_matched = {k: round(v / m, 4) if m else None for k, v in sorted(self.args_right.items())}
+        bins: list[list[bool]] = [[] for _ in BINS[:-1]]
+        for c, ok in self.conf:
+            bins[min(int(c * 10), 9)].append(ok)
         calibration = [
-            {"bin": f"{BINS[b]:.1f}-{BINS[b + 1]:.1f}", "count": n, "precision": round(r / n, 4) if n else None}
-            for b, (r, n) in enumerate(self.bins)
+            {"bin": f"{BINS[b]:.1f}-{BINS[b + 1]:.1f}", "count": len(oks),
+             "precision": round(sum(oks) / len(oks), 4) if oks else None}
+            for b, oks in enumerate(bins)
         ]
+        gold_total = sum(self.tp.values()) + sum(self.fn.values())
         at = []
         for t in THRESHOLDS:
             kept = [ok for c, ok in self.conf if c >= t]
-            gold_total = sum(self.tp.values()) + sum(self.fn.values())
             at.append({"threshold": t, "kept": len(kept), "precision": round(sum(kept) / len(kept), 4) if kept else None,
                        "recall": round(sum(kept) / gold_total, 4) if gold_total else None})
         return {
-            "articles": self.articles, "gold_events": sum(self.tp.values()) + sum(self.fn.values()),
+            "articles": self.articles, "gold_events": gold_total,
             "predicted_events": sum(self.tp.values()) + sum(self.fp.values()), "matched": m,
             "micro": prf(sum(self.tp.values()), sum(self.fp.values()), sum(self.fn.values())), "macro": macro,
             "per_type": per_type, "on_matched": on_matched, "calibration": calibration, "at_threshold": at,

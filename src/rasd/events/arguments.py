@@ -97,27 +97,21 @@ class ArgMention:
         )
 
 
-_last_index: tuple[Document | None, int, list[tuple[int, int, int, Entity]]] = (None, 0, [])
+MentionIndex = list[tuple[int, int, int, Entity]]
 
 
-def _mention_index(doc: Document) -> list[tuple[int, int, int, Entity]]:
+def mention_index(doc: Document) -> MentionIndex:
     """Every entity mention of ``doc`` as ``(start, end, rank, entity)`` in text order (rank: its place
-    in entity order), built once per document
-    (the previous document's index is kept while its sentences are coded), so coding a document costs
-    time linear in its length rather than sentences × mentions."""
-    global _last_index
-    held, n, index = _last_index
-    if held is not doc or n != len(doc.entities):
-        mentions = ((m.start, m.end, e) for e in doc.entities for m in e.mentions)
-        index = sorted(((a, b, k, e) for k, (a, b, e) in enumerate(mentions)), key=lambda x: x[:3])
-        _last_index = (doc, len(doc.entities), index)
-    return index
+    in entity order). Built once per document by the events step, so that finding a sentence's
+    mentions is a lookup and coding a document costs time linear in its length."""
+    mentions = ((m.start, m.end, e) for e in doc.entities for m in e.mentions)
+    return sorted(((a, b, k, e) for k, (a, b, e) in enumerate(mentions)), key=lambda x: x[:3])
 
 
-def sentence_mentions(doc: Document, tokens: list[Token], start: int, end: int) -> list[ArgMention]:
-    """Entity mentions inside ``[start, end)`` mapped onto token indexes."""
+def sentence_mentions(index: MentionIndex, text: str, tokens: list[Token], start: int, end: int) -> list[ArgMention]:
+    """Entity mentions inside ``[start, end)`` of ``text`` (from :func:`mention_index`) mapped onto
+    token indexes."""
     ranked: list[tuple[int, ArgMention]] = []
-    index = _mention_index(doc)
     tok_starts = [t.start for t in tokens]
     for k in range(bisect_left(index, (start,)), len(index)):
         m_start, m_end, rank, e = index[k]
@@ -131,7 +125,7 @@ def sentence_mentions(doc: Document, tokens: list[Token], start: int, end: int) 
         while first >= 0 and tokens[first].end > m_start:
             first -= 1
         if first < last:
-            ranked.append((rank, ArgMention(first + 1, last, m_start, m_end, e, doc.text[m_start:m_end])))
+            ranked.append((rank, ArgMention(first + 1, last, m_start, m_end, e, text[m_start:m_end])))
     ranked.sort(key=lambda r: r[0])  # entity order, then the longest first at each token
     out = sorted((a for _r, a in ranked), key=lambda a: (a.first, -(a.last - a.first)))
     dedup: list[ArgMention] = []

@@ -164,8 +164,11 @@ def _governed_by_threat(matches: list[TriggerMatch], m: TriggerMatch) -> bool:
     return False
 
 
-def detect_sentence(doc: Document, s: Sentence, mentions_ok: bool = True) -> list[Coded]:
-    """All events of one sentence, each with its status, arguments and evidence."""
+def detect_sentence(
+    doc: Document, s: Sentence, mentions_ok: bool = True, index: args_mod.MentionIndex | None = None
+) -> list[Coded]:
+    """All events of one sentence, each with its status, arguments and evidence; ``index`` is the
+    document's :func:`~rasd.events.arguments.mention_index` (made here when not given)."""
     block: Block | None = doc.blocks[s.block] if 0 <= s.block < len(doc.blocks) else None
     kind = block.kind if block else "body"
     if kind in SKIP_BLOCKS:
@@ -187,7 +190,8 @@ def detect_sentence(doc: Document, s: Sentence, mentions_ok: bool = True) -> lis
     def get_mentions() -> list[args_mod.ArgMention]:
         if "mentions" not in lazy:
             ok = doc.entities and mentions_ok
-            lazy["mentions"] = args_mod.sentence_mentions(doc, tokens, s.start, s.end) if ok else []
+            found = index if index is not None else args_mod.mention_index(doc)
+            lazy["mentions"] = args_mod.sentence_mentions(found, doc.text, tokens, s.start, s.end) if ok else []
         return lazy["mentions"]
 
     def get_generics() -> list[args_mod.ArgMention]:

@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Callable
 
+from rasd.events.arguments import mention_index
 from rasd.events.dedup import merge_in_document
 from rasd.events.detect import Coded, detect_sentence, threshold
 from rasd.model import Block, Document, Event, Sentence
@@ -29,8 +30,9 @@ def code_document(doc: Document) -> list[Coded]:
             for a, b in split_sentences(doc.text, bl.start, bl.end)
         ] or [Sentence(a, b, -1) for a, b in split_sentences(doc.text)]
     out: list[Coded] = []
+    index = mention_index(doc)  # once per document: each sentence looks its mentions up in it
     for s in sentences:
-        out.extend(detect_sentence(doc, s))
+        out.extend(detect_sentence(doc, s, index=index))
     return out
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any
 
@@ -35,6 +35,15 @@ class ReadError:
     def __str__(self) -> str:
         return f"{self.where}: {self.reason}"
 
+    @classmethod
+    def of(cls, where: str, doing: str, exc: BaseException) -> ReadError:
+        """The one line for an exception met while ``doing`` (reading, processing ...) one input."""
+        if isinstance(exc, RecursionError):
+            return cls(where, f"{doing} failed: structure nested too deeply")
+        if isinstance(exc, MemoryError):
+            return cls(where, f"{doing} failed: out of memory")
+        return cls(where, f"{doing} failed: {type(exc).__name__}: {str(exc)[:200]}")
+
 
 def bounded_lines(fh: IO[bytes], max_bytes: int) -> Iterator[bytes | None]:
     """Lines of a binary stream, each held only up to ``max_bytes``: a longer line is read past in
@@ -51,3 +60,18 @@ def bounded_lines(fh: IO[bytes], max_bytes: int) -> Iterator[bytes | None]:
             if not line:
                 break
         yield None
+
+
+def guarded(items: Iterable[RawDoc | ReadError], where: str) -> Iterator[RawDoc | ReadError]:
+    """``items``, with an exception a reader did not expect turned into one ``ReadError`` for
+    ``where``: the rest of that input is lost, the batch goes on with the next."""
+    it = iter(items)
+    while True:
+        try:
+            item = next(it)
+        except StopIteration:
+            return
+        except Exception as exc:  # noqa: BLE001 - the one net under every reader
+            yield ReadError.of(where, "reading", exc)
+            return
+        yield item

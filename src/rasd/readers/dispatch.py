@@ -20,7 +20,7 @@ from rasd.errors import InputError
 from rasd.limits import DEFAULT_LIMITS, Limits
 from rasd.model import Source
 from rasd.readers.archives import ArchiveLimits, is_archive, read_tar, read_zip
-from rasd.readers.base import MAX_BYTES, RawDoc, ReadError
+from rasd.readers.base import MAX_BYTES, RawDoc, ReadError, guarded
 from rasd.readers.feeds import FEED_SUFFIXES, fetch, looks_like_feed, parse_feed, read_feed_file
 from rasd.readers.html import HTML_SUFFIXES, html_to_rawdoc, read_html_file
 from rasd.readers.jsonl import (
@@ -151,12 +151,14 @@ def read_file(
     """Documents of one file, whatever its kind; ``sizes.max_file_bytes`` bounds what is read whole
     (a file, an archive member, a WARC record, a JSON line or ``<DOC>``)."""
     cap = sizes.max_file_bytes
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(2048)
-    except OSError as exc:
-        yield ReadError(str(path), f"cannot read: {exc.strerror or exc}")
-        return
+    head = b""
+    if path.suffix.lower() not in _KNOWN_BY_SUFFIX:  # .txt too: it may hold SGML or HTML
+        try:
+            with path.open("rb") as fh:
+                head = fh.read(2048)
+        except OSError as exc:
+            yield ReadError(str(path), f"cannot read: {exc.strerror or exc}")
+            return
     if head.startswith(b"\x1f\x8b"):  # sniff a gzip file by what it holds (Gigaword's afp_arb_200001.gz)
         try:
             head = zlib.decompressobj(wbits=31).decompress(head, 2048)
@@ -205,6 +207,7 @@ def read_file(
         yield from read_bytes(path.name, data, str(path), mapping=mapping, stats=stats)
 
 
+_KNOWN_BY_SUFFIX = {".json", ".jsonl", ".zip", ".html", ".htm"}
 _MARKUP = re.compile(rb"^\s*<(?:[a-zA-Z][\w:-]*|!--|\?xml)[^>]{0,500}>")
 
 
@@ -223,27 +226,6 @@ def _skipped(stats: dict[str, Any] | None, key: str) -> Counter[str]:
     if stats is None:
         return Counter()
     return stats.setdefault(key, Counter())
-
-
-def guarded(items: Iterable[RawDoc | ReadError], where: str) -> Iterator[RawDoc | ReadError]:
-    """``items``, with an exception a reader did not expect turned into one ``ReadError`` for
-    ``where``: the rest of that input is lost, the batch goes on with the next."""
-    it = iter(items)
-    while True:
-        try:
-            item = next(it)
-        except StopIteration:
-            return
-        except RecursionError:
-            yield ReadError(where, "reading failed: structure nested too deeply")
-            return
-        except MemoryError:
-            yield ReadError(where, "reading failed: out of memory")
-            return
-        except Exception as exc:  # noqa: BLE001 - the one net under every reader
-            yield ReadError(where, f"reading failed: {type(exc).__name__}: {str(exc)[:200]}")
-            return
-        yield item
 
 
 def read_url(url: str, *, timeout: float = 15.0, max_bytes: int = MAX_BYTES) -> Iterator[RawDoc | ReadError]:

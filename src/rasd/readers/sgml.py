@@ -10,7 +10,6 @@ are skipped and counted. A ``<DOC>`` that is too large or never closed is one ``
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import re
 from collections import Counter
@@ -18,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
+from rasd.dates.published import parse_iso_like
 from rasd.model import Source
 from rasd.readers.base import MAX_BYTES, RawDoc, ReadError, bounded_lines
 
@@ -46,17 +46,12 @@ def _clean(fragment: str) -> str:
 
 
 def _date(doc_id: str, tagged: str | None) -> str | None:
-    """The publication day from a ``<DATE>`` tag or the document id (``AFP_ARB_20000101.0001``)."""
-    for value in (tagged or "", doc_id):
-        m = _ID_DATE.search(value) or re.search(r"((?:19|20)\d{2})-?(\d{2})-?(\d{2})", value)
-        if not m:
-            continue
-        digits = re.sub(r"\D", "", m.group(0))[:8]
-        try:
-            return dt.date(int(digits[:4]), int(digits[4:6]), int(digits[6:8])).isoformat()
-        except ValueError:
-            continue
-    return None
+    """The publication day from a ``<DATE>`` tag or the document id (``AFP_ARB_20000101.0001``), by the
+    project's date parser."""
+    day = parse_iso_like(tagged) if tagged else None
+    if day is None and (m := _ID_DATE.search(doc_id)):
+        day = parse_iso_like(m.group(1))
+    return day
 
 
 def sgml_to_rawdoc(block: str, where: str, path: str) -> RawDoc | ReadError | None:

@@ -60,7 +60,7 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | ReadError]:
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            for root, dirs, files in os.walk(path, onerror=None):
+            for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     if not name.startswith("."):

@@ -55,7 +55,7 @@ class SQLiteStore:
             self.db.execute("PRAGMA busy_timeout=10000")
             self.version = migrate(self.db)
         except sqlite3.OperationalError as exc:
-            if not _cannot_write(exc) or not Path(self.path).is_file():
+            if _fault_kind(exc) not in (_READ_ONLY, _CANNOT_OPEN) or not Path(self.path).is_file():
                 raise StoreError(f"cannot open database {self.path}: {exc}") from None
             # a read-only file or mount: searched and served as it is, never written
             self._open_read_only()
@@ -84,19 +84,8 @@ class SQLiteStore:
 
     def _fault(self, exc: sqlite3.Error) -> StorageFault | None:
         """The one-line storage fault ``exc`` is, or None for an error of one record."""
-        msg = str(exc).lower()
-        for needle, what in (
-            ("full", "the disk (or the database's size limit) is full"),
-            ("readonly", "the database is read-only"),
-            ("read-only", "the database is read-only"),
-            ("locked", "the database is locked by another process"),
-            ("busy", "the database is locked by another process"),
-            ("disk i/o", "a disk I/O error"),
-            ("unable to open", "the database file cannot be opened"),
-        ):
-            if needle in msg:
-                return StorageFault(f"cannot write to {self.path}: {what}; nothing of this batch was stored")
-        return None
+        what = _fault_kind(exc)
+        return StorageFault(f"cannot write to {self.path}: {what}; nothing of this batch was stored") if what else None
 
     def _rollback(self) -> None:
         """Undo the open transaction, if SQLite has not already done so (it does on a full disk)."""
@@ -399,9 +388,23 @@ def _doc_filters(f: Filters, alias: str) -> tuple[list[str], list[Any]]:
     return doc_filters(f, alias, SQLITE)
 
 
-def _cannot_write(exc: sqlite3.Error) -> bool:
+_READ_ONLY = "the database is read-only"
+_CANNOT_OPEN = "the database file cannot be opened"
+# SQLite's messages for a store that cannot write at all (not one record's fault), and what they mean
+_FAULTS = (
+    ("full", "the disk (or the database's size limit) is full"),
+    ("readonly", _READ_ONLY),
+    ("read-only", _READ_ONLY),
+    ("locked", "the database is locked by another process"),
+    ("busy", "the database is locked by another process"),
+    ("disk i/o", "a disk I/O error"),
+    ("unable to open", _CANNOT_OPEN),
+)
+
+
+def _fault_kind(exc: sqlite3.Error) -> str | None:
     msg = str(exc).lower()
-    return "readonly" in msg or "read-only" in msg or "unable to open" in msg
+    return next((what for needle, what in _FAULTS if needle in msg), None)
 
 
 def _clean(value: str) -> str:
