@@ -103,14 +103,21 @@ from itertools import islice
 from rasd.ingest import ingest
 from rasd.limits import Limits, MIB
 from rasd.readers import read_any
+from rasd.readers.base import RawDoc
+from rasd.model import Source
 from rasd.store.sqlite import SQLiteStore
 store = SQLiteStore(sys.argv[2])
-ingest(islice(read(day_files()[-6:]), int(sys.argv[4])), store)  # warm caches on other days' articles
+raised = Limits(max_file_bytes=64 * MIB, max_doc_bytes=64 * MIB)
+ingest(islice(read(day_files()[-6:]), int(sys.argv[4])), store)  # ordinary articles of other days
+with open(sys.argv[5], encoding="utf-8") as fh:  # other big texts: the bounded memo tables reach their ceiling
+    fillers = [RawDoc(text=t, source=Source(path=f"filler{i}")) for i, t in enumerate(fh.read().split("\f")) if t]
+for raw in fillers:
+    ingest([raw], store, limits=raised)
+del fillers
 def rss_now():
     with open("/proc/self/status") as fh:
         return next(int(l.split()[1]) for l in fh if l.startswith("VmRSS"))
 warm_peak, warm_now = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, rss_now()
-raised = Limits(max_file_bytes=64 * MIB, max_doc_bytes=64 * MIB)
 report = ingest(read_any([sys.argv[3]], sizes=raised), store, limits=raised)
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(json.dumps({"warm_peak_kb": warm_peak, "warm_rss_kb": warm_now, "peak_kb": peak, "new": report.new,
@@ -118,20 +125,29 @@ print(json.dumps({"warm_peak_kb": warm_peak, "warm_rss_kb": warm_now, "peak_kb":
 """
 
 
-def warm_rows(sizes: list[float], warm: int, corpus: str) -> list[dict]:
-    """Peak over a process already warm from ``warm`` ordinary articles (its bounded caches filled, as in
-    a long ingest), for one plain-text document of each size, limits raised: what one big document
-    costs beyond the process's steady state."""
+def warm_rows(sizes: list[float], warm: int, fill: list[float], corpus: str, filler: str) -> list[dict]:
+    """Peak over a process already warm (its bounded memo tables at their ceiling, as in a long ingest:
+    ``warm`` ordinary articles, then big documents of ``fill`` MB of other text), for one plain-text
+    document of each size, limits raised: what one big document costs beyond the process's steady state."""
     rows = []
     for mb in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "doc.txt"
             path.write_text(corpus.encode()[: int(mb * MIB)].decode("utf-8", "ignore"), encoding="utf-8")
+            fillers = Path(tmp) / "fillers.txt"
+            data, parts, at = filler.encode(), [], 0
+            for size in fill:
+                parts.append(data[at : at + int(size * MIB)].decode("utf-8", "ignore"))
+                at += int(size * MIB)
+            fillers.write_text("\f".join(parts), encoding="utf-8")
             out = subprocess.run([sys.executable, "-c", WARM, str(Path(__file__).resolve().parent), f"{tmp}/x.db",
-                                  str(path), str(warm)], capture_output=True, text=True, timeout=3600)
+                                  str(path), str(warm), str(fillers)], capture_output=True, text=True, timeout=3600)
+            if out.returncode:
+                raise SystemExit(out.stderr[-2000:])
             got = json.loads(out.stdout.strip().splitlines()[-1])
         extra = max(0, got["peak_kb"] - max(got["warm_peak_kb"], got["warm_rss_kb"])) / 1024
-        row = {"kind": f"plain, after {warm} articles", "mb": mb, "limits": "raised to 64 MB",
+        row = {"kind": f"plain, after {warm} articles and {'+'.join(map(str, fill)) or 'no'} MB of big documents",
+               "mb": mb, "limits": "raised to 64 MB",
                "warm_peak_mb": round(got["warm_peak_kb"] / 1024, 1), "peak_mb": round(got["peak_kb"] / 1024, 1),
                "over_warm_peak_per_input_mb": round(extra / mb, 1), "new": got["new"]}
         print(json.dumps(row, ensure_ascii=False), flush=True)
@@ -143,17 +159,21 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--warm", type=int, default=0, help="also: big documents after N ordinary articles")
     ap.add_argument("--warm-sizes", default="1,4")
+    ap.add_argument("--fill", default="1,1,2", help="MB of big documents (other text) in the warm-up")
     ap.add_argument("--sizes", default="1,4,20,60", help="MB, default limits")
     ap.add_argument("--raised", default="1,4", help="MB, limits lifted to 64 MB")
     ap.add_argument("--kinds", default="plain,zip member,JSON record,API upload")
     ap.add_argument("--out", type=Path)
     args = ap.parse_args()
-    kinds = args.kinds.split(",")
+    kinds = [k for k in args.kinds.split(",") if k]
     plan = [(0.004, False)] + [(float(s), False) for s in args.sizes.split(",") if s] + [
         (float(s), True) for s in args.raised.split(",") if s
     ]
-    biggest = max(mb for mb, _ in plan)
-    corpus = news_text(int(biggest * MIB))
+    warm_sizes = [float(x) for x in args.warm_sizes.split(",") if x] if args.warm else []
+    biggest = max([mb for mb, _ in plan] + warm_sizes)  # fillers are cut from text after every measured input
+    fill = [float(x) for x in args.fill.split(",") if x]
+    corpus = news_text(int((biggest + sum(fill)) * MIB) + MIB)
+    filler = corpus.encode()[int(biggest * MIB) + 1 :].decode("utf-8", "ignore")  # text no measured input has
     rows = []
     base: dict[str, int] = {}
     # ru_maxrss of RUSAGE_CHILDREN is the largest child so far: run smallest first, one process each
@@ -175,7 +195,7 @@ def main() -> None:
             rows.append(row)
             print(json.dumps(row, ensure_ascii=False), flush=True)
     if args.warm:
-        rows += warm_rows([float(x) for x in args.warm_sizes.split(",")], args.warm, corpus)
+        rows += warm_rows(warm_sizes, args.warm, fill, corpus, filler)
     if args.out:
         args.out.write_text(json.dumps(rows, ensure_ascii=False, indent=1))
 

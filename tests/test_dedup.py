@@ -9,7 +9,11 @@ import numpy as np
 import pytest
 
 from rasd.dedup import NEAR, STORY, DedupIndex, jaccard, signatures, word_shingles
+from rasd.dedup import content_stems
+from rasd.dedup.shingles import hashed_jaccard, shingle_hashes
 from rasd.dedup.minhash import estimate, from_bytes, signature, to_bytes
+from rasd.ingest import index_features
+from rasd.store.search import shadow
 from rasd.errors import ConfigError
 from rasd.text import words
 
@@ -34,6 +38,27 @@ def test_shingles_fold_spelling_variants() -> None:
     b = "اعلن الرئيس إردوغان ان تركيا مستعدّة"
     assert word_shingles(a) == word_shingles(b)
     assert jaccard(word_shingles(a), word_shingles("شيء مختلف تماما هنا")) == 0.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "، .", "كلمة", "كلمتان هنا", "ثلاث كلمات هنا", "أعلن الرئيس 2024 أن Turkey مستعدة، للحوار.", None],
+)
+def test_streamed_signatures_equal_the_feature_sets(text: str | None) -> None:
+    """One pass that hashes shingles as they form gives the signatures of the shingle and stem sets,
+    and index_features gives the same shadow, without holding the tokens (short texts included)."""
+    text = article(7, 400) if text is None else text
+    toks = words(text)
+    expected = (to_bytes(signature(word_shingles(toks), NEAR)), to_bytes(signature(content_stems(toks), STORY)))
+    assert signatures(iter(toks)) == expected
+    assert index_features(text) == (shadow(toks), *expected)
+
+
+@pytest.mark.parametrize("pair", [(1, 2), (3, 3), (4, 5)])
+def test_hashed_jaccard_equals_jaccard_of_shingle_strings(pair: tuple[int, int]) -> None:
+    a, b = article(pair[0]), article(pair[1], 90)
+    assert hashed_jaccard(shingle_hashes(a), shingle_hashes(b)) == pytest.approx(jaccard(word_shingles(a), word_shingles(b)))
+    assert len(shingle_hashes("كلمتان فقط")) == 1 and hashed_jaccard(shingle_hashes(""), shingle_hashes(a)) == 0.0
 
 
 def test_signature_bytes_round_trip_and_estimate() -> None:

@@ -67,3 +67,12 @@ def test_document_id_is_stable_across_spelling_noise() -> None:
     # harakat, tatweel and hamza forms are shadow-normalized before hashing
     assert document_id("أكَّد الرئيـس") == document_id("اكد الرئيس")
     assert document_id("نص") != document_id("نص آخر")
+
+
+def test_to_json_streams_the_same_json_as_the_dict_copy(seed_text: str) -> None:
+    """to_json hands the encoder each object's fields as it goes; the bytes are those of to_dict()."""
+    doc = Pipeline().process_text(seed_text)
+    assert doc.events and doc.entities
+    assert doc.to_json() == json.dumps(doc.to_dict(), ensure_ascii=False)
+    assert doc.to_json(indent=2) == json.dumps(doc.to_dict(), ensure_ascii=False, indent=2)
+    assert Document.from_json(doc.to_json()) == doc

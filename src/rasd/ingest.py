@@ -14,16 +14,16 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
 
-from rasd.dedup import DedupIndex, signatures
+from rasd.dedup import DedupIndex, SignatureBuilder
 from rasd.errors import RasdError
 from rasd.limits import DEFAULT_LIMITS, Limits
-from rasd.model import Document
+from rasd.model import Document, Token
 from rasd.pipeline import Pipeline
 from rasd.readers.base import RawDoc, ReadError, guarded
 from rasd.store import DupLink, IngestReport, NewDoc, Store
 from rasd.store.search import shadow
 from rasd.store.sqlite import source_key
-from rasd.text import words
+from rasd.text import iter_words, words
 
 BATCH = 500
 BATCH_CHARS = 4_000_000  # text held by one batch (documents are processed while the last is stored)
@@ -68,12 +68,27 @@ def prepare(raw: RawDoc | ReadError, limits: Limits = DEFAULT_LIMITS) -> Prepare
     if isinstance(doc, ReadError):
         return doc
     try:
-        toks = words(doc.text)
         title = doc.title or doc.meta.get("title") or ""
-        near, story = signatures(toks)
-        return Prepared(doc, shadow(words(title)) if title else "", shadow(toks), near, story)
+        body_terms, near, story = index_features(doc.text)
+        return Prepared(doc, shadow(words(title)) if title else "", body_terms, near, story)
     except Exception as exc:  # noqa: BLE001
         return ReadError.of(raw.source.url or raw.source.path or "?", "indexing", exc)
+
+
+def index_features(text: str) -> tuple[str, bytes, bytes]:
+    """The search shadow and the (near, story) dedup signatures of ``text`` from one pass over its
+    words, none of them held: a long text costs its shadow, not its tokens."""
+    sig = SignatureBuilder()
+    add = sig.add
+
+    def fed(tokens: Iterator[Token]) -> Iterator[Token]:
+        for tok in tokens:
+            add(tok)
+            yield tok
+
+    body_terms = shadow(fed(iter_words(text)))
+    near, story = sig.signatures()
+    return body_terms, near, story
 
 
 def _chunks(

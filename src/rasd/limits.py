@@ -11,6 +11,12 @@ from dataclasses import dataclass
 
 MIB = 1024 * 1024
 
+# Entries in each memo table of word-level work (normalised forms, clitic cuts, NER features and
+# scores, gazetteer and actor-name look-ups). Bounded so that a process reaches a fixed ceiling however
+# much new vocabulary it reads (a 1 MB document brings about 50,000 new word types); news vocabulary is
+# Zipfian, so this many types still answer almost every token of an ordinary article from the memo.
+WORD_MEMO = 1 << 16
+
 
 @dataclass(frozen=True)
 class Limits:

@@ -18,7 +18,7 @@ SCHEMA_VERSION = 1
 BLOCK_KINDS = ("title", "subtitle", "dateline", "body", "crosshead", "caption", "boilerplate")
 
 
-@dataclass
+@dataclass(slots=True)
 class Source:
     """Where a document came from."""
 
@@ -27,7 +27,7 @@ class Source:
     site: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Dateline:
     """A dateline such as ``إيلاف من لندن:``: who reports (source) from where (place)."""
 
@@ -38,7 +38,7 @@ class Dateline:
     end: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """One structural unit of an article (usually one line/paragraph)."""
 
@@ -48,7 +48,7 @@ class Block:
     end: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
     """A sentence span; ``block`` is the index of the block it belongs to."""
 
@@ -57,7 +57,7 @@ class Sentence:
     block: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     """A token (word or clitic piece) with offsets into the original text."""
 
@@ -68,14 +68,14 @@ class Token:
     kind: str = "word"  # word | clitic | num | latin | punct
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     start: int
     end: int
     text: str
 
 
-@dataclass
+@dataclass(slots=True)
 class EntityActor:
     """Who an entity is as an event actor: its code for the article's date, and where that came from."""
 
@@ -87,7 +87,7 @@ class EntityActor:
     kind: str | None = None  # person, state, country, igo, armed_group, media ...
 
 
-@dataclass
+@dataclass(slots=True)
 class Geo:
     """Where a place is (GeoNames), and whether it is only the dateline's reporting place."""
 
@@ -103,7 +103,7 @@ ENTITY_TYPES = ("PER", "ORG", "LOC", "GPE", "MISC")
 GPE_FEATURES = frozenset({"country", "city", "admin"})  # places that are polities
 
 
-@dataclass
+@dataclass(slots=True)
 class Entity:
     """A person, organization or place found in the document, with its resolved identity.
 
@@ -149,7 +149,7 @@ class Entity:
         return self.type in ("LOC", "GPE")
 
 
-@dataclass
+@dataclass(slots=True)
 class Actor:
     """An event argument: an entity reduced to the codes an event dataset needs."""
 
@@ -162,13 +162,13 @@ class Actor:
     end: int | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Span:
     start: int
     end: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Event:
     """One coded event, the same shape in documents, ``rasd code`` and the API."""
 
@@ -194,13 +194,13 @@ class Event:
     mentions: int = 1
 
 
-@dataclass
+@dataclass(slots=True)
 class Step:
     name: str
     version: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Document:
     """An article: its original text, its structure, and what later stages found in it."""
 
@@ -225,7 +225,9 @@ class Document:
         return dataclasses.asdict(self)
 
     def to_json(self, indent: int | None = None) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        """What ``json.dumps(self.to_dict())`` gives, without building the nested dict copy first: the
+        encoder asks for each object's fields as it reaches it (a long document's copy is large)."""
+        return json.dumps(self, ensure_ascii=False, indent=indent, default=_fields)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Document:
@@ -251,6 +253,13 @@ class Document:
             if block.start <= offset < block.end:
                 return block
         return None
+
+
+def _fields(obj: Any) -> dict[str, Any]:
+    """One dataclass's fields, for the JSON encoder (nested ones are asked for in turn)."""
+    if not dataclasses.is_dataclass(obj) or isinstance(obj, type):
+        raise TypeError(f"{type(obj).__name__} is not JSON serializable")
+    return {f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)}
 
 
 def _entity(d: dict[str, Any]) -> Entity:

@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 from itertools import product
 
+from rasd.limits import WORD_MEMO
 from rasd.text.normalize import DROPPED_SET, normalize_word
 
 WORD_RE = re.compile(
@@ -50,7 +51,7 @@ def split_words(text: str) -> list[str]:
     return WORD_RE.findall(text)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_MEMO)
 def word_key(word: str) -> str:
     """The folded form of one word (article kept)."""
     return normalize_word(word)
@@ -88,7 +89,7 @@ def first_word_variants(word: str) -> list[str]:
     return [k for k, _cut in first_word_cuts(word)]
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_MEMO)
 def first_word_cuts(word: str) -> tuple[tuple[str, int], ...]:
     """Like ``first_word_variants``, with the number of leading characters of ``word`` (the original,
     diacritics included) that the clitic takes up, so a match can be reported without it."""

@@ -2,7 +2,7 @@
 verified exactly) and same story (looser MinHash LSH on content-word stems)."""
 
 from rasd.dedup.index import MAX_INDEX_DOCS, DedupIndex, Verdict
-from rasd.dedup.minhash import NEAR, STORY, Layer, signatures
+from rasd.dedup.minhash import NEAR, STORY, Layer, SignatureBuilder, signatures
 from rasd.dedup.shingles import content_stems, jaccard, word_shingles
 
 __all__ = [
@@ -11,6 +11,7 @@ __all__ = [
     "STORY",
     "DedupIndex",
     "Layer",
+    "SignatureBuilder",
     "Verdict",
     "content_stems",
     "jaccard",

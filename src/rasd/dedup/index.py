@@ -19,7 +19,7 @@ import numpy as np
 
 from rasd.dedup.bands import BandIndex
 from rasd.dedup.minhash import NEAR, STORY, Layer, from_bytes
-from rasd.dedup.shingles import jaccard, word_shingles
+from rasd.dedup.shingles import hashed_jaccard, shingle_hashes
 from rasd.errors import ConfigError
 
 MAX_INDEX_DOCS = 2_000_000
@@ -106,7 +106,7 @@ class DedupIndex:
         """Find the original (same article) and the story cluster of a new document; adds nothing."""
         verdict = Verdict()
         cands = self._near.candidates(from_bytes(near_sig))
-        shingles: set[str] | None = None
+        shingles: np.ndarray | None = None
         for est, row in cands[:_VERIFY]:
             if est < NEAR.threshold - _MARGIN:
                 break
@@ -115,8 +115,8 @@ class DedupIndex:
             if other is None:
                 continue
             if shingles is None:
-                shingles = word_shingles(text)
-            sim = jaccard(shingles, word_shingles(other))
+                shingles = shingle_hashes(text)
+            sim = hashed_jaccard(shingles, shingle_hashes(other))
             if sim >= NEAR.threshold and sim > verdict.near_sim:
                 verdict.near_of, verdict.near_sim = cid, sim
         if verdict.near_of:

@@ -11,19 +11,22 @@ rebuilt from those bytes without re-reading any text.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Sequence
+from array import array
+from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 
-from rasd.dedup.shingles import content_stems, word_shingles
+from rasd.dedup.shingles import SHINGLE, WORD_KINDS, stopwords
 from rasd.model import Token
+from rasd.text import light_stem
 
 SEED = 1
 _PRIME = np.uint64((1 << 61) - 1)
 _MAX = np.uint64((1 << 32) - 1)
-_CHUNK = 4096  # features hashed at once (4096 × 128 permutations × 8 bytes = 4 MB per temporary)
+_CHUNK = 1024  # features hashed at once (1024 × 128 permutations × 8 bytes = 1 MB per temporary)
 
 
 @dataclass(frozen=True)
@@ -61,26 +64,64 @@ def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
 
 def signature(features: set[str], layer: Layer) -> np.ndarray:
     """MinHash hash values (uint64 array, each below 2**32) of a feature set; all-max when empty."""
-    if not features:
-        return np.full(layer.num_perm, _MAX, dtype=np.uint64)
-    hv = np.fromiter(
-        (zlib.crc32(f.encode("utf-8")) for f in features),
-        dtype=np.uint64,
-        count=len(features),
-    )
-    a, b = _permutations(layer.num_perm)
+    hv = np.fromiter((zlib.crc32(f.encode("utf-8")) for f in features), dtype=np.uint64, count=len(features))
+    return _minhash(hv, layer)
+
+
+def _minhash(hv: np.ndarray, layer: Layer) -> np.ndarray:
+    """MinHash of the features' 32-bit hashes ``hv`` (repeats change nothing)."""
     out = np.full(layer.num_perm, _MAX, dtype=np.uint64)
+    if not len(hv):
+        return out
+    a, b = _permutations(layer.num_perm)
     for i in range(0, len(hv), _CHUNK):  # bounded temporaries: a book-length text is not features × perms at once
         phv = np.bitwise_and((np.outer(hv[i : i + _CHUNK], a) + b) % _PRIME, _MAX)
         np.minimum(out, phv.min(axis=0), out=out)
     return out
 
 
-def signatures(tokens: Sequence[Token]) -> tuple[bytes, bytes]:
+class SignatureBuilder:
+    """The (near, story) signatures of a text fed one token at a time.
+
+    Gives what ``signature(word_shingles(tokens))`` and ``signature(content_stems(tokens))`` give, but
+    each shingle is hashed as it is formed and only the distinct stems are kept, so a long text's
+    tokens and shingle strings are never held together (a 1 MB text: under 1 MB instead of 50).
+    """
+
+    def __init__(self) -> None:
+        self._window: deque[str] = deque(maxlen=SHINGLE)
+        self._words = 0
+        self._hashes = array("I")
+        self._stems: set[str] = set()
+        self._stop = stopwords()
+
+    def add(self, tok: Token) -> None:
+        if tok.kind not in WORD_KINDS:
+            return
+        window = self._window
+        window.append(tok.norm)
+        self._words += 1
+        if self._words >= SHINGLE:
+            self._hashes.append(zlib.crc32(" ".join(window).encode("utf-8")))
+        if tok.kind == "word" and len(tok.norm) >= 3:
+            stem = light_stem(tok.text)
+            if len(stem) >= 3 and stem not in self._stop:
+                self._stems.add(stem)
+
+    def signatures(self) -> tuple[bytes, bytes]:
+        hashes = self._hashes
+        if 0 < self._words < SHINGLE:  # a short text is one shingle
+            hashes = array("I", [zlib.crc32(" ".join(self._window).encode("utf-8"))])
+        near = _minhash(np.unique(np.frombuffer(hashes, dtype=np.uint32)).astype(np.uint64), NEAR)
+        return to_bytes(near), to_bytes(signature(self._stems, STORY))
+
+
+def signatures(tokens: Iterable[Token]) -> tuple[bytes, bytes]:
     """The (near, story) signatures of a tokenized text, as stored bytes."""
-    near = signature(word_shingles(tokens), NEAR)
-    story = signature(content_stems(tokens), STORY)
-    return to_bytes(near), to_bytes(story)
+    builder = SignatureBuilder()
+    for tok in tokens:
+        builder.add(tok)
+    return builder.signatures()
 
 
 def to_bytes(values: np.ndarray) -> bytes:

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from rasd.entities.resolve import Tok
+from rasd.limits import WORD_MEMO
 
 log = logging.getLogger(__name__)
 
@@ -31,10 +32,10 @@ class ActorIndex:
         for key in self._names:
             lengths.setdefault(key[0], set()).add(len(key))
         self._lengths = {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
-        self.proclitic_variants = lru_cache(maxsize=200_000)(lambda w: tuple(first_word_variants(w)))
-        self._key = lru_cache(maxsize=200_000)(word_key)
-        self.role = lru_cache(maxsize=50_000)(self._role)
-        self._starts = lru_cache(maxsize=300_000)(self._name_starts)
+        self.proclitic_variants = lru_cache(maxsize=WORD_MEMO)(lambda w: tuple(first_word_variants(w)))
+        self._key = lru_cache(maxsize=WORD_MEMO)(word_key)
+        self.role = lru_cache(maxsize=WORD_MEMO)(self._role)
+        self._starts = lru_cache(maxsize=WORD_MEMO)(self._name_starts)
         self._office_words: dict[str, str] | None = None
         self._role_vocab = frozenset(w for key in self._role_words for w in key)
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from rasd.limits import WORD_MEMO
 from rasd.text.normalize import normalize, normalize_word
 from rasd.text.tokenize import lexicon, segment_norm
 
@@ -73,8 +74,8 @@ class Featurizer:
         self.groups = frozenset(groups)
         self.offsets = (-3, -2, -1, 1, 2, 3) if "win3" in self.groups else (-2, -1, 1, 2)
         # per-instance caches (a bound lru_cache would be shared across instances)
-        self._word = lru_cache(maxsize=300_000)(self._word_info)
-        self._ctx = lru_cache(maxsize=300_000)(self._ctx_feats)
+        self._word = lru_cache(maxsize=WORD_MEMO)(self._word_info)
+        self._ctx = lru_cache(maxsize=WORD_MEMO)(self._ctx_feats)
 
     def _word_info(self, token: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
         """(own features, context features, gazetteer keys) of one word type."""

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from rasd.limits import WORD_MEMO
 from rasd.text.normalize import normalize_word
 
 DATA_FILE = "places.json.gz"
@@ -101,7 +102,7 @@ class Gazetteer:
         return None
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORD_MEMO)
 def proclitic_variants(word: str) -> tuple[tuple[str, int], ...]:
     """The word itself, then with a proclitic cut (لل+X read as ال+X); letters cut for each."""
     out = [(word, 0)]

@@ -31,6 +31,7 @@ import numpy as np
 
 from rasd.entities.conll import spans as conll_spans
 from rasd.entities.features import DEFAULT_GROUPS, MAX_GAZ_WORDS, Featurizer, Resources
+from rasd.limits import WORD_MEMO
 from rasd.text.tokenize import WORD_RE, segment
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ TYPES = ("PER", "ORG", "LOC", "MISC")
 _SENT_END = frozenset(".!?؟…")
 _SENT_END_RE = re.compile("[" + re.escape("".join(sorted(_SENT_END))) + "]")
 _MAX_TOKENS = 200  # a run-on "sentence" is cut so features and Viterbi stay local
-_MAX_TYPES = 500_000
+_TYPE_ROWS = WORD_MEMO  # word types whose scores are kept; a call's tokens (≤ _GRID_CELLS) fit a fresh cache
 # rasd.text.words' tokens: its pattern without the named groups (which only say a token's kind)
 _WORDS = re.compile(re.sub(r"\(\?P<\w+>", "(?:", WORD_RE.pattern), WORD_RE.flags)
 _GROUP, _START, _END = re.Match.group, re.Match.start, re.Match.end
@@ -281,30 +282,23 @@ class _TypeCache:
     (:meth:`Featurizer.type_key`): spelling variants with the same features share a row.
 
     Row 0 is no word at all (zero scores): a sentence's missing neighbours point there, so a token's
-    emission is one gather per neighbour with no masking. Arrays grow by doubling; the tagger
-    replaces the whole cache when it holds too many types, so arrays handed out are never rewritten
-    where they were already filled.
+    emission is one gather per neighbour with no masking. The arrays are allocated at their full
+    ``rows`` at once (zeroed lazily by the OS: pages cost memory only once written), so they are
+    never copied to grow; the tagger replaces the whole cache when the next call might not fit, so
+    arrays handed out are never rewritten where they were already filled.
     """
 
-    def __init__(self, slots: int, labels: int) -> None:
+    def __init__(self, slots: int, labels: int, rows: int = 1024) -> None:
         self.index: dict[str, int] = {}
         self.by_key: dict[tuple[str, str, str], int] = {}  # Featurizer.type_key → row
-        self.scores = np.zeros((slots, 1024, labels))
-        self.wid = np.zeros(1024, dtype=np.int64)
-        self.gaz_start = np.zeros(1024, dtype=bool)
+        self.scores = np.zeros((slots, rows, labels))
+        self.wid = np.zeros(rows, dtype=np.int64)
+        self.gaz_start = np.zeros(rows, dtype=bool)
         self.form: list[str] = [""]
         self.keys: list[tuple[str, ...]] = [()]
 
-    def grow(self, need: int) -> None:
-        have = len(self.form)
-        cap = max(need, 2 * have)
-        scores = np.empty((self.scores.shape[0], cap, self.scores.shape[2]))  # rows are written before use
-        scores[:, :have] = self.scores[:, :have]
-        wid = np.empty(cap, dtype=np.int64)
-        wid[:have] = self.wid[:have]
-        gaz_start = np.empty(cap, dtype=bool)
-        gaz_start[:have] = self.gaz_start[:have]
-        self.scores, self.wid, self.gaz_start = scores, wid, gaz_start
+    def fits(self, new: int) -> bool:
+        return len(self.form) + new <= len(self.wid)
 
 
 class NerTagger:
@@ -338,7 +332,7 @@ class NerTagger:
                 self._feat = Featurizer(Resources(base), groups)
                 self._offsets = self._feat.offsets
                 self._tables = _Tables(weights, self._offsets, self._feat.groups)
-                self._cache = _TypeCache(1 + len(self._offsets), len(weights.labels))
+                self._cache = _TypeCache(1 + len(self._offsets), len(weights.labels), _TYPE_ROWS)
                 self._weights = weights
         return self
 
@@ -348,8 +342,8 @@ class NerTagger:
         Call with the lock held.
         """
         cache = self._cache
-        if len(cache.index) > _MAX_TYPES:  # bound the cache on endless streams of new words
-            cache = self._cache = _TypeCache(*self._cache.scores.shape[::2])
+        if not cache.fits(len(tokens)):  # bound the cache on endless streams of new words
+            cache = self._cache = _TypeCache(*self._cache.scores.shape[::2], len(cache.wid))
         index = cache.index
         out = list(map(index.get, tokens, repeat(0)))
         if 0 in out:
@@ -381,8 +375,6 @@ class NerTagger:
         assert feat is not None and w is not None and tab is not None
         first = len(cache.form)
         need = first + len(new)
-        if need > len(cache.wid):
-            cache.grow(need)
         get, cget = w.index.get, tab.context_rows.get
         zero, no_context = tab.zero, tab.no_context
         vocab = tab.vocab
@@ -410,8 +402,8 @@ class NerTagger:
         pad = np.full((width, n, no), zero, dtype=np.intp)
         pad.transpose(1, 0, 2)[np.arange(width) < lens[:, None]] = list(chain.from_iterable(ctx))
         acc = np.zeros((n, no, len(w.labels)))
-        for rows in w.matrix[pad]:
-            acc += rows
+        for feature_rows in pad:  # one feature position at a time: never [feature, type, offset, label] at once
+            acc += w.matrix[feature_rows]
         scores[1:, first:need] = acc.transpose(1, 0, 2)
         cache.wid[first:need] = wids
         cache.gaz_start[first:need] = gaz_start
@@ -785,7 +777,7 @@ def _cuts(
     return out
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=WORD_MEMO)
 def _proclitic_cut(word: str) -> int:
     """How many characters of proclitics :func:`_trim_proclitics` takes off the start of ``word``."""
     return _trim_proclitics(word, 0)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -32,6 +32,7 @@ from rasd.entities.resolve import (
     role_before,
     stable_id,
 )
+from rasd.limits import WORD_MEMO
 from rasd.model import GPE_FEATURES, Block, Document, Entity, EntityActor, Mention
 from rasd.text.normalize import normalize_word
 from rasd.text.tokenize import WORD_RE, lexicon
@@ -43,6 +44,7 @@ _MAX_NAME_WORDS = 4
 _RARE = 50  # a word seen fewer times than this in SaudiNewsNet may be a name after a title
 _CLITIC_STARTS = ("و", "لل", "بال", "كال", "فال")
 _NOT_NAMES = frozenset(normalize_word(w) for w in "من كان عليه جميع فان عن في إلى أن".split())
+_GROUP_CHARS = 65_536  # text tagged in one batch (far above an article)
 _COMMON_SURNAME = 1000  # a surname seen more often than this is not searched for on its own
 
 
@@ -77,28 +79,30 @@ def find_entities(doc: Document, gaz: Gazetteer | None = None, tagger: Any = "de
     text = doc.text
     reporting_key = key_of(doc.dateline.place) if doc.dateline and doc.dateline.place else None
     dateline = (doc.dateline.start, doc.dateline.end) if doc.dateline else None
-    scanned = []
-    # one batched tagger call for all blocks: its Viterbi costs numpy calls per position of the
-    # longest sentence in a call, so per article beats per block (same spans either way)
-    if tagger is None:
-        spans_of: list = [[] for _ in blocks]
-    elif hasattr(tagger, "entities_many"):
-        spans_of = tagger.entities_many(text, [(b.start, b.end) for b in blocks])
-    else:
-        spans_of = [tagger.entities(text, b.start, b.end) for b in blocks]
-    for block, spans in zip(blocks, spans_of, strict=True):
-        toks = _tokens(text, block)
-        if not toks:
-            continue
-        taken = _scan_block(text, toks, spans, dateline, reporting_key, gaz, kb, found, tagger is not None)
-        scanned.append((toks, taken))
+    scanned: list[tuple[Block, bytes]] = []  # each block and which of its words a mention took
+    for group in _block_groups(blocks):
+        # one batched tagger call per group of blocks: its Viterbi costs numpy calls per position of
+        # the longest sentence in a call, so per article beats per block (same spans either way); a
+        # book-length text is cut into groups so the tagger's working set stays bounded
+        if tagger is None:
+            spans_of: list = [[] for _ in group]
+        elif hasattr(tagger, "entities_many"):
+            spans_of = tagger.entities_many(text, [(b.start, b.end) for b in group])
+        else:
+            spans_of = [tagger.entities(text, b.start, b.end) for b in group]
+        for block, spans in zip(group, spans_of, strict=True):
+            toks = _tokens(text, block)
+            if not toks:
+                continue
+            taken = _scan_block(text, toks, spans, dateline, reporting_key, gaz, kb, found, tagger is not None)
+            scanned.append((block, bytes(taken)))
     _repeat_names(text, scanned, found)
     named = {m.kb for m in found.persons if m.kb}
     found.persons += [m for m in found.pending if m.kb in named]
     return _build(doc, found, gaz)
 
 
-def _repeat_names(text: str, scanned: list[tuple[list[Tok], list[bool]]], found: _Found) -> None:
+def _repeat_names(text: str, scanned: list[tuple[Block, bytes]], found: _Found) -> None:
     """Later bare mentions of a person already named in full (… ماثيو تولر … مع تولر).
 
     Only surnames that are not ordinary words are looked for: علي would also match على.
@@ -111,8 +115,8 @@ def _repeat_names(text: str, scanned: list[tuple[list[Tok], list[bool]]], found:
     if not surnames:
         return
     seen = {(m.start, m.end) for m in found.persons}
-    for toks, taken in scanned:
-        for i, t in enumerate(toks):
+    for block, taken in scanned:  # the block's words again: cheaper than holding every block's tokens
+        for i, t in enumerate(_tokens(text, block)):
             if taken[i]:
                 continue
             for form, cut in proclitic_variants(t.norm):
@@ -120,8 +124,21 @@ def _repeat_names(text: str, scanned: list[tuple[list[Tok], list[bool]]], found:
                     a = t.start + orig_cut(text, t.start, cut)
                     if (a, t.end) not in seen:
                         found.persons.append(PersonMention(a, t.end, surnames[form]))
-                        taken[i] = True
                     break
+
+
+def _block_groups(blocks: list[Block]) -> Iterator[list[Block]]:
+    """Consecutive blocks of at most _GROUP_CHARS characters together (an article is one group)."""
+    group: list[Block] = []
+    size = 0
+    for block in blocks:
+        if group and size + block.end - block.start > _GROUP_CHARS:
+            yield group
+            group, size = [], 0
+        group.append(block)
+        size += block.end - block.start
+    if group:
+        yield group
 
 
 def _tokens(text: str, block: Block) -> list[Tok]:
@@ -133,11 +150,11 @@ def _tokens(text: str, block: Block) -> list[Tok]:
     return out
 
 
-_norm = lru_cache(maxsize=300_000)(normalize_word)
+_norm = lru_cache(maxsize=WORD_MEMO)(normalize_word)
 _GROUP, _PLACE, _DEMONYM, _REF = 1, 2, 4, 8
 
 
-@lru_cache(maxsize=300_000)
+@lru_cache(maxsize=WORD_MEMO)
 def _could_start(norm: str, gaz: Gazetteer) -> int:
     """Which gazetteer matches a word could begin (bit flags); most words begin none."""
     flags = _REF if norm in COUNTRY_REFS else 0
@@ -330,7 +347,7 @@ def _titled_names(
 _TITLE_REACH = 8  # words between a role word and the name: السفير التركي الجديد لدى العراق
 
 
-@lru_cache(maxsize=300_000)
+@lru_cache(maxsize=WORD_MEMO)
 def _roleish(norm: str, kb: Any) -> bool:
     """Whether a word can be part of a person's title (a cheap test before parsing one)."""
     for form, _cut in proclitic_variants(norm):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from rasd.limits import WORD_MEMO
 from rasd.model import Token
 from rasd.text.normalize import normalize_word
 
@@ -74,7 +75,7 @@ def bare(token: Token) -> str:
     return _bare(token.norm)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=WORD_MEMO)
 def _bare(n: str) -> str:
     if n in _WHOLE or n in CLAUSE_WORDS or n in FUNCTION or n in PREPS:
         return n  # فيما، فقد، وفق are words of their own

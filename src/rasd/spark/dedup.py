@@ -24,7 +24,7 @@ import numpy as np
 
 from rasd.dedup.index import _MARGIN, _VERIFY
 from rasd.dedup.minhash import NEAR, STORY, Layer, from_bytes
-from rasd.dedup.shingles import jaccard, word_shingles
+from rasd.dedup.shingles import hashed_jaccard, shingle_hashes
 
 MAX_BUCKET = 1000
 MAX_ROUNDS = 20  # root-following rounds; chains of near-duplicates are short
@@ -45,7 +45,7 @@ def _estimate(a: bytes, b: bytes) -> float:
 
 
 def _exact(a: str, b: str) -> float:
-    return jaccard(word_shingles(a), word_shingles(b))
+    return hashed_jaccard(shingle_hashes(a), shingle_hashes(b))
 
 
 def candidates(docs: Any, bands_col: str) -> Any:

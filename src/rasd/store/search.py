@@ -12,10 +12,11 @@ double-quoted FTS5 string of letters and digits only, so no user input can reach
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from rasd.limits import WORD_MEMO
 from rasd.model import Token
 from rasd.text import light_stem, normalize_word, words
 from rasd.text.tokenize import WORD_RE
@@ -34,7 +35,7 @@ def term(tok: Token) -> str:
     return ""
 
 
-def shadow(tokens: Sequence[Token]) -> str:
+def shadow(tokens: Iterable[Token]) -> str:
     """The shadow column of a text: its terms, space-separated, one per word (positions preserved)."""
     return " ".join(t for t in map(term, tokens) if t)
 
@@ -131,7 +132,7 @@ def snippet(text: str, query: Query, width: int = 30) -> tuple[str, list[tuple[i
     return out, spans, start
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_MEMO)
 def _term_of(kind: str, raw: str) -> str:
     """``term`` of a raw token, cached: snippets re-read whole documents for every hit."""
     return term(Token(0, len(raw), raw, normalize_word(raw), "word" if kind == "ar" else kind))

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import gzip
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
 
+from rasd.limits import WORD_MEMO
 from rasd.model import Token
 from rasd.text.normalize import DROPPED_SET, normalize, normalize_word
 
@@ -113,7 +115,7 @@ def restore_taa(stem: str) -> str:
     return stem
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=WORD_MEMO)
 def segment_norm(word: str) -> tuple[tuple[str, ...], str, str]:
     """Segment a normalized word (ة kept) into (proclitics, stem, enclitic); ال counts as a proclitic."""
     if word in _PARTICLE_FORMS:
@@ -175,7 +177,7 @@ def _letter_offsets(original: str) -> list[int]:
 
 # 50,000 cached forms cover nearly all tokens of a news stream and keep a worker near 120 MB
 # (200,000 cost 70 MB more for 4 % speed on 5,000 SaudiNewsNet articles).
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=WORD_MEMO)
 def _plan(word: str) -> tuple[tuple[int, int, str, str, str], ...]:
     """Pieces of one surface word as (start, end, text, norm, kind) relative to the word (cached:
     news repeats its words, so each form is analysed once)."""
@@ -212,13 +214,16 @@ def segment(word: str, start: int = 0) -> list[Token]:
 
 def words(text: str) -> list[Token]:
     """Whitespace/punctuation tokens (no clitic split) with offsets; Arabic words, numbers, Latin, punctuation."""
-    out = []
+    return list(iter_words(text))
+
+
+def iter_words(text: str) -> Iterator[Token]:
+    """:func:`words` one at a time, for passes over a long text that need not hold its tokens."""
     for m in WORD_RE.finditer(text):
         kind = m.lastgroup or "punct"
         tok = m.group(0)
         norm = normalize_word(tok) if kind != "punct" else tok
-        out.append(Token(m.start(), m.end(), tok, norm, "word" if kind == "ar" else kind))
-    return out
+        yield Token(m.start(), m.end(), tok, norm, "word" if kind == "ar" else kind)
 
 
 def tokenize(text: str, *, split_clitics: bool = True) -> list[Token]:
@@ -239,7 +244,7 @@ def tokenize(text: str, *, split_clitics: bool = True) -> list[Token]:
     return out
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=WORD_MEMO)
 def light_stem(word: str) -> str:
     """Matching form of a word for search and lexicons: normalized, clitics and article removed."""
     procs, stem, enc = segment_norm(normalize(word))
