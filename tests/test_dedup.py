@@ -8,13 +8,12 @@ import random
 import numpy as np
 import pytest
 
-from rasd.dedup import NEAR, STORY, DedupIndex, jaccard, signatures, word_shingles
-from rasd.dedup import content_stems
-from rasd.dedup.shingles import hashed_jaccard, shingle_hashes
+from rasd.dedup import NEAR, STORY, DedupIndex, content_stems, jaccard, signatures, word_shingles
 from rasd.dedup.minhash import estimate, from_bytes, signature, to_bytes
+from rasd.dedup.shingles import hashed_jaccard, shingle_hashes
+from rasd.errors import ConfigError
 from rasd.ingest import index_features
 from rasd.store.search import shadow
-from rasd.errors import ConfigError
 from rasd.text import words
 
 WORDS = (

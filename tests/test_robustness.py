@@ -498,3 +498,16 @@ def test_locked_database_is_one_line(tmp_path: Path) -> None:
         other.execute("ROLLBACK")
         other.close()
     assert not store.db.in_transaction
+
+
+def test_parquet_without_pyarrow_is_one_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """pyarrow is an optional part ([parquet]); asking for Parquet without it says how to get it."""
+    import importlib.util
+
+    from rasd.errors import ConfigError
+    from rasd.export.stream import stream_rows
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "pyarrow" else real(name, *a))
+    with pytest.raises(ConfigError, match=r"rasd\[parquet\]"):
+        stream_rows([], "parquet", "events")

@@ -22,6 +22,7 @@ from rasd.readers import read_any
 from rasd.store import Filters
 from rasd.store.sqlite import SQLiteStore
 
+pytestmark = pytest.mark.spark  # `pytest -m 'not spark'` skips these locally; CI runs them
 pyspark = pytest.importorskip("pyspark", reason="PySpark is not installed (pip install 'rasd[spark]')")
 if shutil.which("java") is None:
     pytest.skip("Spark needs Java (17) on PATH", allow_module_level=True)

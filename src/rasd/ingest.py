@@ -18,7 +18,7 @@ from rasd.dedup import DedupIndex, SignatureBuilder
 from rasd.errors import RasdError
 from rasd.limits import DEFAULT_LIMITS, Limits
 from rasd.model import Document, Token
-from rasd.pipeline import Pipeline
+from rasd.pipeline import Pipeline, document_id
 from rasd.readers.base import RawDoc, ReadError, guarded
 from rasd.store import DupLink, IngestReport, NewDoc, Store
 from rasd.store.search import shadow
@@ -42,6 +42,36 @@ class Prepared:
     story_sig: bytes
 
 
+@dataclass
+class Known:
+    """An input whose text is already stored, or met earlier in its batch: it needs no NLP, only the
+    store's word on whether it is the same copy (``already``) or an exact duplicate from elsewhere."""
+
+    doc_id: str
+    key: str  # where this copy came from (url, else path)
+
+
+def screen(raws: list[RawDoc | ReadError], store: Store) -> list[RawDoc | ReadError | Known]:
+    """Exact duplicates found before any NLP, by the id of the normalised text: against the store,
+    and within the batch (the first copy is processed, later ones wait for it). Re-ingesting what is
+    already stored costs reading and hashing only."""
+    ids: list[str | None] = [
+        document_id(r.text) if isinstance(r, RawDoc) and r.text.strip() else None for r in raws
+    ]
+    known = store.known(i for i in ids if i)
+    first: set[str] = set()
+    out: list[RawDoc | ReadError | Known] = []
+    for raw, doc_id in zip(raws, ids, strict=True):
+        if doc_id is None or isinstance(raw, ReadError):
+            out.append(raw)
+        elif doc_id in known or doc_id in first:
+            out.append(Known(doc_id, raw.source.url or raw.source.path or ""))
+        else:
+            first.add(doc_id)
+            out.append(raw)
+    return out
+
+
 def process_one(pipeline: Pipeline, raw: RawDoc, limits: Limits = DEFAULT_LIMITS) -> Document | ReadError:
     """``pipeline`` on one raw document; an empty or oversized text, or any failure while processing,
     is that document's one line (a ``ReadError``), never an exception. Used by every face."""
@@ -57,10 +87,10 @@ def process_one(pipeline: Pipeline, raw: RawDoc, limits: Limits = DEFAULT_LIMITS
         return ReadError.of(where, "processing", exc)
 
 
-def prepare(raw: RawDoc | ReadError, limits: Limits = DEFAULT_LIMITS) -> Prepared | ReadError:
+def prepare(raw: RawDoc | ReadError | Known, limits: Limits = DEFAULT_LIMITS) -> Prepared | ReadError | Known:
     """Run the pipeline on one raw document and compute its search shadow and signatures."""
     global _pipeline
-    if isinstance(raw, ReadError):
+    if isinstance(raw, ReadError | Known):
         return raw
     if _pipeline is None:
         _pipeline = Pipeline()
@@ -134,7 +164,7 @@ def ingest(
     work = partial(prepare, limits=limits)
     if workers <= 1:
         for raws in batches:
-            report += _store_batch([work(r) for r in raws], store, index)
+            report += _store_batch([work(r) for r in screen(raws, store)], store, index)
             if progress:
                 progress(len(raws))
         return report
@@ -143,7 +173,7 @@ def ingest(
         pending = None
         for raws in batches:
             chunk = max(1, len(raws) // (workers * 4))
-            job = pool.map_async(work, raws, chunksize=chunk)  # next batch runs while this one is stored
+            job = pool.map_async(work, screen(raws, store), chunksize=chunk)  # runs while the last is stored
             if pending is not None:
                 done = pending.get()
                 report += _store_batch(done, store, index)
@@ -158,13 +188,12 @@ def ingest(
     return report
 
 
-def _store_batch(batch: list[Prepared | ReadError], store: Store, index: DedupIndex) -> IngestReport:
+def _store_batch(batch: list[Prepared | ReadError | Known], store: Store, index: DedupIndex) -> IngestReport:
     """Dedup one batch against the index and write it in one transaction; if the transaction fails
     for a reason of one record (not a storage fault), the batch is written record by record so that
     record alone fails."""
     report = IngestReport()
-    ready = [p for p in batch if isinstance(p, Prepared)]
-    known = store.known(p.doc.id for p in ready)
+    known = store.known(p.doc.id if isinstance(p, Prepared) else p.doc_id for p in batch if not isinstance(p, ReadError))
     seen: dict[str, str] = {}
     items: list[NewDoc] = []
     exact: list[DupLink] = []
@@ -173,15 +202,20 @@ def _store_batch(batch: list[Prepared | ReadError], store: Store, index: DedupIn
         if isinstance(p, ReadError):
             failures.append((p.where, p.reason))
             continue
+        doc_id, key = (p.doc_id, p.key) if isinstance(p, Known) else (p.doc.id, source_key(p.doc))
+        first = known.get(doc_id, seen.get(doc_id))
+        if first is None and isinstance(p, Known):  # its first copy in the batch failed, so does this one
+            failures.append((p.key or doc_id, "not processed: the same text failed above"))
+            continue
         report.read += 1
-        doc, key = p.doc, source_key(p.doc)
-        first = known.get(doc.id, seen.get(doc.id))
         if first is not None:
             if first == key:
                 report.already += 1
             else:
-                exact.append(DupLink("exact", doc.id, doc.id, 1.0, key))
+                exact.append(DupLink("exact", doc_id, doc_id, 1.0, key))
             continue
+        assert isinstance(p, Prepared)
+        doc = p.doc
         seen[doc.id] = key
         verdict = index.check(doc.text, p.near_sig, p.story_sig)
         index.add(doc.id, doc.text, p.near_sig, p.story_sig, verdict)

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from rasd.cli.app import app, err, out
@@ -107,7 +108,7 @@ def eval_events(
         rows = split_rows(read_gsr(file, need_type=event_type is None), part)
         items = split_rows(read_spans(spans), part) if spans else []
     except (GsrFormatError, ValueError, UnicodeDecodeError) as exc:
-        err.print(f"[red]error[/red] {exc}")
+        err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False)
         raise typer.Exit(2) from None
     ptype = event_type.upper() if event_type else None
     label = ptype or (rows[0]["event_type"].strip().upper() if rows else "?")
@@ -153,7 +154,7 @@ def _eval_gold(folder: Path, split: str, fmt: str, plot: Path | None, data: Path
     try:
         articles = load_gold(folder, None if split == "all" else split, data)
     except GoldFormatError as exc:
-        err.print(f"[red]error[/red] {exc}", highlight=False)
+        err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False)
         raise typer.Exit(2) from None
     pipeline = Pipeline()
     pairs = []

@@ -7,9 +7,10 @@ from enum import Enum
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 
 from rasd.cli.app import app, err
-from rasd.errors import RasdError
+from rasd.errors import ConfigError, RasdError
 from rasd.export import stream_rows
 from rasd.store import Filters, open_store
 
@@ -79,7 +80,7 @@ def _export(kind: Kind, db: str, format: ExportFormat, out: Path | None, filters
     try:
         store = open_store(db)
     except RasdError as exc:
-        err.print(f"[red]error[/red] {exc}")
+        err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False)
         raise typer.Exit(2) from None
     try:
         cache: dict[str, object] = {}
@@ -90,7 +91,11 @@ def _export(kind: Kind, db: str, format: ExportFormat, out: Path | None, filters
                 cache[doc_id] = store.get(doc_id)
             return cache[doc_id]
 
-        _media, chunks = stream_rows(store.export(kind.value, filters), format.value, kind.value, doc_of)
+        try:
+            _media, chunks = stream_rows(store.export(kind.value, filters), format.value, kind.value, doc_of)
+        except ConfigError as exc:  # a part of rasd that is not installed: a usage error
+            err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False)
+            raise typer.Exit(2) from None
         sink = out.open("wb") if out else sys.stdout.buffer
         try:
             for chunk in chunks:
@@ -99,7 +104,7 @@ def _export(kind: Kind, db: str, format: ExportFormat, out: Path | None, filters
             if out:
                 sink.close()
     except RasdError as exc:
-        err.print(f"[red]error[/red] {exc}")
+        err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False)
         raise typer.Exit(1) from None
     finally:
         store.close()

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 
 from rasd.cli.app import app, err
 from rasd.errors import RasdError
@@ -32,7 +33,7 @@ def serve(
     try:
         application = create_app(db, token=token or None, max_body=int(max_body_mb * 1024 * 1024))
     except RasdError as exc:
-        err.print(f"[red]error[/red] {exc}")
+        err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False)
         raise typer.Exit(2) from None
     mode = "read-write (token set)" if token else "read-only"
     err.print(f"rasd dashboard on http://{host}:{port}/  ·  API docs http://{host}:{port}/api/docs  ·  {mode}")

@@ -3,7 +3,7 @@
 The hashing follows datasketch's legacy scheme (a 32-bit hash of each feature, then
 ``(a*h + b) mod (2**61-1)`` masked to 32 bits) but is vectorised over all features at once, with
 CRC-32 as the feature hash, because building a ``datasketch.MinHash`` per document costs more than
-the rest of ingest. The banding index is ``datasketch.MinHashLSH``. Hash values are
+the rest of ingest. The banding index is ``rasd.dedup.bands`` (compact arrays; see there). Hash values are
 below 2**32, so a 128-permutation signature is 512 bytes in the store and the in-memory index can be
 rebuilt from those bytes without re-reading any text.
 """

@@ -7,6 +7,7 @@ Rows are the dicts a store's ``export(kind)`` yields. CSV and Parquet get one fl
 from __future__ import annotations
 
 import csv
+import importlib.util
 import io
 import json
 from collections.abc import Callable, Iterable, Iterator
@@ -14,6 +15,7 @@ from dataclasses import fields as dc_fields
 from itertools import islice
 from typing import Any
 
+from rasd.errors import ConfigError
 from rasd.model import Document, Event
 
 EXPORT_FORMATS = ("jsonl", "csv", "parquet", "plover")
@@ -128,6 +130,8 @@ def stream_rows(
     if fmt == "csv":
         return MEDIA[fmt], _csv(rows, kind, doc_of)
     if fmt == "parquet":
+        if importlib.util.find_spec("pyarrow") is None:
+            raise ConfigError("Parquet export needs pyarrow, an optional part: pip install 'rasd[parquet]'")
         return MEDIA[fmt], _parquet(rows, kind, doc_of)
     if fmt == "plover":
         return MEDIA[fmt], _plover(rows, doc_of)
