@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from dated import dated
+
 from rasd.readers import RawDoc, ReadError, read_any
 from rasd.readers.dispatch import kind_of
 
@@ -38,4 +40,4 @@ def test_saudinewsnet_daily_zip(shared_data: Path) -> None:
     first = docs[0]
     assert first.source.site == "aawsat" and first.meta["title"].startswith("بريطانيا")
     assert first.meta["crawled"] == "2015-07-21 02:51:32"
-    assert first.meta["published"] == "2015-07-20"  # "اليوم (الاثنين)" written the day before the crawl
+    assert dated(first)["published"] == "2015-07-20"  # "اليوم (الاثنين)" written the day before the crawl

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from dated import dated
 
 from rasd.readers import RawDoc, ReadError, read_any
 from rasd.readers.feeds import read_feed_file, read_feed_url, strip_html
@@ -23,7 +24,7 @@ def test_rss_entries() -> None:
     assert first.text == "أعلنت وزارة الخارجية السعودية أن الوزير سيلتقي نظيره الأردني."  # HTML stripped
     assert first.source.url == "https://news.example.sa/a/1"
     assert first.source.site == "أخبار الاختبار"
-    assert (first.meta["published"], first.meta["published_text"]) == (
+    assert (dated(first)["published"], dated(first)["published_text"]) == (
         "2015-07-21",
         "Tue, 21 Jul 2015 09:30:00 +0300",
     )
@@ -33,8 +34,8 @@ def test_atom_entries() -> None:
     docs = list(read_feed_file(DATA / "feed.atom"))
     assert len(docs) == 2
     assert docs[0].text == "تنطلق في الدوحة قمة خليجية.\nويشارك فيها القادة."
-    assert docs[0].meta["author"] == "مراسل الدوحة" and docs[0].meta["published"] == "2015-07-22"
-    assert docs[1].text == "ملخص قصير للخبر الثاني." and "published" not in docs[1].meta
+    assert docs[0].meta["author"] == "مراسل الدوحة" and dated(docs[0])["published"] == "2015-07-22"
+    assert docs[1].text == "ملخص قصير للخبر الثاني." and "published" not in dated(docs[1])
 
 
 @pytest.mark.parametrize(

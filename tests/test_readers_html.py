@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from dated import dated
 
 from rasd.readers import RawDoc, ReadError
 from rasd.readers import html as html_reader
@@ -21,7 +22,7 @@ def test_article_body_title_and_metadata() -> None:
     assert doc.meta["author"] == "سعيد الراوي"
     assert doc.source.site == "صحيفة الاختبار"
     assert doc.source.url == "https://news.example.sa/2015/07/21/riyadh-amman.html"
-    assert doc.meta["published"] == "2015-07-21" and doc.meta["published_from"] == "metadata"
+    assert dated(doc)["published"] == "2015-07-21" and dated(doc)["published_from"] == "metadata"
     assert doc.text.startswith("أعلنت وزارة الخارجية السعودية")
     assert "حجم التبادل التجاري" in doc.text
     # navigation, share widget, sidebar and footer stay out; the headline lives in meta only

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from dated import dated
 
 from rasd.readers import FieldMap, RawDoc, ReadError
 from rasd.readers.jsonl import parse_json, read_json_path
@@ -28,9 +29,9 @@ def test_saudinewsnet_fields_out_of_the_box() -> None:
     assert first.meta["title"] == "خادم الحرمين يستقبل وزير الخارجية" and first.meta["author"] == "واس"
     assert first.meta["crawled"] == "2015-07-21 02:51:32"
     # "اليوم (الثلاثاء)" in the text, resolved against the crawl date
-    assert (first.meta["published"], first.meta["published_text"]) == ("2015-07-21", "اليوم (الثلاثاء)")
+    assert (dated(first)["published"], dated(first)["published_text"]) == ("2015-07-21", "اليوم (الثلاثاء)")
     # the URL's date beats the text; an empty author is left out
-    assert second.meta["published"] == "2015-07-20" and second.meta["published_from"] == "url"
+    assert dated(second)["published"] == "2015-07-20" and dated(second)["published_from"] == "url"
     assert "author" not in second.meta
 
 
@@ -49,7 +50,7 @@ def test_custom_mapping_and_wrapped_list() -> None:
         ensure_ascii=False,
     )
     (doc,) = parse_json(data, "mem.json")
-    assert doc.text == "نص الخبر" and doc.meta["title"] == "عنوان" and doc.meta["published"] == "2015-07-19"
+    assert doc.text == "نص الخبر" and doc.meta["title"] == "عنوان" and dated(doc)["published"] == "2015-07-19"
     mapping = FieldMap.parse("text=story,title=name")
     (doc,) = parse_json('{"story": "قصة", "name": "اسم"}', "one.json", mapping)
     assert doc.text == "قصة" and doc.meta["title"] == "اسم"

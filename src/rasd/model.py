@@ -15,6 +15,7 @@ from typing import Any
 
 SCHEMA_VERSION = 1
 
+DATE_HINTS = "date_hints"  # meta key of the raw date strings a reader saw (rasd.dates.published resolves them)
 BLOCK_KINDS = ("title", "subtitle", "dateline", "body", "crosshead", "caption", "boilerplate")
 
 

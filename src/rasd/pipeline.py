@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from rasd.dates.published import resolve_published
 from rasd.entities import step as entities_step
 from rasd.events import step as events_step
 from rasd.model import Document, Sentence, Source, Step
@@ -47,6 +48,7 @@ def document_id(text: str) -> str:
 
 def new_document(text: str, source: Source | None = None, meta: dict[str, Any] | None = None) -> Document:
     meta = dict(meta or {})
+    resolve_published(meta, text)  # the reader's raw date strings, by the one date parser
     return Document(
         id=document_id(text),
         text=text,

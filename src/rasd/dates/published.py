@@ -3,6 +3,10 @@
 Order of trust: the page's own metadata (or the feed's pubDate), then a date in the URL
 (``/2015/07/21/``), then the first day-precision date near the top of the text (the dateline area).
 The raw expression is kept beside the resolved date so a reader of the archive can check it.
+
+Readers know nothing of dates: they hand over the strings they saw as ``meta["date_hints"]`` and
+:func:`resolve_published` turns them into the date when a document is made, so a text that is already
+stored (found by its id before any processing) costs no date parsing.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from dataclasses import dataclass
 
 from rasd.dates.calendar import safe_date
 from rasd.dates.parse import Reference, find_dates
+from rasd.model import DATE_HINTS
 from rasd.text.normalize import normalize
 
 _URL_DATE = re.compile(
@@ -141,3 +146,39 @@ def apply_published(meta: dict, found: Published | None) -> None:
         meta["published"] = found.date
         meta["published_text"] = found.text
         meta["published_from"] = found.origin
+
+
+def resolve_published(meta: dict, text: str) -> None:
+    """Resolve a reader's ``meta["date_hints"]`` (removed) into ``published``, ``published_text`` and
+    ``published_from``, unless ``meta`` already has a date. The hints, all strings or absent:
+
+    - ``metadata``: the page's or record's own date; a list gives candidates in order;
+    - ``feed`` and ``feed_text``: a feed entry's day and its raw string;
+    - ``url``: the article's URL; ``crawled``: when it was fetched (bounds a date found in the text);
+    - ``text``: ``False`` when the text must not be searched for a date (feeds, SGML);
+    - ``crawl_fallback``: ``True`` when the crawl day stands in if nothing else is found.
+    """
+    hints = meta.pop(DATE_HINTS, None)
+    if not hints or meta.get("published"):
+        return
+    crawled = hints.get("crawled")
+    reference = crawled.replace(" ", "T") if crawled and parse_iso_like(crawled) else None
+    candidates = hints.get("metadata")
+    found = None
+    for value in candidates if isinstance(candidates, list) else [candidates]:
+        found = publication_date(
+            metadata=value,
+            feed=hints.get("feed"),
+            url=hints.get("url"),
+            text=text if hints.get("text", True) else None,
+            reference=reference,
+        )
+        if found:
+            break
+    apply_published(meta, found)
+    if found and found.origin == "feed" and hints.get("feed_text"):
+        meta["published_text"] = hints["feed_text"]
+    if not found and reference and hints.get("crawl_fallback"):
+        # no date in metadata, URL or text: the crawl date is the best bound we have (said in published_from)
+        meta["published"] = reference[:10]
+        meta["published_from"] = "crawl"

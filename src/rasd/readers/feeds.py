@@ -15,8 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
 
-from rasd.dates.published import apply_published, publication_date
-from rasd.model import Source
+from rasd.model import DATE_HINTS, Source
 from rasd.readers.base import MAX_BYTES, RawDoc, ReadError
 from rasd.text.decode import clean_text
 
@@ -106,11 +105,8 @@ def parse_feed(data: bytes, where: str, *, feed_url: str | None = None) -> Itera
         if entry.get("author"):
             meta["author"] = entry.get("author")
         day, raw = _entry_date(entry)
-        found = publication_date(feed=day, url=link)
-        apply_published(meta, found)
-        if found and found.origin == "feed" and raw:
-            meta["published_text"] = raw
         meta = {k: v for k, v in meta.items() if v is not None}
+        meta[DATE_HINTS] = {"feed": day, "feed_text": raw, "url": link, "text": False}
         text = clean_text(body.strip() or title)
         yield RawDoc(text, Source(path=None if feed_url else where, url=link, site=site), meta)
 

@@ -16,9 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rasd.dates.published import apply_published, publication_date
 from rasd.errors import InputError
-from rasd.model import Source
+from rasd.model import DATE_HINTS, Source
 from rasd.readers.base import MAX_BYTES, RawDoc, ReadError
 from rasd.text.decode import clean_text, decode_bytes
 
@@ -154,7 +153,7 @@ def html_to_rawdoc(
         raise ValueError("no article text found in the page (only a title)")
     page_url = url or meta.get("url")
     date = meta.pop("date", None)
-    apply_published(meta, publication_date(metadata=date, url=page_url, text=text, reference=reference))
+    meta[DATE_HINTS] = {"metadata": date, "url": page_url, "crawled": reference}
     if page_url:
         meta["url"] = page_url
     return RawDoc(text, Source(path=path, url=page_url, site=meta.get("site")), meta)

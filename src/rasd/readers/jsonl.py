@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rasd.dates.published import apply_published, parse_iso_like, publication_date
-from rasd.model import Source
+from rasd.model import DATE_HINTS, Source
 from rasd.readers.base import MAX_BYTES, RawDoc, ReadError, bounded_lines
 from rasd.text.decode import clean_text
 
@@ -89,18 +88,8 @@ def record_to_rawdoc(
     crawled = _first(record, mapping.crawled)
     if crawled:
         meta["crawled"] = crawled
-    reference = None
-    if crawled:
-        reference = crawled.replace(" ", "T") if parse_iso_like(crawled) else None
     text = clean_text(text).strip()
-    found = publication_date(
-        metadata=_first(record, mapping.published), url=url, text=text, reference=reference
-    )
-    apply_published(meta, found)
-    if "published" not in meta and reference:
-        # no date in metadata, URL or text: the crawl date is the best bound we have (said in published_from)
-        meta["published"] = reference[:10]
-        meta["published_from"] = "crawl"
+    meta[DATE_HINTS] = {"metadata": _first(record, mapping.published), "url": url, "crawled": crawled, "crawl_fallback": True}
     return RawDoc(text, Source(path=path, url=url, site=_first(record, mapping.site)), meta)
 
 

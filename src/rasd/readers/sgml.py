@@ -17,8 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-from rasd.dates.published import parse_iso_like
-from rasd.model import Source
+from rasd.model import DATE_HINTS, Source
 from rasd.readers.base import MAX_BYTES, RawDoc, ReadError, bounded_lines
 
 SGML_SUFFIXES = {".sgml", ".sgm"}
@@ -45,13 +44,13 @@ def _clean(fragment: str) -> str:
     return _SPACES.sub("\n", text).strip()
 
 
-def _date(doc_id: str, tagged: str | None) -> str | None:
-    """The publication day from a ``<DATE>`` tag or the document id (``AFP_ARB_20000101.0001``), by the
-    project's date parser."""
-    day = parse_iso_like(tagged) if tagged else None
-    if day is None and (m := _ID_DATE.search(doc_id)):
-        day = parse_iso_like(m.group(1))
-    return day
+def _date_strings(doc_id: str, tagged: str | None) -> list[str]:
+    """Where the publication day may be read: a ``<DATE>`` tag, then the document id
+    (``AFP_ARB_20000101.0001``); resolved later by the project's date parser."""
+    out = [tagged] if tagged else []
+    if m := _ID_DATE.search(doc_id):
+        out.append(m.group(1))
+    return out
 
 
 def sgml_to_rawdoc(block: str, where: str, path: str) -> RawDoc | ReadError | None:
@@ -84,10 +83,9 @@ def sgml_to_rawdoc(block: str, where: str, path: str) -> RawDoc | ReadError | No
     if headline:
         meta["title"] = headline
     tagged = _DATE_TAG.search(block)
-    day = _date(doc_id, tagged.group(1) if tagged else None)
-    if day:
-        meta["published"] = day
-        meta["published_from"] = "metadata"
+    dates = _date_strings(doc_id, tagged.group(1) if tagged else None)
+    if dates:
+        meta[DATE_HINTS] = {"metadata": dates, "text": False}
     site = doc_id.split("_")[0] if "_" in doc_id else None
     return RawDoc("\n\n".join(paras), Source(path=path, site=site), meta)
 
