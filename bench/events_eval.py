@@ -34,7 +34,7 @@ from rasd.eval.events import (  # noqa: E402
     score_spans,
     split_rows,
 )
-from rasd.events.tables import PLOVER_TYPES  # noqa: E402
+from rasd.model import PLOVER_TYPES  # noqa: E402
 
 
 def _pct(x: float) -> str:

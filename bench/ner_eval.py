@@ -19,8 +19,8 @@ from pathlib import Path
 
 from rasd.entities.conll import read_conll
 from rasd.entities.ner import DOC_WINDOW, NerTagger, tag_corpus
-from rasd.entities.train_ner import corpus_paths
 from rasd.eval.ner import Scores, score
+from rasd.train.ner import corpus_paths
 
 ROOT = Path(__file__).resolve().parents[1]
 WOJOOD_SCORE_MAP: dict[str, str | None] = {"PERS": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC"}

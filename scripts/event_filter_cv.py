@@ -34,8 +34,7 @@ from rasd.eval.events import read_dev  # noqa: E402
 from rasd.events import cues, detect  # noqa: E402
 from rasd.events.detect import Coded  # noqa: E402
 from rasd.events.step import code_text  # noqa: E402
-from rasd.events.tables import PLOVER_TYPES  # noqa: E402
-from rasd.model import Token  # noqa: E402
+from rasd.model import PLOVER_TYPES, Token  # noqa: E402
 
 SEED = 13
 FOLDS, REPEATS = 5, 3

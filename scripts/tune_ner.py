@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from rasd.entities.conll import read_conll
-from rasd.entities.train_ner import (
+from rasd.train.ner import (
     DEFAULTS,
     Recipe,
     corpus_paths,

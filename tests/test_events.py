@@ -264,7 +264,7 @@ def test_headline_and_caption_merge_into_the_body() -> None:
 
 def _asserted_types(text: str) -> set[str]:
     """Types of the asserted events ``rasd code`` reports for ``text`` (threshold, no negation or modality)."""
-    from rasd.events.coder import SentenceCoder
+    from rasd.coder import SentenceCoder
 
     return {e.type for e in SentenceCoder()(text, published=PUB).events if not e.negated and e.modality is None}
 

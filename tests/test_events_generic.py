@@ -189,7 +189,7 @@ def test_the_genitive_of_a_killing_is_its_victim() -> None:
 
 
 def test_no_word_order_guess_after_the_entities_step() -> None:
-    from rasd.events.coder import SentenceCoder
+    from rasd.coder import SentenceCoder
 
     text = "وهاجم حشد غاضب مقر الحزب في المدينة أمس"
     bare_doc = SentenceCoder(with_entities=False)(text)

@@ -11,8 +11,8 @@ from typer.testing import CliRunner
 
 from rasd.cli import app
 from rasd.eval.events import Scores, read_dev, read_gsr, score_gsr, split_rows, token_f1
-from rasd.events.export import FLAT_COLUMNS, event_dict, flat_row, plover_record
 from rasd.events.step import events, sentence_document
+from rasd.export.events import FLAT_COLUMNS, event_dict, flat_row, plover_record
 
 runner = CliRunner()
 DEV = Path(__file__).parent / "data" / "events_dev.jsonl"
@@ -163,7 +163,7 @@ def test_rasd_eval_events_bad_input_is_one_line(tmp_path: Path) -> None:
 
 
 def test_event_arguments_carry_their_spans() -> None:
-    from rasd.events.coder import SentenceCoder
+    from rasd.coder import SentenceCoder
 
     text = "قتل مسلحون خمسة جنود في هجوم على دورية للجيش شمال بغداد"
     doc = SentenceCoder()(text)
@@ -175,7 +175,7 @@ def test_event_arguments_carry_their_spans() -> None:
 
 
 def test_two_triggers_of_one_act_in_a_sentence_are_one_event() -> None:
-    from rasd.events.coder import SentenceCoder
+    from rasd.coder import SentenceCoder
 
     text = "وقدم مركز الملك سلمان للإغاثة مساعدات غذائية لسكان عدن أمس"
     doc = SentenceCoder()(text, published="2015-07-20")

@@ -104,7 +104,7 @@ def test_fast_scorer_gives_crfsuites_tags(seed_text: str, shared_data: Path, tmp
     import pycrfsuite
 
     from rasd.entities.ner import _chunks
-    from rasd.entities.train_ner import MODEL_FILE, Recipe, corpus_paths, train
+    from rasd.train.ner import MODEL_FILE, Recipe, corpus_paths, train
 
     sents_train = read_conll(corpus_paths(shared_data)["anercorp_train"])[:600]
     train(sents_train, tmp_path, Recipe(max_iterations=60), keep_crfsuite=True)
@@ -164,7 +164,7 @@ def test_evaluate_file_scores_and_writes_predictions(tmp_path: Path) -> None:
 
 
 def test_training_on_a_slice_is_reproducible(shared_data: Path, tmp_path: Path) -> None:
-    from rasd.entities.train_ner import Recipe, corpus_paths, evaluate, train
+    from rasd.train.ner import Recipe, corpus_paths, evaluate, train
 
     sents = read_conll(corpus_paths(shared_data)["anercorp_train"])[:150]
     recipe = Recipe(c1=0.05, c2=0.05, max_iterations=15)

@@ -20,9 +20,8 @@ from rasd.limits import DEFAULT_LIMITS, Limits
 from rasd.model import Document, Token
 from rasd.pipeline import Pipeline, document_id
 from rasd.readers.base import RawDoc, ReadError, guarded
-from rasd.store import DupLink, IngestReport, NewDoc, Store
+from rasd.store import DupLink, IngestReport, NewDoc, Store, source_key
 from rasd.store.search import shadow
-from rasd.store.sqlite import source_key
 from rasd.text import iter_words, words
 
 BATCH = 500

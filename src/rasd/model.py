@@ -15,6 +15,11 @@ from typing import Any
 
 SCHEMA_VERSION = 1
 
+# The 16 PLOVER event types (the PLOVER manual, ../shared/reference): the one declaration every layer reads.
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)  # fmt: skip
 DATE_HINTS = "date_hints"  # meta key of the raw date strings a reader saw (rasd.dates.published resolves them)
 BLOCK_KINDS = ("title", "subtitle", "dateline", "body", "crosshead", "caption", "boilerplate")
 

@@ -17,16 +17,13 @@ from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import AfterValidator, BaseModel, Field
 
 from rasd.export import EXPORT_FORMATS, stream_rows
+from rasd.model import PLOVER_TYPES
 from rasd.store import Filters, Page
 
 router = APIRouter(prefix="/api")
 
 DATE = r"^\d{4}-\d{2}-\d{2}$"
 DOC_ID = r"^[0-9a-f]{16}$"
-PLOVER_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)
 EventType = Enum("EventType", {t: t for t in PLOVER_TYPES}, type=str)  # type: ignore[misc]
 
 
@@ -285,8 +282,8 @@ async def ingest_file(
 @router.post("/code", summary="Code sentences into PLOVER/CAMEO events, as `rasd code` does (nothing is stored)")
 def code_sentences(request: Request, body: CodeRequest) -> Response:
     """One ``{id, text, events}`` per sentence, the events in the one event shape (docs/schema.md)."""
-    from rasd.events.coder import sentence_coder
-    from rasd.events.export import event_dict
+    from rasd.coder import sentence_coder
+    from rasd.export.events import event_dict
 
     coder = sentence_coder()
     out = []

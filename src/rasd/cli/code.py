@@ -16,10 +16,10 @@ from pathlib import Path
 import typer
 
 from rasd.cli.app import app, day, err, max_doc_option
+from rasd.coder import sentence_coder
 from rasd.errors import InputError
-from rasd.events.coder import sentence_coder
-from rasd.events.export import event_dict
 from rasd.events.step import VERSION, events
+from rasd.export.events import event_dict
 from rasd.limits import MIB, Limits
 from rasd.model import Document
 from rasd.pipeline import Pipeline, PipelineStep, default_steps

@@ -92,7 +92,7 @@ def eval_events(
     from rich.progress import track
 
     from rasd.eval.events import GsrFormatError, read_gsr, read_spans, score_gsr, score_spans, split_rows
-    from rasd.events.tables import PLOVER_TYPES
+    from rasd.model import PLOVER_TYPES
 
     if part not in ("all", "tune", "holdout"):
         err.print(f"[red]error[/red] --part {part}: use all, tune or holdout")

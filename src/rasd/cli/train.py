@@ -33,7 +33,7 @@ def train_ner(
 
     from rasd.entities.conll import read_conll
     from rasd.entities.ner import DOC_WINDOW
-    from rasd.entities.train_ner import DEFAULTS, corpus_paths, evaluate, extra_sentences, train
+    from rasd.train.ner import DEFAULTS, corpus_paths, evaluate, extra_sentences, train
 
     paths = corpus_paths(data)
     if not paths["anercorp_train"].is_file():

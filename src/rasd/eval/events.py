@@ -5,7 +5,7 @@ GSR rows (``*_gsr.csv``): ``yes`` is positive, ``easy no`` and ``difficult no`` 
 coder finds an asserted event of that type in it (not negated, no modality). Span accuracy
 (``*_spans.json``) is token-overlap F1 of the coder's source/verb/target against the gold words.
 
-The coder is ``rasd code``'s (:class:`rasd.events.coder.SentenceCoder`: entities, then events),
+The coder is ``rasd code``'s (:class:`rasd.coder.SentenceCoder`: entities, then events),
 so these scores are those of the output any outside evaluation reads.
 """
 
@@ -30,7 +30,7 @@ Coder = Callable[[str], list[Event]]
 
 def default_coder(text: str) -> list[Event]:
     """The events ``rasd code`` writes for ``text`` (reported ones: at or above their type's threshold)."""
-    from rasd.events.coder import sentence_coder
+    from rasd.coder import sentence_coder
 
     return sentence_coder()(text).events
 
@@ -233,7 +233,7 @@ def read_dev(path: Path, news_dir: Path) -> list[dict[str, Any]]:
 
 def score_dev(items: list[dict[str, Any]], coder: Coder = default_coder) -> dict[str, Scores]:
     """Per-type sentence-level P/R: a type is gold when an asserted gold event of it is listed."""
-    from rasd.events.tables import PLOVER_TYPES
+    from rasd.model import PLOVER_TYPES
 
     per = {t: Scores() for t in PLOVER_TYPES}
     for item in items:

@@ -29,8 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from rasd.eval.events import Scores
-from rasd.events.tables import PLOVER_TYPES
-from rasd.model import Actor, Event
+from rasd.model import PLOVER_TYPES, Actor, Event
 
 SCHEMA_FILE = "gold_events.schema.json"
 # rasd's modality → the gold's hypothetical kind

@@ -10,11 +10,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-PLOVER_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)  # fmt: skip
-
 
 @dataclass(frozen=True)
 class Plover:

@@ -16,6 +16,8 @@ from itertools import islice
 from typing import Any
 
 from rasd.errors import ConfigError
+from rasd.export.events import flat_row as flat_event
+from rasd.export.events import plover_record
 from rasd.model import Document, Event
 
 EXPORT_FORMATS = ("jsonl", "csv", "parquet", "plover")
@@ -41,10 +43,8 @@ def _event_and_doc(row: dict[str, Any], doc_of: DocLookup | None) -> tuple[Event
 
 
 def flat_row(row: dict[str, Any], kind: str, doc_of: DocLookup | None = None) -> dict[str, Any]:
-    """One flat record: events use the event coder's flat table (GDELT/ICEWS-like)."""
+    """One flat record: events use the flat event table of ``rasd.export.events`` (GDELT/ICEWS-like)."""
     if kind == "events":
-        from rasd.events.export import flat_row as flat_event
-
         return flat_event(*_event_and_doc(row, doc_of))
     if kind == "documents":
         src = row.get("source") or {}
@@ -112,7 +112,6 @@ def _parquet(rows: Iterable[dict[str, Any]], kind: str, doc_of: DocLookup | None
 
 
 def _plover(rows: Iterable[dict[str, Any]], doc_of: DocLookup | None) -> Iterator[bytes]:
-    from rasd.events.export import plover_record
 
     yield b"["
     for i, row in enumerate(rows):

@@ -168,7 +168,7 @@ def _typed(values: tuple[Any, ...], fields: tuple[tuple[str, str], ...]) -> tupl
 
 def _entities(row: Any) -> Iterator[tuple[Any, ...]]:
     from rasd.model import Document
-    from rasd.store.postgres import entity_rows
+    from rasd.store.rows import entity_rows
 
     for r in entity_rows(row.id, Document.from_json(row.json)):
         yield _typed((*r, row.pub_date), ENTITY_FIELDS)
@@ -176,7 +176,7 @@ def _entities(row: Any) -> Iterator[tuple[Any, ...]]:
 
 def _events(row: Any) -> Iterator[tuple[Any, ...]]:
     from rasd.model import Document
-    from rasd.store.postgres import event_rows
+    from rasd.store.rows import event_rows
 
     for r in event_rows(row.id, Document.from_json(row.json)):
         yield _typed((*r, row.pub_date), EVENT_FIELDS)

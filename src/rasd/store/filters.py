@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from rasd.store import Filters
+from rasd.store.types import Filters
 
 
 @dataclass(frozen=True)

@@ -21,16 +21,16 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import Any
 
 from rasd.errors import StorageFault, StoreError
-from rasd.model import Document, Event
-from rasd.store import DupLink, Filters, Hit, IngestReport, NewDoc, Page, add_event_counts
+from rasd.model import Document
 from rasd.store.filters import POSTGRES, doc_filters, event_filters, export_event_filters
 from rasd.store.pg_migrations import migrate
+from rasd.store.rows import ENTITY_COLUMNS, EVENT_COLUMNS, entity_rows, event_rows, insert_sql, no_nul
 from rasd.store.search import COLUMNS, Query, parse_query, snippet
+from rasd.store.types import DupLink, Filters, Hit, IngestReport, NewDoc, Page, add_event_counts
 
 EXPORT_KINDS = ("documents", "events", "entities", "duplicates")
 WEIGHTS = "{0.3333,0.3333,0.3333,1.0}"  # ts_rank_cd weights for D, C, B, A: title (A) 3 : 1 body (D)
@@ -45,11 +45,6 @@ _RETRIES = 5
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def _clean(value: str | None) -> str | None:
-    """PostgreSQL text cannot hold NUL characters."""
-    return value.replace("\x00", "") if value else value
 
 
 def _lexeme(term: str) -> str:
@@ -177,7 +172,7 @@ class PostgresStore:
             with self.conn.transaction(), self.conn.cursor() as cur:
                 cur.executemany(
                     "INSERT INTO ingest_log (at, source, reason) VALUES (%s,%s,%s)",
-                    [(_now(), _clean(w), _clean(r)) for w, r in failures],
+                    [(_now(), no_nul(w), no_nul(r)) for w, r in failures],
                 )
         except self._psycopg.Error as exc:
             raise _fault(exc, self.url_safe) or StoreError(f"cannot write the ingest log: {exc}") from None
@@ -202,8 +197,8 @@ class PostgresStore:
                     " VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s::tsvector)"
                     " ON CONFLICT (id) DO NOTHING RETURNING rowid",
                     (
-                        doc.id, _clean(doc.source.path), _clean(doc.source.url), _clean(doc.source.site),
-                        _clean(doc.published), doc.language, _clean(doc.title or doc.meta.get("title")),
+                        doc.id, no_nul(doc.source.path), no_nul(doc.source.url), no_nul(doc.source.site),
+                        no_nul(doc.published), doc.language, no_nul(doc.title or doc.meta.get("title")),
                         item.near_of, item.near_sim or None, item.story or doc.id, item.story_sim or None, now,
                         doc.to_json(), tsvector_literal(item.title_terms, item.body_terms),
                     ),
@@ -228,16 +223,12 @@ class PostgresStore:
                 cur.executemany("INSERT INTO signatures VALUES (%s,%s,%s)", sigs)
             if entities:
                 cur.executemany(
-                    "INSERT INTO entities (doc_rowid, entity_id, type, name, code, country, sector, office, kind,"
-                    " mentions, first_start, first_end, geo, kb_id) VALUES (" + ",".join(["%s"] * 14) + ")",
+                    insert_sql("entities", ENTITY_COLUMNS, "%s"),
                     entities,
                 )
             if events:
                 cur.executemany(
-                    "INSERT INTO events (doc_rowid, event_id, type, mode, quad_class, cameo, goldstein,"
-                    " source_codes, target_codes, source_names, target_names, location, country, lat, lon, date,"
-                    " sentence_start, sentence_end, trigger_start, trigger_end, negated, modality, confidence,"
-                    " background, json) VALUES (" + ",".join(["%s"] * 25) + ")",
+                    insert_sql("events", EVENT_COLUMNS, "%s"),
                     events,
                 )
             for link in exact:
@@ -252,7 +243,7 @@ class PostgresStore:
         cur.execute(
             "INSERT INTO dup_links (kind, doc_id, original_id, similarity, source, added) VALUES (%s,%s,%s,%s,%s,%s)"
             " ON CONFLICT DO NOTHING",
-            (link.kind, link.doc_id, link.original_id, link.similarity, _clean(link.source) or "", now),
+            (link.kind, link.doc_id, link.original_id, link.similarity, no_nul(link.source) or "", now),
         )
         return cur.rowcount > 0
 
@@ -408,38 +399,6 @@ def _redact(url: str) -> str:
     """The URL without its password, for messages."""
     url = re.sub(r"(://[^:/@]*):[^@]*@", r"\1:***@", url)
     return re.sub(r"(password=)[^&]*", r"\1***", url)
-
-
-def _codes(ev: Event, side: str) -> str:
-    return ";".join(a.code or "" for a in getattr(ev, side))
-
-
-def entity_rows(rowid: int | str, doc: Document) -> Iterator[tuple[Any, ...]]:
-    """The ``entities`` table's rows of a document (its key first: a row id here, a doc id in Spark)."""
-    for e in doc.entities:
-        first = e.mentions[0] if e.mentions else None
-        yield (
-            rowid, e.id, e.type, _clean(e.name), e.code, e.country, e.sector, e.office, e.kind, len(e.mentions),
-            first.start if first else None, first.end if first else None,
-            json.dumps(asdict(e.geo), ensure_ascii=False) if e.geo else None,
-            e.actor.kb_id if e.actor else None,
-        )
-
-
-def event_rows(rowid: int | str, doc: Document) -> Iterator[tuple[Any, ...]]:
-    """The ``events`` table's rows of a document (its key first: a row id here, a doc id in Spark)."""
-    for ev in doc.events:
-        loc = ev.location or {}
-        yield (
-            rowid, ev.id, ev.type, ev.mode, ev.quad_class, ev.cameo, ev.score,
-            _codes(ev, "source"), _codes(ev, "target"),
-            _clean(";".join(a.name for a in ev.source)), _clean(";".join(a.name for a in ev.target)),
-            _clean(loc.get("name")), loc.get("country"), loc.get("lat"), loc.get("lon"), ev.date,
-            ev.sentence.start, ev.sentence.end, ev.trigger.start, ev.trigger.end,
-            int(ev.negated), ev.modality, ev.confidence, int(ev.background),
-            json.dumps(asdict(ev), ensure_ascii=False),
-        )
-
 
 
 def _doc_filters(f: Filters, alias: str) -> tuple[list[str], list[Any]]:

@@ -7,32 +7,26 @@ the database as it was after the last committed batch; re-running an ingest skip
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from rasd.errors import StorageFault, StoreError
-from rasd.model import Document, Event
-from rasd.store import DupLink, Filters, Hit, IngestReport, NewDoc, Page, add_event_counts
+from rasd.model import Document
 from rasd.store.filters import SQLITE, doc_filters, event_filters, export_event_filters
 from rasd.store.migrations import LATEST, migrate, version
+from rasd.store.rows import ENTITY_COLUMNS, EVENT_COLUMNS, entity_rows, event_rows, insert_sql
 from rasd.store.search import parse_query, snippet
+from rasd.store.types import DupLink, Filters, Hit, IngestReport, NewDoc, Page, add_event_counts
 
 EXPORT_KINDS = ("documents", "events", "entities", "duplicates")
 
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def source_key(doc: Document) -> str:
-    """Where a document came from, as one string (url first, then path)."""
-    return doc.source.url or doc.source.path or ""
 
 
 class SQLiteStore:
@@ -203,37 +197,10 @@ class SQLiteStore:
         return cur.rowcount > 0
 
     def _entities(self, rowid: int, doc: Document) -> None:
-        for e in doc.entities:
-            first = e.mentions[0] if e.mentions else None
-            self.db.execute(
-                "INSERT INTO entities (doc_rowid, entity_id, type, name, code, country, sector, office, kind,"
-                " mentions, first_start, first_end, geo, kb_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    rowid, e.id, e.type, e.name, e.code, e.country, e.sector, e.office, e.kind, len(e.mentions),
-                    first.start if first else None, first.end if first else None,
-                    json.dumps(dataclasses.asdict(e.geo), ensure_ascii=False) if e.geo else None,
-                    e.actor.kb_id if e.actor else None,
-                ),
-            )
+        self.db.executemany(insert_sql("entities", ENTITY_COLUMNS, "?"), entity_rows(rowid, doc))
 
     def _events(self, rowid: int, doc: Document) -> None:
-        for ev in doc.events:
-            loc = ev.location or {}
-            self.db.execute(
-                "INSERT INTO events (doc_rowid, event_id, type, mode, quad_class, cameo, goldstein,"
-                " source_codes, target_codes, source_names, target_names, location, country, lat, lon, date,"
-                " sentence_start, sentence_end, trigger_start, trigger_end, negated, modality, confidence,"
-                " background, json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    rowid, ev.id, ev.type, ev.mode, ev.quad_class, ev.cameo, ev.score,
-                    _codes(ev, "source"), _codes(ev, "target"),
-                    ";".join(a.name for a in ev.source), ";".join(a.name for a in ev.target),
-                    loc.get("name"), loc.get("country"), loc.get("lat"), loc.get("lon"), ev.date,
-                    ev.sentence.start, ev.sentence.end, ev.trigger.start, ev.trigger.end,
-                    int(ev.negated), ev.modality, ev.confidence, int(ev.background),
-                    json.dumps(asdict(ev), ensure_ascii=False),
-                ),
-            )
+        self.db.executemany(insert_sql("events", EVENT_COLUMNS, "?"), event_rows(rowid, doc))
 
     # --- reading -------------------------------------------------------------------------------
     def get(self, doc_id: str) -> Document | None:
@@ -377,11 +344,6 @@ class SQLiteStore:
             names = ("kind", "doc_id", "original_id", "similarity", "source", "added")
             for row in self.db.execute(f"SELECT {', '.join(names)} FROM dup_links ORDER BY added, kind, doc_id"):
                 yield dict(zip(names, row, strict=True))
-
-
-def _codes(ev: Event, side: str) -> str:
-    return ";".join(a.code or "" for a in getattr(ev, side))
-
 
 
 def _doc_filters(f: Filters, alias: str) -> tuple[list[str], list[Any]]:

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from rasd.events.step import VERSION, events, sentence_document
 from rasd.model import Document
+from rasd.pipeline import PipelineStep, default_steps
 
 SENTENCE_SKIP = frozenset({"structure", "sentences", "events"})
 
@@ -20,8 +21,6 @@ class SentenceCoder:
     """Callable: sentence text → a document with ``entities`` and ``events`` filled."""
 
     def __init__(self, with_entities: bool = True) -> None:
-        from rasd.pipeline import PipelineStep, default_steps  # the pipeline imports this package
-
         self.steps = [
             s
             for s in default_steps()

@@ -11,7 +11,6 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from rasd.events.step import VERSION
 from rasd.events.tables import cameo_name, plover_score
 from rasd.model import Actor, Document, Event
 
@@ -63,7 +62,7 @@ def plover_record(event: Event, doc: Document, *, include_text: bool = False) ->
         "goldstein": event.score,
         "link": doc.id,
         "cite_info": {"url": doc.source.url, "site": doc.source.site, "published": doc.published},
-        "coder": f"rasd-events {VERSION}",
+        "coder": _coder(doc),
         "coded_date": dt.date.today().isoformat(),
         "has_event": not event.negated and event.modality is None,
     }
@@ -91,6 +90,12 @@ def _first(actors: list[Actor]) -> Actor | None:
 def _join(actors: list[Actor], field: str) -> str | None:
     vals = [getattr(a, field) or "" for a in actors]
     return ";".join(vals) if any(vals) else None
+
+
+def _coder(doc: Document) -> str:
+    """The coder and the version of it that coded this document (as its steps record)."""
+    version = next((s.version for s in reversed(doc.steps) if s.name == "events"), None)
+    return f"rasd-events {version}" if version else "rasd-events"
 
 
 def flat_row(event: Event, doc: Document) -> dict[str, Any]:
