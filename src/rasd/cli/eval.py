@@ -167,7 +167,7 @@ def _eval_gold(folder: Path, split: str, fmt: str, plot: Path | None, data: Path
         try:
             reliability_png(report, plot)
         except ImportError:
-            err.print("[red]error[/red] --plot needs matplotlib: pip install 'rasd[plot]'")
+            err.print("[red]error[/red] --plot needs matplotlib: pip install 'rasd\\[plot]'")
             raise typer.Exit(2) from None
     if fmt == "json":
         sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=1) + "\n")

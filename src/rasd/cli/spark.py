@@ -43,7 +43,7 @@ def spark_cmd(
     try:
         import pyspark  # noqa: F401
     except ImportError:
-        err.print("[red]error[/red] rasd spark needs PySpark: pip install 'rasd[spark]' (and Java 17)", highlight=False)
+        err.print("[red]error[/red] rasd spark needs PySpark: pip install 'rasd\\[spark]' (and Java 17)", highlight=False)
         raise typer.Exit(2) from None
     from rasd.spark.job import run, summary
 

@@ -79,7 +79,7 @@ _P_YEAR = re.compile(
 _P_ISO = re.compile(r"(?<!\d)(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")
 _P_NUM_DMY = re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})[-/.](?P<m>\d{{1,2}})[-/.](?P<y>\d{{4}})(?!\d){_ERA}")
 _P_REL_DAY = re.compile(
-    rf"{_B}{_TOD}(?:يوم\s+)?(?P<rel>اول\s+من\s+امس|اول\s+امس|بعد\s+غد|امس|الامس|البارحة|اليوم|غدا|الغد|غد){_E}"
+    rf"{_B}{_TOD}(?:يوم\s+)?(?P<rel>اول\s+من\s+امس|اول\s+امس|بعد\s+غد|الليل[ةه]\s+الماضي[ةه]|امس|الامس|البارحة|اليوم|غدا|الغد|غد){_E}"
     rf"(?:\s*[(\[]\s*(?P<wd1>{_WD})\s*[)\]]|\s*[،,]?\s*(?P<wd2>{_WD}){_E})?"
 )
 _P_WEEKDAY = re.compile(rf"{_B}{_TOD}(?P<yawm>يوم\s+)?(?P<wd>{_WD}){_E}(?:\s+(?P<mod>{_MOD}))?")
@@ -335,6 +335,8 @@ def _h_rel_day(m: re.Match[str], ref: _Ref | None) -> _Resolved:
     if ref is None:
         return None
     rel = " ".join(m["rel"].split())
+    if rel.startswith("الليل"):
+        rel = "امس"  # الليلة الماضية: last night
     offsets = {
         "اليوم": 0,
         "امس": -1,
@@ -430,7 +432,7 @@ def _h_period(m: re.Match[str], ref: _Ref | None) -> _Resolved:
 _G_NUM = re.compile(r"\d[-/.]\d")
 _G_MON = re.compile(_MON)
 _G_YEAR = re.compile(r"\d{4}")
-_G_REL = re.compile(r"امس|اليوم|البارحة|غد")
+_G_REL = re.compile(r"امس|اليوم|البارحة|غد|الليل")
 _G_WD = re.compile(_WD)
 _G_AGO = re.compile(r"منذ|قبل")
 _G_PERIOD = re.compile(r"الاسبوع|الشهر|العام|السنة")
@@ -474,7 +476,7 @@ def _weekday_ok(m: re.Match[str], norm: str) -> bool:
 
 _ANCHORS = frozenset(
     [k.split()[0] for k in (*GREGORIAN_MONTHS, *HIJRI_MONTHS, *WEEKDAYS)]
-    + "امس الامس اليوم البارحة غد غدا الغد منذ قبل الاسبوع الشهر العام السنة".split()
+    + "امس الامس اليوم البارحة غد غدا الغد منذ قبل الاسبوع الشهر العام السنة الليلة الليله".split()
 )
 _WORD = re.compile(r"\w+")
 _DIGIT_ANCHOR = re.compile(r"\d{4}|\d[-/.]\d")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rasd.events import arguments as args_mod
-from rasd.events import cues, scope, specific, tables, when
+from rasd.events import cues, scope, specific, tables, timing
 from rasd.events.lexicon import TriggerMatch, load
 from rasd.model import Actor, Block, Document, Event, Sentence, Span, Token
 from rasd.text.normalize import normalize_word
@@ -199,9 +199,9 @@ def detect_sentence(
             lazy["generics"] = args_mod.generic_mentions(tokens, doc.text, get_mentions())
         return lazy["generics"]
 
-    def get_dates() -> list[when.When]:
+    def get_dates() -> list[timing.When]:
         if "dates" not in lazy:
-            lazy["dates"] = when.find_dates(doc.text, s.start, s.end, doc.published)
+            lazy["dates"] = timing.sentence_dates(doc.text, s.start, s.end, doc.published)
         return lazy["dates"]
 
     dateline_place = doc.dateline.place if doc.dateline else None
@@ -313,10 +313,10 @@ def detect_sentence(
                 speaker = Actor(entity=None, name=doc.text[a:b], start=a, end=b)
         # date and background
         dates = get_dates()
-        w = when.nearest([d for d in dates if d.start >= tokens[clause[0]].start - 40], trig.start)
+        w = timing.nearest([d for d in dates if d.start >= tokens[clause[0]].start - 40], trig.start)
         date = w.date if w else None
         date_text = w.text if w else None
-        bg = cues.background(tokens, head, clause[0]) or when.is_past(date, doc.published)
+        bg = cues.background(tokens, head, clause[0]) or timing.is_past(w.latest if w else None, doc.published)
         plover = tables.plover_of_cameo(e.cameo) if e.cameo else None
         mode = e.mode or (plover.mode if plover and plover.type == e.type else "") or None
         context = list(e.context) or (list(plover.context) if plover and plover.type == e.type else [])
