@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -249,3 +250,15 @@ def test_code_sentences_gives_the_rasd_code_shape(readonly: TestClient) -> None:
     assert first["text"][ev["trigger"]["start"] : ev["trigger"]["end"]] == ev["trigger_text"]
     assert all(e["negated"] for e in second["events"])
     assert readonly.post("/api/code", json={"sentences": []}).status_code == 422
+
+
+def test_api_docs_are_served_from_the_package(client: TestClient) -> None:
+    """/api/docs loads Swagger UI and its starter from /static (vendored), never from a CDN, under the CSP."""
+    r = client.get("/api/docs")
+    assert r.status_code == 200 and "script-src 'self'" in r.headers["content-security-policy"]
+    scripts = re.findall(r'<script src="([^"]+)"', r.text)
+    assert scripts == ["/static/vendor/swagger-ui/swagger-ui-bundle.js", "/static/api-docs.js"]
+    assert "<script>" not in r.text and "http" not in r.text.replace("http-equiv", "")
+    for path in [*scripts, "/static/vendor/swagger-ui/swagger-ui.css"]:
+        assert client.get(path).status_code == 200
+    assert client.get("/api/openapi.json").json()["info"]["title"] == "rasd API"

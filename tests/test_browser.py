@@ -143,3 +143,27 @@ def test_ingest_page(server: tuple[str, dict[str, str]], page: tuple[object, lis
     pg.wait_for_selector("#article")
     assert pg.locator(".block-title").inner_text() == "اختبار الإدخال"
     assert errors == []
+
+
+def test_api_docs_render_offline_under_the_security_policy(
+    server: tuple[str, dict[str, str]], page: tuple[object, list[str]]
+) -> None:
+    """/api/docs: vendored Swagger UI (no CDN), started from a static file, under the same CSP; every
+    endpoint of the OpenAPI document is listed and nothing is blocked or fails."""
+    import json
+    import urllib.request
+
+    base, _ = server
+    pg, errors = page
+    requests: list[str] = []
+    pg.on("request", lambda r: requests.append(r.url))
+    pg.goto(base + "/api/docs")
+    pg.wait_for_selector(".opblock", timeout=15000)
+    with urllib.request.urlopen(base + "/api/openapi.json") as resp:
+        spec = json.loads(resp.read())
+    operations = sum(len(methods) for methods in spec["paths"].values())
+    assert pg.locator(".opblock").count() == operations >= 5
+    assert "rasd API" in pg.locator(".title").first.inner_text()
+    assert all(url.startswith(base) for url in requests)  # nothing fetched from elsewhere
+    pg.screenshot(path=str(SHOTS / "api-docs.png"), full_page=False)
+    assert errors == []

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -73,13 +73,26 @@ class Settings:
         return secrets.compare_digest(given.encode("utf-8", "surrogateescape"), self.token.encode("utf-8"))
 
 
+# The API reference: Swagger UI from /static/vendor (no CDN), started by /static/api-docs.js (no inline
+# script), so it renders under the same Content-Security-Policy as every other page.
+API_DOCS_HTML = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>rasd API</title>
+<link rel="icon" href="/static/favicon.svg">
+<link rel="stylesheet" href="/static/vendor/swagger-ui/swagger-ui.css">
+</head><body><div id="swagger-ui"></div>
+<script src="/static/vendor/swagger-ui/swagger-ui-bundle.js"></script>
+<script src="/static/api-docs.js"></script>
+</body></html>
+"""
+
+
 def create_app(db: str | Path | Store, *, token: str | None = None, max_body: int = MAX_BODY_BYTES) -> FastAPI:
     """Build the app over a store (a path/URL or an open ``Store``); ``token`` enables write endpoints."""
     app = FastAPI(
         title="rasd API",
         description="Arabic news archive and PLOVER/CAMEO events: search, articles, events, actors, exports.",
         version="1",
-        docs_url="/api/docs",
+        docs_url=None,  # served below from vendored Swagger UI: FastAPI's page loads it from a CDN
         redoc_url=None,
         openapi_url="/api/openapi.json",
     )
@@ -131,6 +144,10 @@ def create_app(db: str | Path | Store, *, token: str | None = None, max_body: in
 
     from rasd.api.routes import router
     from rasd.web.pages import router as pages
+
+    @app.get("/api/docs", include_in_schema=False)
+    async def api_docs() -> HTMLResponse:
+        return HTMLResponse(API_DOCS_HTML)
 
     app.include_router(router)
     app.include_router(pages)
