@@ -512,3 +512,32 @@ def test_parquet_without_pyarrow_is_one_clear_error(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "pyarrow" else real(name, *a))
     with pytest.raises(ConfigError, match=r"rasd\[parquet\]"):
         stream_rows([], "parquet", "events")
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["events", "--type", "PROTESTS"], "not a PLOVER event type; one of: AGREE"),
+        (["export", "events", "--type", "riot"], "not a PLOVER event type"),
+        (["events", "--since", "2015-13-45"], "--since must be a date"),
+    ],
+)
+def test_unknown_filter_values_are_errors_that_list_what_is_valid(
+    tmp_path: Path, args: list[str], needle: str
+) -> None:
+    """`rasd events --type PROTESTS` used to return nothing with exit 0: an unknown value is exit 2."""
+    db = tmp_path / "x.db"
+    SQLiteStore(db).close()
+    result = CliRunner().invoke(app, [*args, "--db", str(db)])
+    assert result.exit_code == 2 and needle in result.output.replace("\n", " ")
+
+
+def test_missing_article_page_is_404_with_a_page_that_says_so(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from rasd.api.app import create_app
+
+    db = tmp_path / "x.db"
+    SQLiteStore(db).close()
+    r = TestClient(create_app(db)).get("/article/0123456789abcdef?lang=en")
+    assert r.status_code == 404 and "0123456789abcdef" in r.text and "<html" in r.text

@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from rasd.limits import DEFAULT_LIMITS, MIB
+from rasd.model import PLOVER_TYPES
 
 app = typer.Typer(
     help="rasd (رصد): Arabic news → structured, searchable articles and PLOVER/CAMEO events.",
@@ -34,6 +35,19 @@ def day(value: str | None, option: str) -> str | None:
     except ValueError:
         err.print(f"[red]error[/red] {option} must be a date as YYYY-MM-DD, not {escape(value)!r}", highlight=False)
         raise typer.Exit(2) from None
+
+
+def event_type(value: str | None) -> str | None:
+    """A PLOVER event type, any case; an unknown one is an error listing the 16 (one line, exit 2)."""
+    if value is None:
+        return None
+    if value.upper() not in PLOVER_TYPES:
+        err.print(
+            f"[red]error[/red] --type {escape(value)!r} is not a PLOVER event type; one of: {', '.join(PLOVER_TYPES)}",
+            highlight=False,
+        )
+        raise typer.Exit(2)
+    return value.upper()
 
 
 def max_doc_option() -> float:

@@ -9,7 +9,8 @@ from pathlib import Path
 import typer
 from rich.markup import escape
 
-from rasd.cli.app import app, err
+from rasd.cli.app import app, day, err
+from rasd.cli.app import event_type as plover_type
 from rasd.errors import ConfigError, RasdError
 from rasd.export import stream_rows
 from rasd.store import Filters, open_store
@@ -40,7 +41,7 @@ def export(
     event_type: str = typer.Option(None, "--type", help="Only events of this PLOVER type."),
 ) -> None:
     """Export from a store as JSON lines, CSV (one flat row per record), Parquet or PLOVER JSON."""
-    filters = Filters(since=since, until=until, event_type=event_type.upper() if event_type else None)
+    filters = Filters(since=day(since, "--since"), until=day(until, "--until"), event_type=plover_type(event_type))
     _export(kind, db, format, out, filters)
 
 
@@ -60,7 +61,7 @@ def events(
 ) -> None:
     """Export coded events matching filters: JSON lines, flat CSV/Parquet rows or PLOVER JSON."""
     filters = Filters(
-        since=since, until=until, source=source, event_type=event_type.upper() if event_type else None,
+        since=day(since, "--since"), until=day(until, "--until"), source=source, event_type=plover_type(event_type),
         quad_class=quad_class, actor=actor.upper() if actor else None, country=country.upper() if country else None,
         place=place,
     )

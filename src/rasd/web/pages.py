@@ -40,10 +40,11 @@ def _lang(request: Request) -> str:
     return lang if lang in LANGS else "ar"
 
 
-def _render(request: Request, name: str, **context: Any) -> HTMLResponse:
+def _render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     lang = _lang(request)
     response = TEMPLATES.TemplateResponse(
-        request, name, {"t": labels(lang), "lang": lang, "dir": "rtl" if lang == "ar" else "ltr", **context}
+        request, name, {"t": labels(lang), "lang": lang, "dir": "rtl" if lang == "ar" else "ltr", **context},
+        status_code=status_code,
     )
     if request.query_params.get("lang") in LANGS:
         response.set_cookie("lang", lang, samesite="strict", httponly=True)
@@ -139,7 +140,7 @@ def article_page(request: Request, doc_id: str) -> HTMLResponse:
     with request.app.state.settings.reading():
         doc = _store(request).get(doc_id) if len(doc_id) == 16 else None
     if doc is None:
-        return _render(request, "missing.html", doc_id=doc_id)
+        return _render(request, "missing.html", status_code=404, doc_id=doc_id)  # a page that says so, and 404
     return _render(request, "article.html", doc=doc, blocks=article_view(doc))
 
 
