@@ -230,7 +230,9 @@ def test_events_actors_stats_and_exports(empty: Store) -> None:
     assert all(e["doc_id"] == d.id for e in empty.events())
     assert [e["type"] for e in empty.events(Filters(quad_class=4))] == ["ASSAULT"]
     assert [e["type"] for e in empty.events(Filters(actor="IRQGOV"))] == ["CONSULT"]
-    assert [e["type"] for e in empty.events(Filters(actor="IRQ"))] == []  # a whole code, not a part of one
+    assert [e["type"] for e in empty.events(Filters(actor="IRQ"))] == ["ASSAULT", "CONSULT"]  # IRQ → IRQGOV, IRQREB
+    assert [e["type"] for e in empty.events(Filters(actor="GOV"))] == []  # the start of a code, never its middle
+    assert [e["type"] for e in empty.events(Filters(actor="IRQR"))] == ["ASSAULT"]
     assert len(empty.events(Filters(country="IRQ"))) == 2
     assert [e["type"] for e in empty.events(Filters(place="بغداد"))] == ["CONSULT"]
     assert [e["type"] for e in empty.events(Filters(since="2015-07-22", until="2015-07-31"))] == ["ASSAULT"]

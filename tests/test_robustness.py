@@ -541,3 +541,16 @@ def test_missing_article_page_is_404_with_a_page_that_says_so(tmp_path: Path) ->
     SQLiteStore(db).close()
     r = TestClient(create_app(db)).get("/article/0123456789abcdef?lang=en")
     assert r.status_code == 404 and "0123456789abcdef" in r.text and "<html" in r.text
+
+
+def test_train_ner_never_overwrites_the_shipped_model() -> None:
+    """`rasd train ner` needs --out, and refuses the packaged model's directory (exit 2, files untouched)."""
+    from importlib import resources
+
+    shipped = Path(str(resources.files("rasd.data").joinpath("ner")))
+    before = {p.name: p.stat().st_mtime_ns for p in shipped.iterdir()}
+    missing = CliRunner().invoke(app, ["train", "ner"])
+    assert missing.exit_code == 2 and "--out" in missing.output
+    refused = CliRunner().invoke(app, ["train", "ner", "--out", str(shipped)])
+    assert refused.exit_code == 2 and "RASD_NER_MODEL" in refused.output
+    assert {p.name: p.stat().st_mtime_ns for p in shipped.iterdir()} == before

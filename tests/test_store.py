@@ -138,3 +138,20 @@ def test_version_1_entities_are_migrated(tmp_path: Path) -> None:
     assert rows == [("person:kadhimi", "رئيس الوزراء", None, "person:kadhimi"), ("geo:98182", None, '{"geonameid": 98182}', None)]
     assert s.db.execute("SELECT max(version) FROM schema_version").fetchone()[0] == LATEST
     s.close()
+
+
+def test_actor_filter_is_hierarchical(tmp_path: Path) -> None:
+    """--actor TUR finds TURGOV and TURMIL on either side; a code is matched from its start only."""
+    s = SQLiteStore(tmp_path / "x.db")
+    d = doc("التقى الرئيس التركي قائد الجيش العراقي في أنقرة")
+    d.events = [
+        Event("CONSULT", Span(0, len(d.text)), Span(0, 5), source=[Actor(None, "الرئيس التركي", "TURGOV", "TUR", "GOV")],
+              target=[Actor(None, "الجيش العراقي", "IRQMIL", "IRQ", "MIL")], date="2015-07-21"),
+        Event("ASSAULT", Span(0, len(d.text)), Span(6, 10), source=[Actor(None, "الجيش", "TURMIL", "TUR", "MIL")],
+              date="2015-07-22"),
+    ]
+    s.add([NewDoc(d)])
+    types = lambda actor: sorted(e["type"] for e in s.events(Filters(actor=actor)))  # noqa: E731
+    assert types("TUR") == ["ASSAULT", "CONSULT"]
+    assert types("TURGOV") == ["CONSULT"] and types("IRQ") == ["CONSULT"]
+    assert types("MIL") == [] and types("TURMILX") == []

@@ -148,7 +148,7 @@ def events(
     request: Request,
     type: EventType | None = None,
     quad_class: Annotated[int | None, Query(ge=0, le=4)] = None,
-    actor: Annotated[str | None, Query(max_length=100, description="actor code on either side, e.g. TURGOV")] = None,
+    actor: Annotated[str | None, Query(max_length=100, description="actor code or its start, either side: TUR finds TURGOV, TURMIL")] = None,
     country: Annotated[str | None, Query(pattern=r"^[A-Z]{3}$")] = None,
     place: Annotated[str | None, Query(max_length=200)] = None,
     since: Since = None,

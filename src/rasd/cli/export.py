@@ -52,7 +52,7 @@ def events(
     out: Path = typer.Option(None, "--out", "-o", help="Output file (default: standard output; required for parquet)."),
     event_type: str = typer.Option(None, "--type", help="PLOVER event type, e.g. PROTEST."),
     quad_class: int = typer.Option(None, "--quad-class", min=1, max=4, help="PLOVER quad class 1-4."),
-    actor: str = typer.Option(None, "--actor", help="Actor code on either side, e.g. TURGOV."),
+    actor: str = typer.Option(None, "--actor", help="Actor code or its start on either side: TUR finds TURGOV, TURMIL ..."),
     country: str = typer.Option(None, "--country", help="ISO-3 country of the place or of an actor, e.g. IRQ."),
     place: str = typer.Option(None, "--place", help="Place name as coded, e.g. بغداد."),
     source: str = typer.Option(None, "--source", help="Site name, or a part of the article's URL or path."),

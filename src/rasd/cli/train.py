@@ -18,7 +18,7 @@ _DEFAULT_DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data"
 @train_app.command("ner")
 def train_ner(
     data: Path = typer.Option(_DEFAULT_DATA, help="The shared data folder (holds ner/anercorp-clean ...)."),
-    out_dir: Path | None = typer.Option(None, "--out", help="Model directory (default: the packaged one)."),
+    out_dir: Path = typer.Option(..., "--out", help="Directory to write the new model to (never the shipped one)."),
     c1: float | None = typer.Option(None, help="L1 penalty (default: the tuned recipe)."),
     c2: float | None = typer.Option(None, help="L2 penalty (default: the tuned recipe)."),
     max_iterations: int | None = typer.Option(None, help="L-BFGS iterations (default: the tuned recipe)."),
@@ -32,9 +32,17 @@ def train_ner(
     from dataclasses import replace
 
     from rasd.entities.conll import read_conll
-    from rasd.entities.ner import DOC_WINDOW
+    from rasd.entities.ner import DOC_WINDOW, NER_MODEL_ENV
     from rasd.train.ner import DEFAULTS, corpus_paths, evaluate, extra_sentences, train
 
+    shipped = Path(str(resources.files("rasd.data").joinpath("ner"))).resolve()
+    target = out_dir.resolve()
+    if target == shipped:
+        err.print(
+            f"error: {out_dir} is the shipped model; train into another directory and use it with"
+            f" {NER_MODEL_ENV}={out_dir}"
+        )
+        raise typer.Exit(2)
     paths = corpus_paths(data)
     if not paths["anercorp_train"].is_file():
         err.print(f"error: {paths['anercorp_train']} not found (pass --data to the shared data folder)")
@@ -46,7 +54,6 @@ def train_ner(
         max_iterations=DEFAULTS.max_iterations if max_iterations is None else max_iterations,
         extra=DEFAULTS.extra if extra is None else list(extra),
     )
-    target = out_dir or Path(str(resources.files("rasd.data").joinpath("ner")))
     sents = read_conll(paths["anercorp_train"])[:limit]
     try:
         sents += extra_sentences(data, recipe.extra)

@@ -17,6 +17,7 @@ with leading proclitics (و ف ب ل ك) trimmed so a mention reads ``العرا
 from __future__ import annotations
 
 import json
+import os
 import re
 import threading
 from bisect import bisect_left, bisect_right
@@ -797,7 +798,11 @@ def _trim_proclitics(word: str, offset: int) -> int:
     return pieces[i].start
 
 
+NER_MODEL_ENV = "RASD_NER_MODEL"  # a model directory written by `rasd train ner --out DIR`
+
+
 @lru_cache(maxsize=1)
 def default_tagger() -> NerTagger:
-    """The process-wide tagger over the packaged model (loaded on first use)."""
-    return NerTagger()
+    """The process-wide tagger (loaded on first use): the packaged model, or the directory named by
+    ``$RASD_NER_MODEL`` (a model of the user's own from ``rasd train ner --out DIR``)."""
+    return NerTagger(os.environ.get(NER_MODEL_ENV) or None)
