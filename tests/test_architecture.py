@@ -27,7 +27,7 @@ ALLOWED: dict[str, set[str]] = {
     "rasd.dedup": BOTTOM | {"rasd.text"},
     "rasd.entities": BOTTOM | {"rasd.text", "rasd.actors", "rasd.dates"},
     "rasd.events": BOTTOM | {"rasd.text", "rasd.actors", "rasd.dates"},
-    "rasd.pipeline": BOTTOM | {"rasd.text", "rasd.dates", "rasd.structure", "rasd.entities", "rasd.events"},
+    "rasd.pipeline": BOTTOM | {"rasd.text", "rasd.dates", "rasd.actors", "rasd.structure", "rasd.entities", "rasd.events"},
     "rasd.coder": BOTTOM | {"rasd.pipeline", "rasd.events"},
     "rasd.store": BOTTOM | {"rasd.text"},  # rows are built in store.rows, for every backend
     "rasd.export": BOTTOM | {"rasd.events.tables"},  # CAMEO names and PLOVER scales, not the coder

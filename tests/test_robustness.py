@@ -554,3 +554,28 @@ def test_train_ner_never_overwrites_the_shipped_model() -> None:
     refused = CliRunner().invoke(app, ["train", "ner", "--out", str(shipped)])
     assert refused.exit_code == 2 and "RASD_NER_MODEL" in refused.output
     assert {p.name: p.stat().st_mtime_ns for p in shipped.iterdir()} == before
+
+
+@pytest.mark.parametrize("command", [["ingest", "{seed}", "--db", "{db}"], ["process", "{seed}"], ["code", "{seed}", "--articles"]])
+def test_malformed_user_actor_file_stops_before_any_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    """A broken RASD_ACTORS file is one line naming the file and line, exit 2, before any input is read;
+    it used to fail every document of the batch, one by one."""
+    from rasd.actors.kb import _cached
+
+    bad = tmp_path / "mine.yaml"
+    bad.write_text("persons:\n  - id: x\n    names: [فلان\n", encoding="utf-8")
+    seed = tmp_path / "in.txt"
+    seed.write_text("قال وزير الخارجية إن الاجتماع عقد في بغداد.", encoding="utf-8")
+    db = tmp_path / "x.db"
+    monkeypatch.setenv("RASD_ACTORS", str(bad))
+    _cached.cache_clear()
+    try:
+        args = [a.format(seed=seed, db=db) for a in command]
+        result = CliRunner().invoke(app, args)
+    finally:
+        _cached.cache_clear()
+    text = result.output.replace("\n", " ")
+    assert result.exit_code == 2 and f"{bad}:4" in text and "processing failed" not in text
+    assert not db.exists() or SQLiteStore(db).stats()["documents"] == 0

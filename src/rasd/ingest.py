@@ -18,7 +18,7 @@ from rasd.dedup import DedupIndex, SignatureBuilder
 from rasd.errors import RasdError
 from rasd.limits import DEFAULT_LIMITS, Limits
 from rasd.model import Document, Token
-from rasd.pipeline import Pipeline, document_id
+from rasd.pipeline import Pipeline, check_resources, document_id
 from rasd.readers.base import RawDoc, ReadError, guarded
 from rasd.store import DupLink, IngestReport, NewDoc, Store, source_key
 from rasd.store.search import shadow
@@ -156,6 +156,7 @@ def ingest(
     store's ingest log, and the batch goes on; a storage fault (disk full, read-only, locked) raises
     ``StorageFault`` after the batches already committed, which stay.
     """
+    check_resources()  # a malformed user file is one error before any input is read
     index = DedupIndex(store.text_of)
     index.load(store.signatures())
     report = IngestReport()

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from rasd.actors import get_kb
 from rasd.dates.published import resolve_published
 from rasd.entities import step as entities_step
 from rasd.events import step as events_step
@@ -74,6 +75,13 @@ def sentences(doc: Document) -> Document:
             out.append(Sentence(a, b, i))
     doc.sentences = out
     return doc
+
+
+def check_resources() -> None:
+    """Build what the steps read from the user's files, now: the actor knowledge base with the files of
+    ``RASD_ACTORS``. A missing or malformed file is then one ``ConfigError`` naming the file and line,
+    raised before any document is read, instead of a failure in every document of the batch."""
+    get_kb()
 
 
 def default_steps() -> list[PipelineStep]:

@@ -63,7 +63,7 @@ def read_sources(files: Iterable[Any]) -> list[tuple[str, str]]:
     """(name, text) of each file (a Path or a package resource), read once."""
     out = []
     for f in files:
-        name = getattr(f, "name", str(f))
+        name = str(f) if isinstance(f, Path) else getattr(f, "name", str(f))  # a user's file by its path
         try:
             out.append((name, f.read_text(encoding="utf-8")))
         except (OSError, UnicodeDecodeError) as e:
@@ -76,7 +76,10 @@ def parse(name: str, text: str) -> dict[str, Any]:
     try:
         data = yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as e:
-        raise ConfigError(f"cannot read actor file {name}: {str(e).splitlines()[0]}") from None
+        mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
+        where = f"{name}:{mark.line + 1}" if mark is not None else name
+        what = getattr(e, "problem", None) or str(e).splitlines()[0]
+        raise ConfigError(f"cannot read actor file {where}: {what}") from None
     if data is None:
         return {}
     if not isinstance(data, dict):

@@ -50,6 +50,18 @@ def event_type(value: str | None) -> str | None:
     return value.upper()
 
 
+def preflight() -> None:
+    """The user's resource files (RASD_ACTORS) loaded before any input: a bad one is one line, exit 2."""
+    from rasd.errors import RasdError
+    from rasd.pipeline import check_resources
+
+    try:
+        check_resources()
+    except RasdError as exc:
+        err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False)
+        raise typer.Exit(2) from None
+
+
 def max_doc_option() -> float:
     """``--max-doc-mb``, the same for every command that runs the NLP steps (``rasd.limits``)."""
     return typer.Option(

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import typer
 
-from rasd.cli.app import app, day, err, max_doc_option
+from rasd.cli.app import app, day, err, max_doc_option, preflight
 from rasd.coder import sentence_coder
 from rasd.errors import InputError
 from rasd.events.step import VERSION, events
@@ -79,6 +79,7 @@ def code(
     on; the exit code is then 1 (2 for a missing file or a bad option).
     """
     published = day(published, "--published")
+    preflight()
     sizes = Limits(max_doc_bytes=int(max_doc_mb * MIB))
     failed = 0
     try:

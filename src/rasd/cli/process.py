@@ -11,7 +11,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from rasd.cli.app import app, err, max_doc_option, out
+from rasd.cli.app import app, err, max_doc_option, out, preflight
 from rasd.ingest import process_one
 from rasd.limits import DEFAULT_LIMITS, MIB, Limits
 from rasd.model import Document
@@ -87,6 +87,7 @@ def process(
     max_doc_mb: float = max_doc_option(),
 ) -> None:
     """Read Arabic news files and print one structured document per input (exit 1 if any failed)."""
+    preflight()
     pipeline = Pipeline()
     sizes = Limits(max_file_bytes=max_bytes, max_doc_bytes=int(max_doc_mb * MIB))
     stats: dict[str, Any] = {}

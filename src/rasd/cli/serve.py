@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 from rich.markup import escape
 
-from rasd.cli.app import app, err
+from rasd.cli.app import app, err, preflight
 from rasd.errors import RasdError
 
 
@@ -28,6 +28,7 @@ def serve(
 
     from rasd.api.app import create_app
 
+    preflight()  # the API codes and ingests: a malformed user file stops the server before it starts
     if not str(db).startswith(("postgresql://", "postgres://")) and not Path(db).exists():
         err.print(f"note: {db} does not exist yet; starting with an empty database")
     try:
