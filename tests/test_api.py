@@ -262,3 +262,16 @@ def test_api_docs_are_served_from_the_package(client: TestClient) -> None:
     for path in [*scripts, "/static/vendor/swagger-ui/swagger-ui.css"]:
         assert client.get(path).status_code == 200
     assert client.get("/api/openapi.json").json()["info"]["title"] == "rasd API"
+
+
+def test_events_summary_totals_match_listing_and_export(client: TestClient) -> None:
+    """The summary counts every matching event; the listing pages through the same set and the export
+    carries the same filters (status and confidence included)."""
+    for params in ({}, {"status": "asserted"}, {"type": "CONSULT"}, {"min_confidence": "0.5"}):
+        summary = client.get("/api/events/summary", params=params).json()
+        listed = client.get("/api/events", params={**params, "size": 1000}).json()["items"]
+        exported = client.get("/api/export/events", params={**params, "format": "jsonl"}).text.splitlines()
+        assert summary["total"] == len(listed) == len(exported), params
+        assert sum(t["count"] for t in summary["by_type"]) == summary["total"]
+    assert client.get("/api/events/summary", params={"status": "maybe"}).status_code == 422
+    assert client.get("/api/events/summary", params={"min_confidence": "2"}).status_code == 422

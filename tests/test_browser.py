@@ -7,6 +7,7 @@ page go to docs/screenshots/ (look at them).
 
 from __future__ import annotations
 
+import re
 import shutil
 import socket
 import threading
@@ -166,4 +167,43 @@ def test_api_docs_render_offline_under_the_security_policy(
     assert "rasd API" in pg.locator(".title").first.inner_text()
     assert all(url.startswith(base) for url in requests)  # nothing fetched from elsewhere
     pg.screenshot(path=str(SHOTS / "api-docs.png"), full_page=False)
+    assert errors == []
+
+
+def test_event_filters_live_in_the_url_and_the_export_matches_the_total(
+    server: tuple[str, dict[str, str]], page: tuple[object, list[str]]
+) -> None:
+    """Set filters through the UI, reload the URL: the same filters and total; the CSV export behind the
+    page's link has as many rows as the page's total and the API's summary."""
+    import csv
+    import io
+    import json
+    import urllib.request
+
+    base, _ = server
+    pg, errors = page
+    pg.goto(base + "/events?lang=en")
+    pg.wait_for_selector("body[data-ready='1']", timeout=20_000)
+    everything = int(pg.locator("#event-count").get_attribute("data-count"))
+    pg.select_option("#f-status", "asserted")
+    pg.fill("#f-conf", "0.3")
+    pg.click("#event-filters button")
+    playwright_api.expect(pg).to_have_url(re.compile(r"status=asserted.*min_confidence=0\.3|min_confidence=0\.3.*status=asserted"))
+    pg.wait_for_selector("body[data-ready='1']", timeout=20_000)
+    url = pg.url
+    pg.reload()
+    pg.wait_for_selector("body[data-ready='1']", timeout=20_000)
+    assert pg.url == url and pg.locator("#f-status").input_value() == "asserted"
+    assert pg.locator("#f-conf").input_value() == "0.3"
+    total = int(pg.locator("#event-count").get_attribute("data-count"))
+    href = pg.locator("#export-csv").get_attribute("href")
+    assert "status=asserted" in href and "min_confidence=0.3" in href
+    with urllib.request.urlopen(base + href) as resp:
+        rows = list(csv.DictReader(io.StringIO(resp.read().decode("utf-8-sig"))))
+    with urllib.request.urlopen(base + "/api/events/summary?status=asserted&min_confidence=0.3") as resp:
+        api_total = json.loads(resp.read())["total"]
+    assert len(rows) == total == api_total and 0 < total <= everything
+    assert "lang=ar" in pg.locator("#lang-toggle").get_attribute("href")
+    assert "status=asserted" in pg.locator("#lang-toggle").get_attribute("href")  # the switch keeps the filters
+    pg.screenshot(path=str(SHOTS / "events-filtered.png"), full_page=True)
     assert errors == []

@@ -316,3 +316,22 @@ def db(pg_server: str) -> tuple[str, dict[str, str]]:
     """What tests/test_api.py's ``db`` gives, in PostgreSQL: (url, ids by name)."""
     url = fresh_url(pg_server)
     return url, build_db(url)  # type: ignore[arg-type]  (open_store takes a URL as well as a path)
+
+
+def test_event_summary_is_the_same_on_both_stores(empty: Store, tmp_path: Path) -> None:
+    """The summary's GROUP BY queries are one text for both backends: same counts for every filter."""
+    d = _doc("التقى الرئيس التركي قائد الجيش العراقي في أنقرة")
+    tur, irq = Actor(None, "الرئيس التركي", "TURGOV", "TUR", "GOV"), Actor(None, "الجيش العراقي", "IRQMIL", "IRQ", "MIL")
+    d.events = [
+        Event("CONSULT", Span(0, 10), Span(0, 5), quad_class=1, source=[tur], target=[irq],
+              location={"name": "أنقرة", "country": "TUR", "lat": 39.9, "lon": 32.9}, date="2015-07-21", confidence=0.9),
+        Event("ASSAULT", Span(0, 10), Span(10, 12), quad_class=4, source=[irq], target=[tur], date="2015-07-22",
+              negated=True, confidence=0.8),
+        Event("AID", Span(0, 10), Span(13, 15), quad_class=2, source=[tur], date="2014-01-01", background=True, confidence=0.7),
+    ]
+    lite = open_store(tmp_path / "x.db")
+    for store in (empty, lite):
+        store.add([NewDoc(d)])
+    for f in (Filters(), Filters(status="asserted"), Filters(status="negated"), Filters(min_confidence=0.75), Filters(actor="TUR")):
+        assert empty.event_summary(f) == lite.event_summary(f), f
+    assert empty.event_summary()["total"] == 3

@@ -155,3 +155,34 @@ def test_actor_filter_is_hierarchical(tmp_path: Path) -> None:
     assert types("TUR") == ["ASSAULT", "CONSULT"]
     assert types("TURGOV") == ["CONSULT"] and types("IRQ") == ["CONSULT"]
     assert types("MIL") == [] and types("TURMILX") == []
+
+
+def test_event_summary_counts_everything_that_matches(tmp_path: Path) -> None:
+    """Totals, per type, per day, actor pairs and places come from GROUP BY over all matching events
+    (not a page), and the status and confidence filters apply to them as to the listing."""
+    s = SQLiteStore(tmp_path / "x.db")
+    d = doc("التقى الرئيس التركي قائد الجيش العراقي في أنقرة")
+    tur, irq = Actor(None, "الرئيس التركي", "TURGOV", "TUR", "GOV"), Actor(None, "الجيش العراقي", "IRQMIL", "IRQ", "MIL")
+    ankara = {"name": "أنقرة", "country": "TUR", "lat": 39.9, "lon": 32.9}
+    d.events = [
+        Event("CONSULT", Span(0, 10), Span(0, 5), quad_class=1, source=[tur], target=[irq], location=ankara,
+              date="2015-07-21", confidence=0.9),
+        Event("CONSULT", Span(0, 10), Span(6, 9), quad_class=1, source=[tur], target=[irq], date="2015-07-21", confidence=0.5),
+        Event("ASSAULT", Span(0, 10), Span(10, 12), quad_class=4, source=[irq], target=[tur], date="2015-07-22",
+              negated=True, confidence=0.8),
+        Event("AID", Span(0, 10), Span(13, 15), quad_class=2, source=[tur], date="2014-01-01", background=True, confidence=0.7),
+    ]
+    s.add([NewDoc(d)])
+    full = s.event_summary()
+    assert full["total"] == 4 and full["documents"] == 1
+    assert full["by_type"][0] == {"type": "CONSULT", "count": 2}
+    assert {"date": "2015-07-21", "type": "CONSULT", "count": 2} in full["timeline"]
+    assert full["pairs"][0] == {"source": "TURGOV", "target": "IRQMIL", "quad_class": 1, "count": 2}
+    assert full["places"] == [{"name": "أنقرة", "country": "TUR", "lat": 39.9, "lon": 32.9, "count": 1}]
+    assert s.event_summary(Filters(status="asserted"))["total"] == 2
+    assert s.event_summary(Filters(status="negated"))["by_type"] == [{"type": "ASSAULT", "count": 1}]
+    assert s.event_summary(Filters(status="background"))["by_type"] == [{"type": "AID", "count": 1}]
+    assert s.event_summary(Filters(min_confidence=0.75))["total"] == 2
+    assert len(s.events(Filters(status="asserted", min_confidence=0.75))) == 1
+    assert s.event_summary(Filters(actor="IRQ", status="asserted"))["total"] == 2
+    assert s.event_summary(top=1)["pairs"] == full["pairs"][:1]

@@ -12,13 +12,14 @@ from collections.abc import Iterator
 from enum import Enum
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, HTTPException, Path, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, Header, HTTPException, Path, Query, Request, UploadFile
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import AfterValidator, BaseModel, Field
 
 from rasd.export import EXPORT_FORMATS, stream_rows
 from rasd.model import PLOVER_TYPES
 from rasd.store import Filters, Page
+from rasd.store.types import EVENT_STATUSES
 
 router = APIRouter(prefix="/api")
 
@@ -143,26 +144,52 @@ def article(request: Request, doc_id: Annotated[str, Path(pattern=DOC_ID)]) -> R
     return _json(doc.to_dict())
 
 
+Status = Enum("Status", {t: t for t in EVENT_STATUSES}, type=str)  # type: ignore[misc]
+
+
+def _event_filters(
+    type: EventType | None = None,
+    quad_class: Annotated[int | None, Query(ge=0, le=4)] = None,
+    actor: Annotated[
+        str | None, Query(max_length=100, description="actor code or its start, either side: TUR finds TURGOV, TURMIL")
+    ] = None,
+    country: Annotated[str | None, Query(pattern=r"^[A-Z]{3}$")] = None,
+    place: Annotated[str | None, Query(max_length=200)] = None,
+    status: Annotated[
+        Status | None, Query(description="asserted, negated, hypothetical or background (default: all)")
+    ] = None,
+    min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
+    since: Since = None,
+    until: Until = None,
+) -> Filters:
+    """The event filters every events endpoint takes (one set: listing, summary, export)."""
+    _check_dates(since, until)
+    return Filters(
+        since=since, until=until, event_type=type.value if type else None, quad_class=quad_class, actor=actor,
+        country=country, place=place, status=status.value if status else None, min_confidence=min_confidence,
+    )
+
+
 @router.get("/events", summary="Events with filters")
 def events(
     request: Request,
-    type: EventType | None = None,
-    quad_class: Annotated[int | None, Query(ge=0, le=4)] = None,
-    actor: Annotated[str | None, Query(max_length=100, description="actor code or its start, either side: TUR finds TURGOV, TURMIL")] = None,
-    country: Annotated[str | None, Query(pattern=r"^[A-Z]{3}$")] = None,
-    place: Annotated[str | None, Query(max_length=200)] = None,
-    since: Since = None,
-    until: Until = None,
+    filters: Annotated[Filters, Depends(_event_filters)],
     page: PageNo = 1,
     size: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> Response:
-    _check_dates(since, until)
-    filters = Filters(since=since, until=until, event_type=type.value if type else None)
-    for name, value in (("quad_class", quad_class), ("actor", actor), ("country", country), ("place", place)):
-        setattr(filters, name, value)
     with _reading(request):
         rows = _store(request).events(filters, Page(limit=size + 1, offset=(page - 1) * size))
     return _json({"page": page, "size": size, "items": rows[:size], "more": len(rows) > size})
+
+
+@router.get("/events/summary", summary="Counts over all matching events: total, per type, per day, top pairs and places")
+def events_summary(
+    request: Request,
+    filters: Annotated[Filters, Depends(_event_filters)],
+    top: Annotated[int, Query(ge=1, le=500)] = 50,
+) -> Response:
+    with _reading(request):
+        return _json(_store(request).event_summary(filters, top))
 
 
 @router.get("/actors", summary="Actors with document and event counts")
@@ -192,21 +219,12 @@ def stats(request: Request) -> dict[str, Any]:
 def export(
     request: Request,
     kind: Annotated[str, Path(pattern=r"^(documents|events|entities|duplicates)$")],
+    filters: Annotated[Filters, Depends(_event_filters)],
     format: Annotated[str, Query(pattern="^(" + "|".join(EXPORT_FORMATS) + ")$")] = "jsonl",
-    since: Since = None,
-    until: Until = None,
-    type: EventType | None = None,
-    quad_class: Annotated[int | None, Query(ge=0, le=4, description="events only")] = None,
-    actor: Annotated[str | None, Query(max_length=100, description="events only: actor code on either side")] = None,
-    country: Annotated[str | None, Query(pattern=r"^[A-Z]{3}$", description="events only")] = None,
-    place: Annotated[str | None, Query(max_length=200, description="events only")] = None,
 ) -> StreamingResponse:
-    _check_dates(since, until)
     if format == "plover" and kind != "events":
         raise HTTPException(422, "the PLOVER format is for events only")
-    # the same filters as `rasd events`; quad class, actor, country and place apply to the events export
-    filters = Filters(since=since, until=until, event_type=type.value if type else None,
-                      quad_class=quad_class, actor=actor, country=country, place=place)
+    # the same filters as /api/events and `rasd events`; the event attributes apply to the events export
     settings = request.app.state.settings
     store = settings.fresh_store()
     own = store is not settings.shared

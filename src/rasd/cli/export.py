@@ -14,6 +14,7 @@ from rasd.cli.app import event_type as plover_type
 from rasd.errors import ConfigError, RasdError
 from rasd.export import stream_rows
 from rasd.store import Filters, open_store
+from rasd.store.types import EVENT_STATUSES
 
 
 class Kind(str, Enum):
@@ -28,6 +29,9 @@ class ExportFormat(str, Enum):
     csv = "csv"
     parquet = "parquet"
     plover = "plover"
+
+
+EventStatus = Enum("EventStatus", {t: t for t in EVENT_STATUSES}, type=str)  # type: ignore[misc]
 
 
 @app.command()
@@ -58,12 +62,14 @@ def events(
     source: str = typer.Option(None, "--source", help="Site name, or a part of the article's URL or path."),
     since: str = typer.Option(None, "--since", help="First publication date, YYYY-MM-DD."),
     until: str = typer.Option(None, "--until", help="Last publication date, YYYY-MM-DD."),
+    status: EventStatus = typer.Option(None, "--status", help="asserted, negated, hypothetical or background (default: all)."),
+    min_confidence: float = typer.Option(None, "--min-confidence", min=0.0, max=1.0, help="Only events the coder is this sure of."),
 ) -> None:
     """Export coded events matching filters: JSON lines, flat CSV/Parquet rows or PLOVER JSON."""
     filters = Filters(
         since=day(since, "--since"), until=day(until, "--until"), source=source, event_type=plover_type(event_type),
         quad_class=quad_class, actor=actor.upper() if actor else None, country=country.upper() if country else None,
-        place=place,
+        place=place, status=status.value if status else None, min_confidence=min_confidence,
     )
     _export(Kind.events, db, format, out, filters)
 

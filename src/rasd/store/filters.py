@@ -98,4 +98,64 @@ def event_attribute_filters(f: Filters, d: Dialect) -> tuple[list[str], list[Any
     if f.place:
         where.append(f"e.location = {d.ph}")
         args.append(f.place)
+    if f.status:
+        where.append(STATUS_SQL[f.status])
+    if f.min_confidence is not None:
+        where.append(f"e.confidence >= {d.ph}")
+        args.append(f.min_confidence)
     return where, args
+
+
+# What each assertion status means on the events table's columns (a negated or hypothetical event is
+# not asserted; a recalled earlier event is background, not news).
+STATUS_SQL = {
+    "asserted": "(e.negated = 0 AND e.modality IS NULL AND e.background = 0)",
+    "negated": "e.negated = 1",
+    "hypothetical": "e.modality IS NOT NULL",
+    "background": "e.background = 1",
+}
+
+
+def summary_sql(where: list[str], top: int, ph: str) -> dict[str, tuple[str, bool]]:
+    """The GROUP BY queries of an events summary over everything that matches ``where`` (events ``e``
+    joined with documents ``d``): name → (SQL, whether it takes the ``top`` limit). One text for SQLite
+    and PostgreSQL."""
+    base = " FROM events e JOIN documents d ON d.rowid = e.doc_rowid" + (" WHERE " + " AND ".join(where) if where else "")
+    return {
+        "total": ("SELECT count(*)" + base, False),
+        "documents": ("SELECT count(DISTINCT e.doc_rowid)" + base, False),
+        "by_type": ("SELECT e.type, count(*)" + base + " GROUP BY e.type ORDER BY 2 DESC, 1", False),
+        "timeline": (
+            "SELECT substr(e.date, 1, 10) AS day, e.type, count(*)" + base + (" AND" if where else " WHERE")
+            + " e.date IS NOT NULL GROUP BY substr(e.date, 1, 10), e.type ORDER BY 1, 2",
+            False,
+        ),
+        "pairs": (
+            "SELECT e.source_codes, e.target_codes, e.quad_class, count(*)" + base + (" AND" if where else " WHERE")
+            + " e.source_codes <> '' AND e.target_codes <> ''"
+            + f" GROUP BY e.source_codes, e.target_codes, e.quad_class ORDER BY 4 DESC, 1, 2 LIMIT {ph}",
+            True,
+        ),
+        "places": (
+            "SELECT e.location, e.country, e.lat, e.lon, count(*)" + base + (" AND" if where else " WHERE")
+            + f" e.lat IS NOT NULL GROUP BY e.location, e.country, e.lat, e.lon ORDER BY 5 DESC, 1 LIMIT {ph}",
+            True,
+        ),
+    }
+
+
+def summary_rows(results: dict[str, list[tuple]]) -> dict[str, Any]:
+    """The summary as the API returns it, from each query's rows."""
+    return {
+        "total": results["total"][0][0],
+        "documents": results["documents"][0][0],
+        "by_type": [{"type": t, "count": n} for t, n in results["by_type"]],
+        "timeline": [{"date": day, "type": t, "count": n} for day, t, n in results["timeline"]],
+        "pairs": [
+            {"source": s, "target": t, "quad_class": q, "count": n} for s, t, q, n in results["pairs"]
+        ],
+        "places": [
+            {"name": name, "country": c, "lat": lat, "lon": lon, "count": n}
+            for name, c, lat, lon, n in results["places"]
+        ],
+    }

@@ -26,7 +26,14 @@ from typing import Any
 
 from rasd.errors import StorageFault, StoreError
 from rasd.model import Document
-from rasd.store.filters import POSTGRES, doc_filters, event_filters, export_event_filters
+from rasd.store.filters import (
+    POSTGRES,
+    doc_filters,
+    event_filters,
+    export_event_filters,
+    summary_rows,
+    summary_sql,
+)
 from rasd.store.pg_migrations import migrate
 from rasd.store.rows import ENTITY_COLUMNS, EVENT_COLUMNS, entity_rows, event_rows, insert_sql, no_nul
 from rasd.store.search import COLUMNS, Query, parse_query, snippet
@@ -315,6 +322,15 @@ class PostgresStore:
         sql += (" WHERE " + " AND ".join(where)) if where else ""
         sql += ' ORDER BY e.date COLLATE "C" DESC NULLS LAST, e.rowid DESC LIMIT %s OFFSET %s'  # newest first
         return [{**json.loads(j), "doc_id": d} for j, d in self._all(sql, [*args, p.limit, p.offset])]
+
+    def event_summary(self, filters: Filters | None = None, top: int = 50) -> dict[str, Any]:
+        """Counts over every event that matches (not a page of them): total, per type, per day and type,
+        the ``top`` actor pairs and places — what the dashboard's charts draw."""
+        where, args = event_filters(filters or Filters(), POSTGRES)
+        results = {}
+        for name, (sql, limited) in summary_sql(where, top, POSTGRES.ph).items():
+            results[name] = self._all(sql, [*args, top] if limited else args)
+        return summary_rows(results)
 
     def actors(self, filters: Filters | None = None) -> list[dict[str, Any]]:
         """Entities with an actor code, with how many documents mention them and how many events they are in."""

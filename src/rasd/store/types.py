@@ -77,6 +77,11 @@ class Filters:
     actor: str | None = None  # events with this actor code on either side
     country: str | None = None  # events in or by this ISO-3 country
     place: str | None = None  # events at this place name
+    status: str | None = None  # events that are: asserted | negated | hypothetical | background (None: all)
+    min_confidence: float | None = None  # events the coder is at least this confident of
+
+
+EVENT_STATUSES = ("asserted", "negated", "hypothetical", "background")
 
 
 @dataclass
@@ -118,6 +123,8 @@ class Store(Protocol):
     def search(self, query: str, filters: Filters | None = None, page: Page | None = None) -> list[Hit]: ...
 
     def events(self, filters: Filters | None = None, page: Page | None = None) -> list[dict[str, Any]]: ...
+
+    def event_summary(self, filters: Filters | None = None, top: int = 50) -> dict[str, Any]: ...
 
     def actors(self, filters: Filters | None = None) -> list[dict[str, Any]]: ...
 

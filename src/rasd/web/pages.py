@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
@@ -42,8 +43,12 @@ def _lang(request: Request) -> str:
 
 def _render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     lang = _lang(request)
+    # the language switch keeps the page's query (search, filters), changing only the language
+    query = [(k, v) for k, v in request.query_params.multi_items() if k != "lang"]
+    switch_query = urlencode([*query, ("lang", "en" if lang == "ar" else "ar")])
     response = TEMPLATES.TemplateResponse(
-        request, name, {"t": labels(lang), "lang": lang, "dir": "rtl" if lang == "ar" else "ltr", **context},
+        request, name,
+        {"t": labels(lang), "lang": lang, "dir": "rtl" if lang == "ar" else "ltr", "switch_query": switch_query, **context},
         status_code=status_code,
     )
     if request.query_params.get("lang") in LANGS:

@@ -1,5 +1,8 @@
-// Events explorer: table, timeline, actor network and map from /api/events. Data is written with
-// textContent only (article text is untrusted), charts get plain values.
+// Events explorer. The charts (timeline, actor network, map) and the total come from
+// /api/events/summary: counts over every event that matches, computed by the store. The table pages
+// through /api/events. The filters live in the URL (shareable, back button), and the CSV export
+// carries all of them. Data is written with textContent only (article text is untrusted), and the
+// charts get plain values.
 (function () {
   "use strict";
   const QUAD_COLOR = { 0: "#7f8c8d", 1: "#52b788", 2: "#2e8b57", 3: "#e67e22", 4: "#c0392b" };
@@ -31,7 +34,7 @@
 
   function fillTable(items) {
     tbody.textContent = "";
-    items.slice(0, 500).forEach(function (ev) {
+    items.forEach(function (ev) {
       const tr = document.createElement("tr");
       cell(tr, ev.date || "");
       cell(tr, ev.type + (ev.mode ? " · " + ev.mode : ""));
@@ -47,18 +50,22 @@
       td.appendChild(a);
       tbody.appendChild(tr);
     });
-    document.getElementById("event-count").textContent = "(" + items.length + ")";
   }
 
-  function timeline(items) {
+  function showCount(total, shown) {
+    const el = document.getElementById("event-count");
+    el.dataset.count = String(total);
+    el.textContent = "(" + total.toLocaleString() + " " + el.dataset.total + " · " + el.dataset.showing + " "
+      + (shown ? "1–" + shown : "0") + ")";
+  }
+
+  function timeline(rows) {
     const byType = {};
     const dates = new Set();
-    items.forEach(function (ev) {
-      const d = (ev.date || "").slice(0, 10);
-      if (!d) return;
-      dates.add(d);
-      byType[ev.type] = byType[ev.type] || {};
-      byType[ev.type][d] = (byType[ev.type][d] || 0) + 1;
+    rows.forEach(function (r) {
+      dates.add(r.date);
+      byType[r.type] = byType[r.type] || {};
+      byType[r.type][r.date] = r.count;
     });
     const xs = Array.from(dates).sort();
     chart("timeline").setOption({
@@ -73,19 +80,19 @@
     }, true);
   }
 
-  function network(items) {
+  function network(pairs) {
     const nodes = {};
     const edges = {};
-    items.forEach(function (ev) {
-      (ev.source || []).forEach(function (s) {
-        (ev.target || []).forEach(function (t) {
-          if (!s.code || !t.code || s.code === t.code) return;
-          nodes[s.code] = (nodes[s.code] || 0) + 1;
-          nodes[t.code] = (nodes[t.code] || 0) + 1;
-          const key = s.code + "→" + t.code;
-          const e = edges[key] || (edges[key] = { source: s.code, target: t.code, value: 0, coop: 0, conf: 0 });
-          e.value += 1;
-          if (ev.quad_class === 3 || ev.quad_class === 4) e.conf += 1; else e.coop += 1;
+    pairs.forEach(function (p) {
+      p.source.split(";").forEach(function (s) {
+        p.target.split(";").forEach(function (t) {
+          if (!s || !t || s === t) return;
+          nodes[s] = (nodes[s] || 0) + p.count;
+          nodes[t] = (nodes[t] || 0) + p.count;
+          const key = s + "→" + t;
+          const e = edges[key] || (edges[key] = { source: s, target: t, value: 0, coop: 0, conf: 0 });
+          e.value += p.count;
+          if (p.quad_class === 3 || p.quad_class === 4) e.conf += p.count; else e.coop += p.count;
         });
       });
     });
@@ -115,15 +122,9 @@
     return worldReady;
   }
 
-  function map(items) {
-    const points = {};
-    items.forEach(function (ev) {
-      const loc = ev.location;
-      if (!loc || loc.lat == null || loc.lon == null) return;
-      const key = loc.lat + "," + loc.lon;
-      const p = points[key] || (points[key] = { name: loc.name || key, value: [loc.lon, loc.lat, 0], conf: 0 });
-      p.value[2] += 1;
-      if (ev.quad_class === 3 || ev.quad_class === 4) p.conf += 1;
+  function map(places) {
+    const points = places.map(function (p) {
+      return { name: p.name || (p.lat + "," + p.lon), value: [p.lon, p.lat, p.count] };
     });
     return world().then(function () {
       chart("map").setOption({
@@ -132,26 +133,54 @@
         series: [{
           type: "scatter", coordinateSystem: "geo",
           symbolSize: function (v) { return 6 + Math.min(24, 4 * Math.sqrt(v[2])); },
-          itemStyle: { color: function (p) { return p.data.conf * 2 > p.data.value[2] ? "#c0392b" : "#2e8b57"; }, opacity: 0.8 },
-          data: Object.values(points),
+          itemStyle: { color: "#2e8b57", opacity: 0.8 },
+          data: points,
         }],
       }, true);
     });
   }
 
-  function load() {
+  function filterParams() {
     const params = new URLSearchParams();
     new FormData(form).forEach(function (v, k) { if (v) params.set(k, v); });
-    params.set("size", "1000");
-    document.getElementById("export-csv").href = "/api/export/events?format=csv" + (params.get("type") ? "&type=" + encodeURIComponent(params.get("type")) : "");
-    return fetch("/api/events?" + params.toString()).then(function (r) {
-      if (!r.ok) return r.json().then(function (e) { throw new Error(e.detail || r.status); });
-      return r.json();
-    }).then(function (data) {
-      fillTable(data.items);
-      timeline(data.items);
-      network(data.items);
-      return map(data.items);
+    return params;
+  }
+
+  function fromUrl() {  // the URL's filters into the form (a shared link, the back button)
+    const params = new URLSearchParams(window.location.search);
+    Array.from(form.elements).forEach(function (el) {
+      if (el.name && el.name !== "lang") el.value = params.get(el.name) || "";
+    });
+  }
+
+  function langLink() {  // the language switch keeps the filters now in the URL
+    const link = document.getElementById("lang-toggle");
+    const params = new URLSearchParams(window.location.search);
+    params.set("lang", document.body.dataset.lang === "ar" ? "en" : "ar");
+    if (link) link.href = "?" + params.toString();
+  }
+
+  function fail(r) {
+    if (!r.ok) return r.json().then(function (e) { throw new Error(e.detail || r.status); });
+    return r.json();
+  }
+
+  function load() {
+    const params = filterParams();
+    const query = params.toString();
+    document.getElementById("export-csv").href = "/api/export/events?format=csv" + (query ? "&" + query : "");
+    const page = new URLSearchParams(params);
+    page.set("size", "100");
+    return Promise.all([
+      fetch("/api/events/summary?" + query).then(fail),
+      fetch("/api/events?" + page.toString()).then(fail),
+    ]).then(function (both) {
+      const summary = both[0];
+      fillTable(both[1].items);
+      showCount(summary.total, both[1].items.length);
+      timeline(summary.timeline);
+      network(summary.pairs);
+      return map(summary.places);
     }).then(function () {
       document.body.dataset.ready = "1";
     }).catch(function (err) {
@@ -160,7 +189,17 @@
     });
   }
 
-  form.addEventListener("submit", function (e) { e.preventDefault(); load(); });
+  form.addEventListener("submit", function (e) {
+    e.preventDefault();
+    const params = filterParams();
+    const lang = new URLSearchParams(window.location.search).get("lang");
+    if (lang) params.set("lang", lang);
+    window.history.pushState(null, "", "?" + params.toString());
+    langLink();
+    load();
+  });
+  window.addEventListener("popstate", function () { fromUrl(); langLink(); load(); });
   window.addEventListener("resize", function () { Object.values(charts).forEach(function (c) { c.resize(); }); });
+  fromUrl();
   load();
 })();
