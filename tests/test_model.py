@@ -76,3 +76,17 @@ def test_to_json_streams_the_same_json_as_the_dict_copy(seed_text: str) -> None:
     assert doc.to_json() == json.dumps(doc.to_dict(), ensure_ascii=False)
     assert doc.to_json(indent=2) == json.dumps(doc.to_dict(), ensure_ascii=False, indent=2)
     assert Document.from_json(doc.to_json()) == doc
+
+
+def test_pipeline_select_runs_only_the_named_steps(seed_text: str) -> None:
+    """Pipeline.select (rasd process --steps) keeps the pipeline's order and refuses unknown names."""
+    import pytest
+
+    from rasd.errors import ConfigError
+
+    light = Pipeline().select(["sentences", "structure", "language"])
+    assert light.names == ["language", "structure", "sentences"]
+    doc = light.process_text(seed_text)
+    assert [s.name for s in doc.steps] == light.names and doc.sentences and not doc.entities and not doc.events
+    with pytest.raises(ConfigError, match="the steps are language, structure"):
+        Pipeline().select(["structure", "nlp"])

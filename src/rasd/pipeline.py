@@ -17,6 +17,7 @@ from typing import Any
 from rasd.actors import get_kb
 from rasd.dates.published import resolve_published
 from rasd.entities import step as entities_step
+from rasd.errors import ConfigError
 from rasd.events import step as events_step
 from rasd.model import Document, Sentence, Source, Step
 from rasd.structure import step as structure_step
@@ -102,6 +103,21 @@ class Pipeline:
         for step in self.steps:
             doc = step(doc)
         return doc
+
+    @property
+    def names(self) -> list[str]:
+        return [s.name for s in self.steps]
+
+    def select(self, names: Iterable[str]) -> Pipeline:
+        """A pipeline of only the named steps, in this pipeline's order (as spaCy's ``select_pipes``):
+        ``select(["language", "structure", "sentences"])`` structures articles without the NLP models.
+        A step needs what earlier steps make (events need sentences): leaving one out is the caller's
+        choice. An unknown name is a ``ConfigError`` listing the steps there are."""
+        wanted = list(dict.fromkeys(n.strip() for n in names if n.strip()))
+        unknown = [n for n in wanted if n not in self.names]
+        if unknown:
+            raise ConfigError(f"unknown step(s) {', '.join(unknown)}; the steps are {', '.join(self.names)}")
+        return Pipeline([s for s in self.steps if s.name in wanted])
 
     def process_text(self, text: str, source: Source | None = None, meta: dict[str, Any] | None = None) -> Document:
         return self(new_document(text, source, meta))

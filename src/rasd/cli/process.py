@@ -12,6 +12,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from rasd.cli.app import app, err, max_doc_option, out, preflight
+from rasd.errors import RasdError
 from rasd.ingest import process_one
 from rasd.limits import DEFAULT_LIMITS, MIB, Limits
 from rasd.model import Document
@@ -85,10 +86,20 @@ def process(
         help="Largest file, archive member, WARC record, JSON line or <DOC> read whole (bytes).",
     ),
     max_doc_mb: float = max_doc_option(),
+    steps: str = typer.Option(
+        None, "--steps", help="Run only these steps, comma-separated (language,structure,sentences,entities,events)."
+    ),
 ) -> None:
     """Read Arabic news files and print one structured document per input (exit 1 if any failed)."""
-    preflight()
     pipeline = Pipeline()
+    if steps:
+        try:
+            pipeline = pipeline.select(steps.split(","))
+        except RasdError as exc:
+            err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False)
+            raise typer.Exit(2) from None
+    if {"entities", "events"} & set(pipeline.names):
+        preflight()
     sizes = Limits(max_file_bytes=max_bytes, max_doc_bytes=int(max_doc_mb * MIB))
     stats: dict[str, Any] = {}
     failed = 0
