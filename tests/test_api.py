@@ -275,3 +275,19 @@ def test_events_summary_totals_match_listing_and_export(client: TestClient) -> N
         assert sum(t["count"] for t in summary["by_type"]) == summary["total"]
     assert client.get("/api/events/summary", params={"status": "maybe"}).status_code == 422
     assert client.get("/api/events/summary", params={"min_confidence": "2"}).status_code == 422
+
+
+def test_events_summary_is_remembered_until_the_store_changes(tmp_path: Path) -> None:
+    """A repeated summary is answered from the process's memo; an ingest changes the store's change
+    token, so the next summary counts the new events."""
+    db = tmp_path / "s.db"
+    build_db(db)
+    app = create_app(db, token=TOKEN)
+    client = TestClient(app)
+    first = client.get("/api/events/summary").json()
+    assert client.get("/api/events/summary").json() == first and len(app.state.settings.summaries) == 1
+    body = {"text": "هاجم مسلحون دورية للشرطة في بغداد اليوم وقتلوا ثلاثة جنود.", "title": "هجوم", "published": "2022-01-26"}
+    assert client.post("/api/ingest", json=body, headers={"Authorization": f"Bearer {TOKEN}"}).json()["new"] == 1
+    after = client.get("/api/events/summary").json()
+    assert after["total"] > first["total"] and after["documents"] == first["documents"] + 1
+    assert len(app.state.settings.summaries) == 2

@@ -10,8 +10,11 @@ import logging
 import os
 import secrets
 import threading
+from collections import OrderedDict
+from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -25,6 +28,9 @@ from rasd.store import Store, open_store
 log = logging.getLogger("rasd.api")
 MAX_BODY_BYTES = 5 * 1024 * 1024
 STATIC_DIR = Path(__file__).resolve().parents[1] / "web" / "static"
+
+
+SUMMARY_MEMO = 256  # event summaries kept per server process (each a few KB)
 
 
 class Settings:
@@ -42,6 +48,8 @@ class Settings:
         self.max_body = max_body
         self.lock = threading.Lock()
         self._local = threading.local()
+        self.summaries: OrderedDict[tuple[Any, ...], dict[str, Any]] = OrderedDict()  # see remembered()
+        self._summaries_lock = threading.Lock()
         if self.url:
             _ = self.store  # open now: a bad URL or schema fails at start-up, migrations run once
 
@@ -61,6 +69,21 @@ class Settings:
     def reading(self) -> AbstractContextManager[object]:
         """Guard for a read: nothing for per-thread connections, the lock for a shared store."""
         return self.lock if self.shared is not None else nullcontext()
+
+    def remembered(self, key: tuple[Any, ...], compute: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+        """An answer kept for ``key`` (the request plus the store's change token), so a dashboard's
+        repeated summaries over an archive that did not change cost two index look-ups; the newest
+        ``SUMMARY_MEMO`` answers are kept."""
+        with self._summaries_lock:
+            if key in self.summaries:
+                self.summaries.move_to_end(key)
+                return self.summaries[key]
+        value = compute()
+        with self._summaries_lock:
+            self.summaries[key] = value
+            while len(self.summaries) > SUMMARY_MEMO:
+                self.summaries.popitem(last=False)
+        return value
 
     def fresh_store(self) -> Store:
         """A connection of its own, for long streams (exports) that outlive one request thread."""

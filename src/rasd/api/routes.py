@@ -189,7 +189,9 @@ def events_summary(
     top: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> Response:
     with _reading(request):
-        return _json(_store(request).event_summary(filters, top))
+        store = _store(request)
+        key = (repr(filters), top, store.change_token())
+        return _json(request.app.state.settings.remembered(key, lambda: store.event_summary(filters, top)))
 
 
 @router.get("/actors", summary="Actors with document and event counts")

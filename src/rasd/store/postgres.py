@@ -323,6 +323,12 @@ class PostgresStore:
         sql += ' ORDER BY e.date COLLATE "C" DESC NULLS LAST, e.rowid DESC LIMIT %s OFFSET %s'  # newest first
         return [{**json.loads(j), "doc_id": d} for j, d in self._all(sql, [*args, p.limit, p.offset])]
 
+    def change_token(self) -> tuple[Any, ...]:
+        """Changes whenever a document or event is added (the largest row ids; rows are never updated in
+        place): answers computed for one token stay right until it changes. Two index look-ups."""
+        sql = "SELECT (SELECT max(rowid) FROM documents), (SELECT max(rowid) FROM events)"
+        return tuple(self._all(sql)[0])
+
     def event_summary(self, filters: Filters | None = None, top: int = 50) -> dict[str, Any]:
         """Counts over every event that matches (not a page of them): total, per type, per day and type,
         the ``top`` actor pairs and places — what the dashboard's charts draw."""

@@ -287,6 +287,12 @@ class SQLiteStore:
         sql += " ORDER BY e.date DESC, e.rowid DESC LIMIT ? OFFSET ?"  # newest first, undated last
         return [{**json.loads(j), "doc_id": d} for j, d in self.db.execute(sql, [*args, p.limit, p.offset])]
 
+    def change_token(self) -> tuple[Any, ...]:
+        """Changes whenever a document or event is added (the largest row ids; rows are never updated in
+        place): answers computed for one token stay right until it changes. Two index look-ups."""
+        sql = "SELECT (SELECT max(rowid) FROM documents), (SELECT max(rowid) FROM events)"
+        return tuple(self.db.execute(sql).fetchone())
+
     def event_summary(self, filters: Filters | None = None, top: int = 50) -> dict[str, Any]:
         """Counts over every event that matches (not a page of them): total, per type, per day and type,
         the ``top`` actor pairs and places — what the dashboard's charts draw."""
