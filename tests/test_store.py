@@ -186,3 +186,17 @@ def test_event_summary_counts_everything_that_matches(tmp_path: Path) -> None:
     assert len(s.events(Filters(status="asserted", min_confidence=0.75))) == 1
     assert s.event_summary(Filters(actor="IRQ", status="asserted"))["total"] == 2
     assert s.event_summary(top=1)["pairs"] == full["pairs"][:1]
+
+
+def test_events_of_near_duplicate_copies_are_counted_once_on_request(tmp_path: Path) -> None:
+    """copies=False (the API's and `rasd events`' default) leaves out the events that a near-duplicate
+    copy of an article reports again; copies=True lists every report."""
+    s = SQLiteStore(tmp_path / "x.db")
+    original = doc("هاجم مسلحون دورية للشرطة في بغداد اليوم")
+    copy = doc("هاجم مسلحون دورية للشرطة في بغداد اليوم، حسب وكالة")
+    for d in (original, copy):
+        d.events = [Event("ASSAULT", Span(0, 10), Span(0, 4), quad_class=4, date="2015-07-21")]
+    s.add([NewDoc(original), NewDoc(copy, near_of=original.id, near_sim=0.8)])
+    assert len(s.events(Filters())) == 2 and s.event_summary(Filters())["total"] == 2
+    assert len(s.events(Filters(copies=False))) == 1 and s.event_summary(Filters(copies=False))["total"] == 1
+    assert s.events(Filters(copies=False))[0]["doc_id"] == original.id

@@ -147,6 +147,11 @@ def article(request: Request, doc_id: Annotated[str, Path(pattern=DOC_ID)]) -> R
 Status = Enum("Status", {t: t for t in EVENT_STATUSES}, type=str)  # type: ignore[misc]
 
 
+class Reports(str, Enum):
+    one = "one"
+    all = "all"
+
+
 def _event_filters(
     type: EventType | None = None,
     quad_class: Annotated[int | None, Query(ge=0, le=4)] = None,
@@ -159,6 +164,9 @@ def _event_filters(
         Status | None, Query(description="asserted, negated, hypothetical or background (default: all)")
     ] = None,
     min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
+    reports: Annotated[
+        Reports, Query(description="one: each article's events once (not again from its near-duplicate copies); all")
+    ] = Reports.one,
     since: Since = None,
     until: Until = None,
 ) -> Filters:
@@ -167,6 +175,7 @@ def _event_filters(
     return Filters(
         since=since, until=until, event_type=type.value if type else None, quad_class=quad_class, actor=actor,
         country=country, place=place, status=status.value if status else None, min_confidence=min_confidence,
+        copies=reports is Reports.all,
     )
 
 

@@ -64,12 +64,15 @@ def events(
     until: str = typer.Option(None, "--until", help="Last publication date, YYYY-MM-DD."),
     status: EventStatus = typer.Option(None, "--status", help="asserted, negated, hypothetical or background (default: all)."),
     min_confidence: float = typer.Option(None, "--min-confidence", min=0.0, max=1.0, help="Only events the coder is this sure of."),
+    copies: bool = typer.Option(
+        False, "--copies/--no-copies", help="Also the events of near-duplicate copies of an article (default: once)."
+    ),
 ) -> None:
     """Export coded events matching filters: JSON lines, flat CSV/Parquet rows or PLOVER JSON."""
     filters = Filters(
         since=day(since, "--since"), until=day(until, "--until"), source=source, event_type=plover_type(event_type),
         quad_class=quad_class, actor=actor.upper() if actor else None, country=country.upper() if country else None,
-        place=place, status=status.value if status else None, min_confidence=min_confidence,
+        place=place, status=status.value if status else None, min_confidence=min_confidence, copies=copies,
     )
     _export(Kind.events, db, format, out, filters)
 

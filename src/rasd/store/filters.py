@@ -103,6 +103,8 @@ def event_attribute_filters(f: Filters, d: Dialect) -> tuple[list[str], list[Any
     if f.min_confidence is not None:
         where.append(f"e.confidence >= {d.ph}")
         args.append(f.min_confidence)
+    if not f.copies:  # a near-duplicate copy of an article reports the original's events again
+        where.append("e.doc_rowid IN (SELECT rowid FROM documents WHERE near_of IS NULL)")
     return where, args
 
 

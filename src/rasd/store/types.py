@@ -79,6 +79,7 @@ class Filters:
     place: str | None = None  # events at this place name
     status: str | None = None  # events that are: asserted | negated | hypothetical | background (None: all)
     min_confidence: float | None = None  # events the coder is at least this confident of
+    copies: bool = True  # events of near-duplicate copies of an article too (False: each article's events once)
 
 
 EVENT_STATUSES = ("asserted", "negated", "hypothetical", "background")

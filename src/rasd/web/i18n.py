@@ -40,6 +40,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "asserted": ("مؤكدة", "asserted"),
     "hypothetical": ("افتراضية", "hypothetical"),
     "min_confidence": ("أدنى ثقة", "Min. confidence"),
+    "with_copies": ("مع النسخ المكررة", "with duplicate copies"),
     "events_total": ("حدث", "events"),
     "showing": ("المعروض", "showing"),
     "timeline": ("الخط الزمني", "Timeline"),

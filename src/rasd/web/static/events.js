@@ -149,7 +149,9 @@
   function fromUrl() {  // the URL's filters into the form (a shared link, the back button)
     const params = new URLSearchParams(window.location.search);
     Array.from(form.elements).forEach(function (el) {
-      if (el.name && el.name !== "lang") el.value = params.get(el.name) || "";
+      if (!el.name || el.name === "lang") return;
+      if (el.type === "checkbox") el.checked = params.get(el.name) === el.value;
+      else el.value = params.get(el.name) || "";
     });
   }
 
