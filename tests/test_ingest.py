@@ -222,3 +222,51 @@ def test_search_hides_near_duplicates_unless_asked(tmp_path: Path) -> None:
     assert (r.new, r.near) == (2, 1)
     assert len(store.search("الحكومة")) == 1
     assert len(store.search("الحكومة", Filters(duplicates=True))) == 2
+
+
+def test_step_versions_follow_the_data_and_reprocess_rewrites_stale_documents(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A step's version carries a fingerprint of the data it reads (an actor file of the user's changes
+    it); documents processed with other versions are stale, and reprocess stores a fresh analysis
+    over them (same ids and texts, new steps, the old entity and event rows replaced)."""
+    from rasd.ingest import reprocess
+    from rasd.pipeline import Pipeline, PipelineStep, step_versions
+
+    base = step_versions()
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("persons:\n  - id: x1\n    names: [فلان الفلاني]\n    country: IRQ\n", encoding="utf-8")
+    monkeypatch.setenv("RASD_ACTORS", str(mine))
+    assert step_versions()["entities"] != base["entities"] and step_versions()["language"] == base["language"]
+    monkeypatch.delenv("RASD_ACTORS")
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    make_corpus(corpus, 12)
+    store = SQLiteStore(tmp_path / "a.db")
+    ingest(read_paths([corpus]), store)
+    current = {s.name: s.version for s in Pipeline().steps}
+    assert store.stale(current) == []
+    newer = Pipeline([PipelineStep(s.name, s.version + (".next" if s.name == "events" else ""), s.fn) for s in Pipeline().steps])
+    stale = store.stale({s.name: s.version for s in newer.steps})
+    assert len(stale) == store.stats()["documents"]
+    events_before = store.stats()["events"]
+    report = reprocess(store, newer)
+    assert (report.stale, report.done, report.failed) == (len(stale), len(stale), 0)
+    assert store.stale({s.name: s.version for s in newer.steps}) == []
+    assert store.stats()["events"] == events_before and store.stats()["documents"] == len(stale)
+    doc = store.get(stale[0])
+    assert doc is not None and [s.version for s in doc.steps if s.name == "events"][-1].endswith(".next")
+
+
+def test_reprocess_cli_dry_run_and_run(tmp_path: Path) -> None:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    make_corpus(corpus, 5)
+    db = tmp_path / "a.db"
+    ingest(read_paths([corpus]), SQLiteStore(db))
+    dry = CliRunner().invoke(app, ["reprocess", "--db", str(db), "--dry-run"])
+    assert dry.exit_code == 0 and "0 stale" in dry.output
+    run = CliRunner().invoke(app, ["reprocess", "--db", str(db)])
+    assert run.exit_code == 0 and "0 stale · 0 reprocessed · 0 failed" in run.output
+    assert CliRunner().invoke(app, ["reprocess", "--db", str(tmp_path / "none.db")]).exit_code == 2

@@ -335,3 +335,23 @@ def test_event_summary_is_the_same_on_both_stores(empty: Store, tmp_path: Path) 
     for f in (Filters(), Filters(status="asserted"), Filters(status="negated"), Filters(min_confidence=0.75), Filters(actor="TUR")):
         assert empty.event_summary(f) == lite.event_summary(f), f
     assert empty.event_summary()["total"] == 3
+
+
+def test_stale_and_replace_on_postgres(empty: Store) -> None:
+    """The reprocess pair on PostgreSQL: stale documents by recorded step versions; replace swaps the
+    analysis (JSON, rows, search vector) and keeps the document."""
+    from rasd.model import Step
+    from rasd.store.search import shadow
+    from rasd.text import words
+
+    d = _doc("هاجم مسلحون دورية للشرطة في بغداد اليوم")
+    d.title, d.steps = "هجوم قديم", [Step("events", "1")]
+    d.events = [Event("ASSAULT", Span(0, 10), Span(0, 4), quad_class=4, date="2015-07-21")]
+    empty.add([NewDoc(d, title_terms=shadow(words(d.title)), body_terms=shadow(words(d.text)))])
+    assert empty.stale({"events": "1"}) == [] and empty.stale({"events": "2"}) == [d.id]
+    new = Document.from_json(d.to_json())
+    new.title, new.steps = "عنوان جديد", [Step("events", "2")]
+    new.events = [Event("PROTEST", Span(0, 10), Span(5, 9), quad_class=3)]
+    assert empty.replace(new, shadow(words(new.title)), shadow(words(d.title)))
+    assert empty.stale({"events": "2"}) == [] and [e["type"] for e in empty.events()] == ["PROTEST"]
+    assert [h.doc_id for h in empty.search("جديد")] == [d.id] and empty.search("قديم") == []

@@ -200,3 +200,25 @@ def test_events_of_near_duplicate_copies_are_counted_once_on_request(tmp_path: P
     assert len(s.events(Filters())) == 2 and s.event_summary(Filters())["total"] == 2
     assert len(s.events(Filters(copies=False))) == 1 and s.event_summary(Filters(copies=False))["total"] == 1
     assert s.events(Filters(copies=False))[0]["doc_id"] == original.id
+
+
+def test_replace_stores_a_new_analysis_over_the_old(tmp_path: Path) -> None:
+    """replace keeps the document (id, text, source) and swaps its analysis: JSON, entity and event
+    rows, and the title's search terms (contentless FTS: the old terms are deleted)."""
+    from rasd.store.search import shadow
+    from rasd.text import words
+
+    s = SQLiteStore(tmp_path / "x.db")
+    d = doc("هاجم مسلحون دورية للشرطة في بغداد اليوم")
+    d.title = "هجوم قديم"
+    d.events = [Event("ASSAULT", Span(0, 10), Span(0, 4), quad_class=4, date="2015-07-21")]
+    s.add([NewDoc(d, title_terms=shadow(words(d.title)), body_terms=shadow(words(d.text)))])
+    new = Document.from_json(d.to_json())
+    new.title = "عنوان جديد"
+    new.events = [Event("PROTEST", Span(0, 10), Span(5, 9), quad_class=3), Event("COERCE", Span(0, 10), Span(10, 12))]
+    assert s.replace(new, shadow(words(new.title)), shadow(words(d.title)))
+    assert sorted(e["type"] for e in s.events()) == ["COERCE", "PROTEST"]
+    assert s.get(d.id).title == "عنوان جديد" and s.stats()["documents"] == 1
+    assert [h.doc_id for h in s.search("جديد")] == [d.id] and s.search("قديم") == []
+    assert s.search("مسلحون")[0].doc_id == d.id  # the body is still indexed
+    assert not s.replace(doc("نص آخر غير مخزن"), "", "")

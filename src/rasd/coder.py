@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from rasd.events.step import VERSION, events, sentence_document
+from rasd.events.step import events, sentence_document
 from rasd.model import Document
-from rasd.pipeline import PipelineStep, default_steps
+from rasd.pipeline import PipelineStep, default_steps, step_versions
 
 SENTENCE_SKIP = frozenset({"structure", "sentences", "events"})
 
@@ -26,7 +26,7 @@ class SentenceCoder:
             for s in default_steps()
             if s.name not in SENTENCE_SKIP and (with_entities or s.name != "entities")
         ]
-        self.events = PipelineStep("events", VERSION, events)
+        self.events = PipelineStep("events", step_versions()["events"], events)
 
     def __call__(self, text: str, doc_id: str = "s", published: str | None = None) -> Document:
         doc = sentence_document(text, doc_id, published)

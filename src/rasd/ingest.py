@@ -11,7 +11,7 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 
 from rasd.dedup import DedupIndex, SignatureBuilder
@@ -97,11 +97,15 @@ def prepare(raw: RawDoc | ReadError | Known, limits: Limits = DEFAULT_LIMITS) ->
     if isinstance(doc, ReadError):
         return doc
     try:
-        title = doc.title or doc.meta.get("title") or ""
         body_terms, near, story = index_features(doc.text)
-        return Prepared(doc, shadow(words(title)) if title else "", body_terms, near, story)
+        return Prepared(doc, _title_terms(doc), body_terms, near, story)
     except Exception as exc:  # noqa: BLE001
         return ReadError.of(raw.source.url or raw.source.path or "?", "indexing", exc)
+
+
+def _title_terms(doc: Document) -> str:
+    title = doc.title or doc.meta.get("title") or ""
+    return shadow(words(title)) if title else ""
 
 
 def index_features(text: str) -> tuple[str, bytes, bytes]:
@@ -246,3 +250,43 @@ def _store_batch(batch: list[Prepared | ReadError | Known], store: Store, index:
     stored.errors = [f"{where}: {reason}" for where, reason in failures]
     stored.already += report.already
     return stored
+
+
+@dataclass
+class ReprocessReport:
+    """What one ``reprocess`` run did."""
+
+    stale: int = 0
+    done: int = 0
+    failed: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def reprocess(
+    store: Store, pipeline: Pipeline | None = None, progress: Callable[[int], None] | None = None,
+    limit: int | None = None,
+) -> ReprocessReport:
+    """Re-run the pipeline on every stored document whose recorded step versions differ from the
+    current ones (a new model, lexicon or actor file changes a version: see ``pipeline.step_versions``),
+    and store the new analysis over the old; the text, its source and its duplicate links stay. A
+    document that fails is one line and keeps its old analysis."""
+    check_resources()
+    pipeline = pipeline or Pipeline()
+    versions = {s.name: s.version for s in pipeline.steps}
+    ids = store.stale(versions)
+    report = ReprocessReport(stale=len(ids))
+    for doc_id in ids[:limit]:
+        old = store.get(doc_id)
+        if old is None:
+            continue
+        meta = {**old.meta, "published": old.published, "published_text": old.published_text}
+        new = process_one(pipeline, RawDoc(old.text, old.source, meta), Limits(max_doc_bytes=1 << 62))
+        if isinstance(new, ReadError):
+            report.failed += 1
+            report.errors.append(f"{doc_id}: {new.reason}")
+        else:
+            store.replace(new, _title_terms(new), _title_terms(old))
+            report.done += 1
+        if progress:
+            progress(1)
+    return report

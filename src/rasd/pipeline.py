@@ -9,9 +9,13 @@ gazetteers, lexicons) are loaded lazily once per process by the steps themselves
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from rasd.actors import get_kb
@@ -85,13 +89,68 @@ def check_resources() -> None:
     get_kb()
 
 
+# The shipped data each step reads (folders of rasd.data), and the user's files that change it. A
+# step's version is its code version plus a fingerprint of these, so a new model, lexicon or actor
+# file makes the step's recorded version change and `rasd reprocess` finds what is stale.
+_STEP_DATA = {
+    "language": ((), ()),
+    "structure": (("lexicon",), ()),
+    "sentences": ((), ()),
+    "entities": (("ner", "gazetteer", "actors", "lexicon"), ("RASD_ACTORS", "RASD_NER_MODEL")),
+    "events": (("events", "actors", "lexicon"), ("RASD_ACTORS",)),
+}
+_CODE_VERSION = {
+    "language": "1",
+    "structure": structure_step.VERSION,
+    "sentences": "1",
+    "entities": entities_step.VERSION,
+    "events": events_step.VERSION,
+}
+
+
+def step_versions() -> dict[str, str]:
+    """Each default step's version: its code version, then a fingerprint of the data it reads (the
+    shipped folders and the files named by its environment variables), e.g. ``1+3fa2c9d1``."""
+    env = tuple(os.environ.get(v, "") for v in ("RASD_ACTORS", "RASD_NER_MODEL"))
+    return _step_versions(env)
+
+
+@lru_cache(maxsize=4)
+def _step_versions(_env: tuple[str, ...]) -> dict[str, str]:
+    out = {}
+    for name, (folders, variables) in _STEP_DATA.items():
+        files: list[Path] = []
+        for folder in folders:
+            files += sorted(p for p in Path(str(resources.files("rasd.data").joinpath(folder))).rglob("*") if p.is_file())
+        for var in variables:
+            for part in filter(None, os.environ.get(var, "").split(os.pathsep)):
+                path = Path(part)
+                files += sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        out[name] = _CODE_VERSION[name] + (f"+{_fingerprint(files)}" if files else "")
+    return out
+
+
+def _fingerprint(files: list[Path]) -> str:
+    h = hashlib.sha1()
+    for path in files:
+        if path.suffix == ".md" or path.name.endswith(".pickle"):
+            continue  # model cards and caches say nothing the step reads
+        h.update(path.name.encode())
+        try:
+            h.update(path.read_bytes())
+        except OSError:
+            h.update(b"?")
+    return h.hexdigest()[:8]
+
+
 def default_steps() -> list[PipelineStep]:
+    v = step_versions()
     return [
-        PipelineStep("language", "1", language),
-        PipelineStep("structure", structure_step.VERSION, structure),
-        PipelineStep("sentences", "1", sentences),
-        PipelineStep("entities", entities_step.VERSION, entities_step.entities),
-        PipelineStep("events", events_step.VERSION, events_step.events),
+        PipelineStep("language", v["language"], language),
+        PipelineStep("structure", v["structure"], structure),
+        PipelineStep("sentences", v["sentences"], sentences),
+        PipelineStep("entities", v["entities"], entities_step.entities),
+        PipelineStep("events", v["events"], events_step.events),
     ]
 
 

@@ -18,11 +18,11 @@ import typer
 from rasd.cli.app import app, day, err, max_doc_option, preflight
 from rasd.coder import sentence_coder
 from rasd.errors import InputError
-from rasd.events.step import VERSION, events
+from rasd.events.step import events
 from rasd.export.events import event_dict
 from rasd.limits import MIB, Limits
 from rasd.model import Document
-from rasd.pipeline import Pipeline, PipelineStep, default_steps
+from rasd.pipeline import Pipeline, PipelineStep, default_steps, step_versions
 from rasd.readers.base import bounded_lines
 
 
@@ -88,7 +88,7 @@ def code(
             from rasd.readers import ReadError, read_any
 
             pipeline = Pipeline([s for s in default_steps() if s.name != "events"])  # events run once, below
-            step = PipelineStep("events", VERSION, events)
+            step = PipelineStep("events", step_versions()["events"], events)
             for item in read_any(paths, sizes=sizes):
                 if not isinstance(item, ReadError):
                     meta = dict(item.meta or {})

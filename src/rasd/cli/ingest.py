@@ -174,3 +174,47 @@ def stats(
     for name, n in s["sources"].items():
         src.add_row(name, f"{n:,}")
     out.print(src)
+
+
+@app.command()
+def reprocess(
+    db: str = typer.Option("rasd.db", "--db", help="The database (SQLite file or postgresql:// URL)."),
+    limit: int = typer.Option(None, "--limit", min=1, help="At most this many documents (the oldest first)."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Only count the stale documents."),
+) -> None:
+    """Re-run the steps whose version changed (a new model, lexicon or actor file) on the stored documents
+    they processed, and store the new analysis; exit 1 if any document failed."""
+    from rasd.ingest import reprocess as run
+    from rasd.pipeline import Pipeline
+
+    if not str(db).startswith(("postgresql://", "postgres://")) and not Path(db).exists():
+        err.print(f"[red]error[/red] {escape(db)}: no such database")
+        raise typer.Exit(2)
+    try:
+        store = open_store(db)
+    except RasdError as exc:
+        err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False)
+        raise typer.Exit(2) from None
+    try:
+        pipeline = Pipeline()
+        if dry_run:
+            stale = store.stale({s.name: s.version for s in pipeline.steps})
+            out.print(f"{len(stale)} stale document(s) in {db}")
+            return
+        with Progress(SpinnerColumn(), TextColumn("reprocessing"), BarColumn(), MofNCompleteColumn(),
+                      TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal) as bar:
+            task = bar.add_task("reprocess", total=None)
+            report = run(store, pipeline, progress=lambda n: bar.advance(task, n), limit=limit)
+    except StorageFault as exc:
+        err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False)
+        raise typer.Exit(3) from None
+    except RasdError as exc:
+        err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False)
+        raise typer.Exit(2) from None
+    finally:
+        store.close()
+    for line in report.errors[:SHOW_ERRORS]:
+        err.print(f"failed {escape(line)}", highlight=False)
+    out.print(f"{report.stale} stale · {report.done} reprocessed · {report.failed} failed")
+    if report.failed:
+        raise typer.Exit(1)

@@ -36,8 +36,9 @@ from rasd.store.filters import (
 )
 from rasd.store.pg_migrations import migrate
 from rasd.store.rows import ENTITY_COLUMNS, EVENT_COLUMNS, entity_rows, event_rows, insert_sql, no_nul
-from rasd.store.search import COLUMNS, Query, parse_query, snippet
-from rasd.store.types import DupLink, Filters, Hit, IngestReport, NewDoc, Page, add_event_counts
+from rasd.store.search import COLUMNS, Query, parse_query, shadow, snippet
+from rasd.store.types import DupLink, Filters, Hit, IngestReport, NewDoc, Page, add_event_counts, is_stale
+from rasd.text import words
 
 EXPORT_KINDS = ("documents", "events", "entities", "duplicates")
 WEIGHTS = "{0.3333,0.3333,0.3333,1.0}"  # ts_rank_cd weights for D, C, B, A: title (A) 3 : 1 body (D)
@@ -322,6 +323,41 @@ class PostgresStore:
         sql += (" WHERE " + " AND ".join(where)) if where else ""
         sql += ' ORDER BY e.date COLLATE "C" DESC NULLS LAST, e.rowid DESC LIMIT %s OFFSET %s'  # newest first
         return [{**json.loads(j), "doc_id": d} for j, d in self._all(sql, [*args, p.limit, p.offset])]
+
+    def stale(self, versions: dict[str, str]) -> list[str]:
+        """Ids of the stored documents whose recorded steps differ from ``versions`` (step name → version;
+        a step not recorded is stale too): what ``rasd reprocess`` re-runs."""
+        rows = self._all("SELECT id, (json::jsonb -> 'steps')::text FROM documents ORDER BY rowid")
+        return [doc_id for doc_id, steps in rows if is_stale(steps, versions)]
+
+    def replace(self, doc: Document, title_terms: str, old_title_terms: str) -> bool:
+        """Store ``doc``'s new analysis (title, language, JSON, entities, events, title search terms) over
+        the stored document with its id, in one transaction; its text, source and duplicate links stay.
+        False when no such document is stored."""
+        try:
+            with self.conn.transaction(), self.conn.cursor() as cur:
+                cur.execute("SELECT rowid, json FROM documents WHERE id = %s FOR UPDATE", (doc.id,))
+                row = cur.fetchone()
+                if row is None:
+                    return False
+                rowid = row[0]
+                body_terms = shadow(words(doc.text))
+                cur.execute(
+                    "UPDATE documents SET title = %s, language = %s, published = %s, json = %s, search = %s::tsvector"
+                    " WHERE rowid = %s",
+                    (no_nul(doc.title or doc.meta.get("title")), doc.language, no_nul(doc.published), doc.to_json(),
+                     tsvector_literal(title_terms, body_terms), rowid),
+                )
+                cur.execute("DELETE FROM entities WHERE doc_rowid = %s", (rowid,))
+                cur.execute("DELETE FROM events WHERE doc_rowid = %s", (rowid,))
+                cur.executemany(insert_sql("entities", ENTITY_COLUMNS, "%s"), list(entity_rows(rowid, doc)))
+                cur.executemany(insert_sql("events", EVENT_COLUMNS, "%s"), list(event_rows(rowid, doc)))
+        except self._psycopg.Error as exc:
+            fault = _fault(exc, self.url_safe)
+            if fault is not None:
+                raise fault from None
+            raise
+        return True
 
     def change_token(self) -> tuple[Any, ...]:
         """Changes whenever a document or event is added (the largest row ids; rows are never updated in

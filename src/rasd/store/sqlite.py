@@ -26,8 +26,9 @@ from rasd.store.filters import (
 )
 from rasd.store.migrations import LATEST, migrate, version
 from rasd.store.rows import ENTITY_COLUMNS, EVENT_COLUMNS, entity_rows, event_rows, insert_sql
-from rasd.store.search import parse_query, snippet
-from rasd.store.types import DupLink, Filters, Hit, IngestReport, NewDoc, Page, add_event_counts
+from rasd.store.search import parse_query, shadow, snippet
+from rasd.store.types import DupLink, Filters, Hit, IngestReport, NewDoc, Page, add_event_counts, is_stale
+from rasd.text import words
 
 EXPORT_KINDS = ("documents", "events", "entities", "duplicates")
 
@@ -286,6 +287,56 @@ class SQLiteStore:
         sql += (" WHERE " + " AND ".join(where)) if where else ""
         sql += " ORDER BY e.date DESC, e.rowid DESC LIMIT ? OFFSET ?"  # newest first, undated last
         return [{**json.loads(j), "doc_id": d} for j, d in self.db.execute(sql, [*args, p.limit, p.offset])]
+
+    def stale(self, versions: dict[str, str]) -> list[str]:
+        """Ids of the stored documents whose recorded steps differ from ``versions`` (step name → version;
+        a step not recorded is stale too): what ``rasd reprocess`` re-runs."""
+        rows = self.db.execute(
+            "SELECT d.id, json_extract(j.json, '$.steps') FROM documents d JOIN doc_json j ON j.rowid = d.rowid ORDER BY d.rowid"
+        ).fetchall()
+        return [doc_id for doc_id, steps in rows if is_stale(steps, versions)]
+
+    def replace(self, doc: Document, title_terms: str, old_title_terms: str) -> bool:
+        """Store ``doc``'s new analysis (title, language, JSON, entities, events, title search terms) over
+        the stored document with its id, in one transaction; its text, source and duplicate links stay.
+        False when no such document is stored."""
+        if self.read_only:
+            raise StorageFault(f"cannot write to {self.path}: the database is read-only")
+        db = self.db
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            row = db.execute("SELECT rowid FROM documents WHERE id = ?", (doc.id,)).fetchone()
+            if row is None:
+                db.execute("ROLLBACK")
+                return False
+            rowid = row[0]
+            db.execute(
+                "UPDATE documents SET title = ?, language = ?, published = ? WHERE rowid = ?",
+                (doc.title or doc.meta.get("title"), doc.language, doc.published, rowid),
+            )
+            db.execute("UPDATE doc_json SET json = ? WHERE rowid = ?", (doc.to_json(), rowid))
+            if title_terms != old_title_terms:  # contentless FTS5: delete with the old terms, insert the new
+                body_terms = shadow(words(doc.text))
+                db.execute(
+                    "INSERT INTO doc_fts (doc_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
+                    (rowid, old_title_terms, body_terms),
+                )
+                db.execute("INSERT INTO doc_fts (rowid, title, body) VALUES (?,?,?)", (rowid, title_terms, body_terms))
+            db.execute("DELETE FROM entities WHERE doc_rowid = ?", (rowid,))
+            db.execute("DELETE FROM events WHERE doc_rowid = ?", (rowid,))
+            self._entities(rowid, doc)
+            self._events(rowid, doc)
+            db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._rollback()
+            fault = self._fault(exc)
+            if fault is not None:
+                raise fault from None
+            raise
+        except BaseException:
+            self._rollback()
+            raise
+        return True
 
     def change_token(self) -> tuple[Any, ...]:
         """Changes whenever a document or event is added (the largest row ids; rows are never updated in

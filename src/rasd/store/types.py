@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
 from rasd.model import Document
+
+
+def is_stale(steps_json: str | None, versions: dict[str, str]) -> bool:
+    """Whether a stored document's recorded steps (its JSON ``steps``) differ from ``versions``."""
+    recorded = {s.get("name"): s.get("version") for s in json.loads(steps_json or "[]")}
+    return any(recorded.get(name) != version for name, version in versions.items())
 
 
 def source_key(doc: Document) -> str:
@@ -128,6 +135,10 @@ class Store(Protocol):
     def event_summary(self, filters: Filters | None = None, top: int = 50) -> dict[str, Any]: ...
 
     def change_token(self) -> tuple[Any, ...]: ...
+
+    def stale(self, versions: dict[str, str]) -> list[str]: ...
+
+    def replace(self, doc: Document, title_terms: str, old_title_terms: str) -> bool: ...
 
     def actors(self, filters: Filters | None = None) -> list[dict[str, Any]]: ...
 
