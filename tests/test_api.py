@@ -291,3 +291,23 @@ def test_events_summary_is_remembered_until_the_store_changes(tmp_path: Path) ->
     after = client.get("/api/events/summary").json()
     assert after["total"] > first["total"] and after["documents"] == first["documents"] + 1
     assert len(app.state.settings.summaries) == 2
+
+
+def test_actor_page_and_labels(client: TestClient) -> None:
+    """/actor/CODE: names in both languages, office holders with dates, events as source and as target,
+    counterparts; an unknown code is a 404 page; /api/actors labels every code from the knowledge base."""
+    page = client.get("/actor/IRQGOV?lang=en")
+    assert page.status_code == 200
+    assert "Iraq · government" in page.text and "العراق · الحكومة" in page.text
+    assert "مصطفى الكاظمي" in page.text and 'id="actor-holders"' in page.text  # office holders, with dates
+    assert re.search(r"as source \((\d+)\) · as target \((\d+)\)", page.text)
+    src = client.get("/api/events", params={"actor": "IRQGOV", "size": 1000}).json()["items"]
+    n_src = sum(1 for e in src if any((a.get("code") or "").startswith("IRQGOV") for a in e["source"]))
+    assert f"as source ({n_src})" in page.text
+    assert 'href="/actor/' in page.text  # counterparts link to their pages
+    assert client.get("/actor/ZZZGOV").status_code == 404
+    assert client.get("/actor/not-a-code").status_code == 404
+    items = client.get("/api/actors").json()["items"]
+    irq = next(r for r in items if r["code"] == "IRQGOV")
+    assert irq["label_en"] == "Iraq · government" and irq["label_ar"] == "العراق · الحكومة"
+    assert any(r["code"] == "IRQGOV" for r in client.get("/api/actors", params={"q": "iraq"}).json()["items"])

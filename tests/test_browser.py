@@ -207,3 +207,18 @@ def test_event_filters_live_in_the_url_and_the_export_matches_the_total(
     assert "status=asserted" in pg.locator("#lang-toggle").get_attribute("href")  # the switch keeps the filters
     pg.screenshot(path=str(SHOTS / "events-filtered.png"), full_page=True)
     assert errors == []
+
+
+def test_actor_page(server: tuple[str, dict[str, str]], page: tuple[object, list[str]]) -> None:
+    base, _ = server
+    pg, errors = page
+    pg.goto(base + "/actor/IRQGOV?lang=en")
+    pg.wait_for_selector("#actor")
+    assert "Iraq · government" in pg.locator("h1").inner_text()
+    assert pg.locator("#actor-holders tbody tr").count() >= 2
+    pg.click("#actor-counterparts a >> nth=0")
+    pg.wait_for_selector("#actor")
+    assert "/actor/" in pg.url
+    pg.goto(base + "/actor/IRQGOV")
+    pg.screenshot(path=str(SHOTS / "actor.png"), full_page=False)
+    assert errors == []

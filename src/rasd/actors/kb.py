@@ -84,6 +84,19 @@ class NameMatch:
     kind: str  # strong | weak | partial
 
 
+# PLOVER/CAMEO sector codes as readers call them (Arabic, English).
+SECTOR_LABELS = {
+    "GOV": ("الحكومة", "government"), "MIL": ("الجيش", "military"), "COP": ("الشرطة", "police"),
+    "SPY": ("الاستخبارات", "intelligence"), "JUD": ("القضاء", "judiciary"), "LEG": ("البرلمان", "legislature"),
+    "REB": ("المتمردون", "rebels"), "OPP": ("المعارضة", "opposition"), "PTY": ("حزب", "party"),
+    "CVL": ("المدنيون", "civilians"), "BUS": ("قطاع الأعمال", "business"), "MED": ("الإعلام", "media"),
+    "EDU": ("التعليم", "education"), "HLH": ("الصحة", "health"), "LAB": ("العمال", "labour"),
+    "REF": ("اللاجئون", "refugees"), "REL": ("الدين", "religion"), "ELI": ("النخب", "elites"),
+    "UAF": ("قوات غير نظامية", "irregular forces"), "IGO": ("منظمة دولية", "international organization"),
+    "NGO": ("منظمة غير حكومية", "NGO"), "SOC": ("المجتمع", "society"), "CRM": ("الجريمة", "crime"),
+}
+
+
 class KnowledgeBase:
     """Read-only index over actor records; see ``rasd.actors`` for the API summary."""
 
@@ -380,6 +393,53 @@ class KnowledgeBase:
         """The office a person held on ``date`` (the most senior if several), or None."""
         rec = self.records.get(person_id)
         return rec.role_at(date) if rec else None
+
+    def describe_code(self, code: str) -> dict[str, Any] | None:
+        """What an actor code stands for, for people reading it: the country (or international actor)
+        and sector with Arabic and English names, the records coded so, and the persons who held an
+        office of that country and sector, with dates (newest first). None when the KB knows nothing."""
+        code = code.upper()
+        country, sector = code[:3], code[3:6] or None
+        by_code, holders_of = self._code_index()
+        place = self.records.get(f"country:{country}")
+        coded = by_code.get(code, []) + [r for r in by_code.get((country, sector), []) if r.cameo != code]
+        holders = holders_of.get((country, sector), []) if sector else holders_of.get(country, [])
+        if place is None and not coded and not holders:
+            return None
+        ar_sector, en_sector = SECTOR_LABELS.get(sector or "", (sector or "", sector or ""))
+        name_ar = place.name if place else (coded[0].name if coded else country)
+        name_en = (place.en if place else (coded[0].en if coded else None)) or country
+        return {
+            "code": code, "country": country, "sector": sector,
+            "label_ar": f"{name_ar} · {ar_sector}" if sector else name_ar,
+            "label_en": f"{name_en} · {en_sector}" if sector else name_en,
+            "records": [{"id": r.id, "name": r.name, "en": r.en, "kind": r.kind} for r in coded[:20]],
+            "holders": holders,
+        }
+
+    def _code_index(self) -> tuple[dict[Any, list[ActorRecord]], dict[Any, list[dict[str, Any]]]]:
+        """Records by CAMEO code and by (country, sector); office holders by (country, sector) and by
+        country, newest first. Built on first use."""
+        cached = getattr(self, "_codes_cache", None)
+        if cached is not None:
+            return cached
+        by_code: dict[Any, list[ActorRecord]] = {}
+        holders: dict[Any, list[dict[str, Any]]] = {}
+        for rec in self.records.values():
+            if rec.cameo:
+                by_code.setdefault(rec.cameo, []).append(rec)
+            if rec.kind != "person" and rec.country and rec.sector:
+                by_code.setdefault((rec.country, rec.sector), []).append(rec)
+            for role in rec.roles if rec.kind == "person" else ():
+                if role.country:
+                    h = {"id": rec.id, "name": rec.name, "en": rec.en, "office": role.office, "title": role.title,
+                         "start": role.start, "end": role.end}
+                    holders.setdefault((role.country, role.sector), []).append(h)
+                    holders.setdefault(role.country, []).append(h)
+        for rows in holders.values():
+            rows.sort(key=lambda h: date_floor(h["start"] or "0000"), reverse=True)
+        self._codes_cache = (by_code, holders)
+        return self._codes_cache
 
     def code(self, country: str | None, sector: str | None) -> str | None:
         """``code('IRQ', 'GOV')`` → ``'IRQGOV'``."""

@@ -16,6 +16,7 @@ from fastapi import APIRouter, Depends, Header, HTTPException, Path, Query, Requ
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import AfterValidator, BaseModel, Field
 
+from rasd.actors import get_kb
 from rasd.export import EXPORT_FORMATS, stream_rows
 from rasd.model import PLOVER_TYPES
 from rasd.store import Filters, Page
@@ -214,9 +215,17 @@ def actors(
     _check_dates(since, until)
     with _reading(request):
         rows = _store(request).actors(Filters(since=since, until=until))
+    kb = get_kb()
+    for row in rows:  # every code labelled in both languages from the knowledge base
+        known = kb.describe_code(row["code"]) if row.get("code") else None
+        row["label_ar"] = known["label_ar"] if known else None
+        row["label_en"] = known["label_en"] if known else None
     if q:
         needle = q.strip().lower()
-        rows = [r for r in rows if needle in (r.get("code") or "").lower() or needle in (r.get("name") or "").lower()]
+        rows = [
+            r for r in rows
+            if any(needle in (r.get(k) or "").lower() for k in ("code", "name", "label_ar", "label_en"))
+        ]
     return {"items": rows[:size], "total": len(rows)}
 
 

@@ -89,9 +89,11 @@ def event_attribute_filters(f: Filters, d: Dialect) -> tuple[list[str], list[Any
         where.append(f"e.quad_class = {d.ph}")
         args.append(f.quad_class)
     if f.actor:  # hierarchical, as CAMEO codes are: TUR matches TUR, TURGOV, TURMIL ... (a code's start)
-        src_codes, tgt_codes = "';' || e.source_codes", "';' || e.target_codes"
-        where.append(f"({d.contains(src_codes)} OR {d.contains(tgt_codes)})")
-        args.extend([f";{f.actor}", f";{f.actor}"])
+        sides = {"source": ["e.source_codes"], "target": ["e.target_codes"]}.get(
+            f.actor_side or "", ["e.source_codes", "e.target_codes"]
+        )
+        where.append("(" + " OR ".join(d.contains(f"';' || {col}") for col in sides) + ")")
+        args.extend([f";{f.actor}"] * len(sides))
     if f.country:
         where.append(f"(e.country = {d.ph} OR {d.contains('e.source_codes')} OR {d.contains('e.target_codes')})")
         args.extend([f.country, f.country, f.country])

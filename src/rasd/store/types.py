@@ -81,7 +81,8 @@ class Filters:
     duplicates: bool = False  # include near-duplicates in search results
     entity: str | None = None  # documents mentioning this actor code
     quad_class: int | None = None  # events of this PLOVER quad class
-    actor: str | None = None  # events with this actor code on either side
+    actor: str | None = None  # events with this actor code (or a code starting so) on either side
+    actor_side: str | None = None  # "source" or "target": the actor on that side only
     country: str | None = None  # events in or by this ISO-3 country
     place: str | None = None  # events at this place name
     status: str | None = None  # events that are: asserted | negated | hypothetical | background (None: all)

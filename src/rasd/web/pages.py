@@ -149,6 +149,44 @@ def article_page(request: Request, doc_id: str) -> HTMLResponse:
     return _render(request, "article.html", doc=doc, blocks=article_view(doc))
 
 
+@router.get("/actor/{code}", response_class=HTMLResponse)
+def actor_page(request: Request, code: str) -> HTMLResponse:
+    """An actor code: its names in both languages, who held its offices when, and its events as source
+    and as target (per type and over time) with its main counterparts."""
+    from rasd.actors import get_kb
+
+    code = code.upper()
+    known = get_kb().describe_code(code) if _CODE.fullmatch(code) else None
+    sides = {}
+    if _CODE.fullmatch(code):
+        settings = request.app.state.settings
+        with settings.reading():
+            store = _store(request)
+            token = store.change_token()
+            for side in ("source", "target"):
+                f = Filters(actor=code, actor_side=side, copies=False)
+                sides[side] = settings.remembered((repr(f), 10, token), lambda f=f: store.event_summary(f, top=10))
+    if known is None and not any(v["total"] for v in sides.values()):
+        return _render(request, "missing.html", status_code=404, doc_id=code)
+    months: dict[str, dict[str, int]] = {}
+    for side, summary in sides.items():
+        for row in summary["timeline"]:
+            months.setdefault(row["date"][:7], {"source": 0, "target": 0})[side] += row["count"]
+    counterparts: dict[str, int] = {}
+    for side, other in (("source", "target"), ("target", "source")):
+        for pair in sides[side]["pairs"]:
+            for c in pair[other].split(";"):
+                if c and not c.startswith(code):
+                    counterparts[c] = counterparts.get(c, 0) + pair["count"]
+    return _render(
+        request, "actor.html", code=code, known=known, sides=sides, months=sorted(months.items()),
+        counterparts=sorted(counterparts.items(), key=lambda kv: (-kv[1], kv[0]))[:10],
+    )
+
+
+_CODE = re.compile(r"[A-Z]{3}[A-Z0-9]{0,9}")
+
+
 @router.get("/events", response_class=HTMLResponse)
 def events_page(request: Request) -> HTMLResponse:
     return _render(request, "events.html")
