@@ -44,6 +44,8 @@ def test_flat_row_is_scalar_and_complete() -> None:
     w.writeheader()
     w.writerow(row)
     assert "CONSULT" in buf.getvalue()
+    ev = doc.events[0]
+    assert row["sentence"] == doc.text[ev.sentence.start : ev.sentence.end] and row["status"] == "asserted"
 
 
 def test_event_dict_is_the_one_shape() -> None:

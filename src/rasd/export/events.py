@@ -21,6 +21,7 @@ FLAT_COLUMNS = (
     "location_name", "location_geonameid", "location_lat", "location_lon", "location_country",
     "negated", "modality", "background", "speaker", "confidence", "mentions", "trigger_text",
     "trigger_start", "trigger_end", "sentence_start", "sentence_end", "url", "site", "published",
+    "status", "sentence", "title", "path",
 )  # fmt: skip
 
 
@@ -144,4 +145,17 @@ def flat_row(event: Event, doc: Document) -> dict[str, Any]:
         "url": doc.source.url,
         "site": doc.source.site,
         "published": doc.published,
+        "status": status_of(event),
+        "sentence": doc.text[event.sentence.start : event.sentence.end] or None,  # the evidence
+        "title": doc.title or doc.meta.get("title"),
+        "path": doc.source.path,
     }
+
+
+def status_of(event: Event) -> str:
+    """The event's assertion status, as the ``status`` filter names it (negation and modality first)."""
+    if event.negated:
+        return "negated"
+    if event.modality:
+        return "hypothetical"
+    return "background" if event.background else "asserted"
