@@ -1,7 +1,8 @@
 """API latency under load: `rasd serve` in one process, a load generator in this one, on loopback.
 
 Builds (or reuses) a database holding all SaudiNewsNet articles, starts the server, then runs
-20 concurrent clients against three request mixes — search, one article, events — for a bounded
+20 concurrent clients against each request mix — search, one article, events with filters, the
+events summary (counts over everything that matches), actor pages, the events page — for a bounded
 time each, and prints p50/p95/p99 latency and throughput per mix as a markdown table.
 
     .venv/bin/python bench/api_load.py [--db bench/out/saudinewsnet.db] [--seconds 20] [--clients 20]
@@ -102,10 +103,17 @@ def main() -> None:
             sys.exit("server did not start")
         ids = [h["id"] for q in QUERIES[:20] for h in httpx.get(base + "/api/articles", params={"q": q, "size": 50}).json()["items"]]
         types = ["", "ASSAULT", "PROTEST", "CONSULT", "SUPPORT", "ACCUSE", "COOPERATE"]
+        actors = [r["code"] for r in httpx.get(base + "/api/actors", params={"size": 40}, timeout=60).json()["items"]
+                  if len(r["code"] or "") >= 3][:30]
         mixes = {
             "search (/api/articles?q=)": lambda rng: f"/api/articles?q={rng.choice(QUERIES)}&size=20",
             "article (/api/articles/{id})": lambda rng: f"/api/articles/{rng.choice(ids)}",
             "events (/api/events?type=)": lambda rng: "/api/events?size=100" + (f"&type={t}" if (t := rng.choice(types)) else ""),
+            "events with filters (type, actor, status)": lambda rng: "/api/events?size=100&status=asserted"
+            + (f"&type={t}" if (t := rng.choice(types)) else "") + f"&actor={rng.choice(actors)}",
+            "events summary (/api/events/summary)": lambda rng: "/api/events/summary?status=asserted"
+            + (f"&type={t}" if (t := rng.choice(types)) else "") + (f"&actor={a}" if (a := rng.choice(["", *actors])) else ""),
+            "actor page (/actor/{code})": lambda rng: f"/actor/{rng.choice(actors)}",
         }
         print(f"database: {db} — {stats['documents']} documents, {stats['events']} events, {stats['entities']} entities")
         print(f"{args.clients} concurrent clients, {args.seconds:.0f} s per mix, {args.workers} server process(es),"
