@@ -131,7 +131,7 @@ def summary_sql(where: list[str], top: int, ph: str) -> dict[str, tuple[str, boo
         "by_type": ("SELECT e.type, count(*)" + base + " GROUP BY e.type ORDER BY 2 DESC, 1", False),
         "timeline": (
             "SELECT substr(e.date, 1, 10) AS day, e.type, count(*)" + base + (" AND" if where else " WHERE")
-            + " e.date IS NOT NULL GROUP BY substr(e.date, 1, 10), e.type ORDER BY 1, 2",
+            + " length(e.date) = 10 GROUP BY substr(e.date, 1, 10), e.type ORDER BY 1, 2",  # dated to the day
             False,
         ),
         "pairs": (

@@ -71,7 +71,9 @@
     chart("timeline").setOption({
       tooltip: { trigger: "axis" },
       legend: { type: "scroll", top: 0 },
-      grid: { top: 40, left: 40, right: 20, bottom: 30 },
+      grid: { top: 40, left: 40, right: 20, bottom: 60 },
+      dataZoom: [{ type: "inside" }, { type: "slider", height: 18, bottom: 8,
+                   startValue: Math.max(0, xs.length - 60) }],  // the latest 60 days first; drag for the rest
       xAxis: { type: "category", data: xs },
       yAxis: { type: "value", minInterval: 1 },
       series: Object.keys(byType).sort().map(function (t) {
