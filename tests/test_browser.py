@@ -7,6 +7,7 @@ page go to docs/screenshots/ (look at them).
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import socket
@@ -221,4 +222,27 @@ def test_actor_page(server: tuple[str, dict[str, str]], page: tuple[object, list
     assert "/actor/" in pg.url
     pg.goto(base + "/actor/IRQGOV")
     pg.screenshot(path=str(SHOTS / "actor.png"), full_page=False)
+    assert errors == []
+
+
+def test_ingest_page_shows_a_table_of_records(
+    server: tuple[str, dict[str, str]], page: tuple[object, list[str]], tmp_path: Path
+) -> None:
+    """Uploading a JSON Lines file with good and bad records: one line of counts and a row per record
+    (stored, linking to the article, or failed with its reason), not raw JSON."""
+    upload = tmp_path / "batch.jsonl"
+    good = [{"title": f"خبر {i}", "content": f"وصل وزير الخارجية إلى عمان في زيارة رقم {i} لبحث العلاقات."} for i in range(3)]
+    upload.write_text("\n".join([*(json.dumps(g, ensure_ascii=False) for g in good), "{not json", "[1, 2]"]) + "\n", encoding="utf-8")
+    base, _ = server
+    pg, errors = page
+    pg.goto(base + "/ingest?lang=en")
+    pg.set_input_files("#i-file", str(upload))
+    pg.fill("#i-token", "browser-token")
+    pg.click("#i-submit")
+    pg.wait_for_selector("#ingest-records:not([hidden])")
+    assert "new 3" in pg.locator("#ingest-result").inner_text() and "failed 2" in pg.locator("#ingest-result").inner_text()
+    assert pg.locator("#ingest-records tr.record-stored").count() == 3
+    assert pg.locator("#ingest-records tr.record-failed").count() == 2
+    assert pg.locator("#ingest-records tr.record-stored a").first.get_attribute("href").startswith("/article/")
+    pg.screenshot(path=str(SHOTS / "ingest-records.png"), full_page=True)
     assert errors == []
