@@ -311,3 +311,14 @@ def test_actor_page_and_labels(client: TestClient) -> None:
     irq = next(r for r in items if r["code"] == "IRQGOV")
     assert irq["label_en"] == "Iraq · government" and irq["label_ar"] == "العراق · الحكومة"
     assert any(r["code"] == "IRQGOV" for r in client.get("/api/actors", params={"q": "iraq"}).json()["items"])
+
+
+def test_article_page_marks_each_event_in_its_sentence(client: TestClient, db: tuple[Path, dict[str, str]]) -> None:
+    """Each event's trigger is marked inside its sentence, linking to its card (and the card back)."""
+    doc_id = db[1]["coded"]
+    doc = client.get(f"/api/articles/{doc_id}").json()
+    html = client.get(f"/article/{doc_id}").text
+    for k, ev in enumerate(doc["events"]):
+        trigger = doc["text"][ev["trigger"]["start"] : ev["trigger"]["end"]]
+        assert f'href="#ev-{k}" title="{ev["type"]}" data-event="{k}"><mark>{trigger}</mark>' in html
+        assert f'id="ev-{k}"' in html

@@ -83,6 +83,8 @@ def article_view(doc: Document) -> list[dict[str, Any]]:
         ((m.start, m.end, e) for e in doc.entities for m in e.mentions), key=lambda x: (x[0], -x[1])
     )
     evented = {ev.sentence.start for ev in doc.events}
+    # each event's trigger, marked in its sentence: (start, end, type, the event's index among the cards)
+    triggers = sorted((ev.trigger.start, ev.trigger.end, ev.type, k) for k, ev in enumerate(doc.events))
     blocks = []
     for i, block in enumerate(doc.blocks):
         spans = [(s.start, s.end) for s in doc.sentences if s.block == i] or [(block.start, block.end)]
@@ -91,12 +93,39 @@ def article_view(doc: Document) -> list[dict[str, Any]]:
         for a, b in spans:
             if a > pos:
                 parts.append({"sentence": None, "pieces": [{"text": doc.text[pos:a]}]})
-            parts.append({"sentence": a, "event": a in evented, "pieces": _pieces(doc.text, a, b, mentions)})
+            pieces = _marked(doc.text, _pieces(doc.text, a, b, mentions), a, triggers)
+            parts.append({"sentence": a, "event": a in evented, "pieces": pieces})
             pos = b
         if pos < block.end:
             parts.append({"sentence": None, "pieces": [{"text": doc.text[pos:block.end]}]})
         blocks.append({"kind": block.kind, "parts": parts})
     return blocks
+
+
+def _marked(
+    text: str, pieces: list[dict[str, Any]], start: int, triggers: list[tuple[int, int, str, int]]
+) -> list[dict[str, Any]]:
+    """Split the plain pieces of a sentence (starting at ``start``) at its events' triggers, which
+    become pieces of their own with the event's type and index (an entity piece is left whole)."""
+    out: list[dict[str, Any]] = []
+    pos = start
+    for piece in pieces:
+        end = pos + len(piece["text"])
+        if piece.get("type"):
+            out.append(piece)
+        else:
+            at = pos
+            for a, b, etype, k in triggers:
+                if a < at or b > end or a >= b:
+                    continue
+                if a > at:
+                    out.append({"text": text[at:a]})
+                out.append({"text": text[a:b], "trigger": etype, "event": k})
+                at = b
+            if at < end:
+                out.append({"text": text[at:end]})
+        pos = end
+    return out
 
 
 def _pieces(text: str, a: int, b: int, mentions: list[tuple[int, int, Any]]) -> list[dict[str, Any]]:
