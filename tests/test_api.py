@@ -253,13 +253,13 @@ def test_code_sentences_gives_the_rasd_code_shape(readonly: TestClient) -> None:
 
 
 def test_api_docs_are_served_from_the_package(client: TestClient) -> None:
-    """/api/docs loads Swagger UI and its starter from /static (vendored), never from a CDN, under the CSP."""
+    """/api/docs loads Swagger UI (the fastapi-offline wheel's files) and its starter from this server, never a CDN, under the CSP."""
     r = client.get("/api/docs")
     assert r.status_code == 200 and "script-src 'self'" in r.headers["content-security-policy"]
     scripts = re.findall(r'<script src="([^"]+)"', r.text)
-    assert scripts == ["/static/vendor/swagger-ui/swagger-ui-bundle.js", "/static/api-docs.js"]
+    assert scripts == ["/static/swagger-ui/swagger-ui-bundle.js", "/static/api-docs.js"]
     assert "<script>" not in r.text and "http" not in r.text.replace("http-equiv", "")
-    for path in [*scripts, "/static/vendor/swagger-ui/swagger-ui.css"]:
+    for path in [*scripts, "/static/swagger-ui/swagger-ui.css"]:
         assert client.get(path).status_code == 200
     assert client.get("/api/openapi.json").json()["info"]["title"] == "rasd API"
 

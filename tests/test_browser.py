@@ -150,7 +150,7 @@ def test_ingest_page(server: tuple[str, dict[str, str]], page: tuple[object, lis
 def test_api_docs_render_offline_under_the_security_policy(
     server: tuple[str, dict[str, str]], page: tuple[object, list[str]]
 ) -> None:
-    """/api/docs: vendored Swagger UI (no CDN), started from a static file, under the same CSP; every
+    """/api/docs: Swagger UI served by rasd (no CDN), started from a static file, under the same CSP; every
     endpoint of the OpenAPI document is listed and nothing is blocked or fails."""
     import json
     import urllib.request

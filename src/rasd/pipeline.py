@@ -94,7 +94,7 @@ def check_resources() -> None:
 # file makes the step's recorded version change and `rasd reprocess` finds what is stale.
 _STEP_DATA = {
     "language": ((), ()),
-    "structure": (("lexicon",), ()),
+    "structure": ((), ()),
     "sentences": ((), ()),
     "entities": (("ner", "gazetteer", "actors", "lexicon"), ("RASD_ACTORS", "RASD_NER_MODEL")),
     "events": (("events", "actors", "lexicon"), ("RASD_ACTORS",)),
@@ -108,22 +108,25 @@ _CODE_VERSION = {
 }
 
 
+_USER_FILES = ("RASD_ACTORS", "RASD_NER_MODEL")
+
+
 def step_versions() -> dict[str, str]:
     """Each default step's version: its code version, then a fingerprint of the data it reads (the
     shipped folders and the files named by its environment variables), e.g. ``1+3fa2c9d1``."""
-    env = tuple(os.environ.get(v, "") for v in ("RASD_ACTORS", "RASD_NER_MODEL"))
-    return _step_versions(env)
+    return _step_versions(tuple((v, os.environ.get(v, "")) for v in _USER_FILES))
 
 
 @lru_cache(maxsize=4)
-def _step_versions(_env: tuple[str, ...]) -> dict[str, str]:
+def _step_versions(env: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    user = dict(env)
     out = {}
     for name, (folders, variables) in _STEP_DATA.items():
         files: list[Path] = []
         for folder in folders:
             files += sorted(p for p in Path(str(resources.files("rasd.data").joinpath(folder))).rglob("*") if p.is_file())
         for var in variables:
-            for part in filter(None, os.environ.get(var, "").split(os.pathsep)):
+            for part in filter(None, user[var].split(os.pathsep)):
                 path = Path(part)
                 files += sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
         out[name] = _CODE_VERSION[name] + (f"+{_fingerprint(files)}" if files else "")

@@ -13,6 +13,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -96,14 +97,16 @@ class Settings:
         return secrets.compare_digest(given.encode("utf-8", "surrogateescape"), self.token.encode("utf-8"))
 
 
-# The API reference: Swagger UI from /static/vendor (no CDN), started by /static/api-docs.js (no inline
-# script), so it renders under the same Content-Security-Policy as every other page.
+# The API reference: Swagger UI's files from the fastapi-offline wheel (MIT; Swagger UI itself Apache-2.0),
+# served by this server (no CDN) and started by /static/api-docs.js (no inline script), so the page
+# renders under the same Content-Security-Policy as every other one.
+SWAGGER_UI_DIR = str(resources.files("fastapi_offline").joinpath("static"))
 API_DOCS_HTML = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>rasd API</title>
 <link rel="icon" href="/static/favicon.svg">
-<link rel="stylesheet" href="/static/vendor/swagger-ui/swagger-ui.css">
+<link rel="stylesheet" href="/static/swagger-ui/swagger-ui.css">
 </head><body><div id="swagger-ui"></div>
-<script src="/static/vendor/swagger-ui/swagger-ui-bundle.js"></script>
+<script src="/static/swagger-ui/swagger-ui-bundle.js"></script>
 <script src="/static/api-docs.js"></script>
 </body></html>
 """
@@ -174,6 +177,7 @@ def create_app(db: str | Path | Store, *, token: str | None = None, max_body: in
 
     app.include_router(router)
     app.include_router(pages)
+    app.mount("/static/swagger-ui", StaticFiles(directory=SWAGGER_UI_DIR), name="swagger-ui")
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app
 

@@ -124,25 +124,29 @@ def summary_sql(where: list[str], top: int, ph: str) -> dict[str, tuple[str, boo
     """The GROUP BY queries of an events summary over everything that matches ``where`` (events ``e``
     joined with documents ``d``): name → (SQL, whether it takes the ``top`` limit). One text for SQLite
     and PostgreSQL."""
-    base = " FROM events e JOIN documents d ON d.rowid = e.doc_rowid" + (" WHERE " + " AND ".join(where) if where else "")
+
+    def over(*more: str) -> str:
+        conds = [*where, *more]
+        return " FROM events e JOIN documents d ON d.rowid = e.doc_rowid" + (" WHERE " + " AND ".join(conds) if conds else "")
+
     return {
-        "total": ("SELECT count(*)" + base, False),
-        "documents": ("SELECT count(DISTINCT e.doc_rowid)" + base, False),
-        "by_type": ("SELECT e.type, count(*)" + base + " GROUP BY e.type ORDER BY 2 DESC, 1", False),
-        "timeline": (
-            "SELECT substr(e.date, 1, 10) AS day, e.type, count(*)" + base + (" AND" if where else " WHERE")
-            + " length(e.date) = 10 GROUP BY substr(e.date, 1, 10), e.type ORDER BY 1, 2",  # dated to the day
+        "total": ("SELECT count(*)" + over(), False),
+        "documents": ("SELECT count(DISTINCT e.doc_rowid)" + over(), False),
+        "by_type": ("SELECT e.type, count(*)" + over() + " GROUP BY e.type ORDER BY 2 DESC, 1", False),
+        "timeline": (  # events dated to the day
+            "SELECT substr(e.date, 1, 10) AS day, e.type, count(*)" + over("length(e.date) = 10")
+            + " GROUP BY substr(e.date, 1, 10), e.type ORDER BY 1, 2",
             False,
         ),
         "pairs": (
-            "SELECT e.source_codes, e.target_codes, e.quad_class, count(*)" + base + (" AND" if where else " WHERE")
-            + " e.source_codes <> '' AND e.target_codes <> ''"
+            "SELECT e.source_codes, e.target_codes, e.quad_class, count(*)"
+            + over("e.source_codes <> ''", "e.target_codes <> ''")
             + f" GROUP BY e.source_codes, e.target_codes, e.quad_class ORDER BY 4 DESC, 1, 2 LIMIT {ph}",
             True,
         ),
         "places": (
-            "SELECT e.location, e.country, e.lat, e.lon, count(*)" + base + (" AND" if where else " WHERE")
-            + f" e.lat IS NOT NULL GROUP BY e.location, e.country, e.lat, e.lon ORDER BY 5 DESC, 1 LIMIT {ph}",
+            "SELECT e.location, e.country, e.lat, e.lon, count(*)" + over("e.lat IS NOT NULL")
+            + f" GROUP BY e.location, e.country, e.lat, e.lon ORDER BY 5 DESC, 1 LIMIT {ph}",
             True,
         ),
     }

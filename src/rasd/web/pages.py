@@ -178,6 +178,9 @@ def article_page(request: Request, doc_id: str) -> HTMLResponse:
     return _render(request, "article.html", doc=doc, blocks=article_view(doc))
 
 
+_CODE = re.compile(r"[A-Z]{3}[A-Z0-9]{0,9}")  # an actor code: country or international actor, then sectors
+
+
 @router.get("/actor/{code}", response_class=HTMLResponse)
 def actor_page(request: Request, code: str) -> HTMLResponse:
     """An actor code: its names in both languages, who held its offices when, and its events as source
@@ -211,9 +214,6 @@ def actor_page(request: Request, code: str) -> HTMLResponse:
         request, "actor.html", code=code, known=known, sides=sides, months=sorted(months.items()),
         counterparts=sorted(counterparts.items(), key=lambda kv: (-kv[1], kv[0]))[:10],
     )
-
-
-_CODE = re.compile(r"[A-Z]{3}[A-Z0-9]{0,9}")
 
 
 @router.get("/events", response_class=HTMLResponse)

@@ -1,4 +1,4 @@
-// The API reference page: Swagger UI (vendored, no CDN) over /api/openapi.json, started from this file
+// The API reference page: Swagger UI (served by rasd from the fastapi-offline wheel, no CDN) over /api/openapi.json, started from this file
 // because the security policy allows no inline script.
 window.addEventListener("DOMContentLoaded", function () {
   window.ui = SwaggerUIBundle({
