@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import NoReturn
 
 import typer
 from rich.console import Console
@@ -24,6 +25,13 @@ out = Console()
 @app.callback()
 def _root() -> None:
     """rasd (رصد): Arabic news → structured, searchable articles and PLOVER/CAMEO events."""
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    """One error line on stderr (markup in the message shown as text), then exit with ``code``:
+    2 for bad input or options, 1 when inputs failed, 3 for a storage fault."""
+    err.print(f"[red]error[/red] {escape(message)}", highlight=False)
+    raise typer.Exit(code) from None
 
 
 def day(value: str | None, option: str) -> str | None:
@@ -58,8 +66,7 @@ def preflight() -> None:
     try:
         check_resources()
     except RasdError as exc:
-        err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False)
-        raise typer.Exit(2) from None
+        fail(str(exc), 2)
 
 
 def max_doc_option() -> float:

@@ -6,10 +6,9 @@ import sys
 from pathlib import Path
 
 import typer
-from rich.markup import escape
 from rich.table import Table
 
-from rasd.cli.app import app, err, out
+from rasd.cli.app import app, err, fail, out
 
 eval_app = typer.Typer(help="Score the shipped models on gold data.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
@@ -108,8 +107,7 @@ def eval_events(
         rows = split_rows(read_gsr(file, need_type=event_type is None), part)
         items = split_rows(read_spans(spans), part) if spans else []
     except (GsrFormatError, ValueError, UnicodeDecodeError) as exc:
-        err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False)
-        raise typer.Exit(2) from None
+        fail(str(exc), 2)
     ptype = event_type.upper() if event_type else None
     label = ptype or (rows[0]["event_type"].strip().upper() if rows else "?")
     sc = score_gsr(track(rows, description="coding", console=err, transient=True), ptype)
@@ -154,8 +152,7 @@ def _eval_gold(folder: Path, split: str, fmt: str, plot: Path | None, data: Path
     try:
         articles = load_gold(folder, None if split == "all" else split, data)
     except GoldFormatError as exc:
-        err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False)
-        raise typer.Exit(2) from None
+        fail(str(exc), 2)
     pipeline = Pipeline()
     pairs = []
     for a in track(articles, description="coding", console=err, transient=True):

@@ -7,9 +7,8 @@ from enum import Enum
 from pathlib import Path
 
 import typer
-from rich.markup import escape
 
-from rasd.cli.app import app, day, err
+from rasd.cli.app import app, day, err, fail
 from rasd.cli.app import event_type as plover_type
 from rasd.errors import ConfigError, RasdError
 from rasd.export import stream_rows
@@ -90,8 +89,7 @@ def _export(kind: Kind, db: str, format: ExportFormat, out: Path | None, filters
     try:
         store = open_store(db)
     except RasdError as exc:
-        err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False)
-        raise typer.Exit(2) from None
+        fail(str(exc), 2)
     try:
         cache: dict[str, object] = {}
 
@@ -104,8 +102,7 @@ def _export(kind: Kind, db: str, format: ExportFormat, out: Path | None, filters
         try:
             _media, chunks = stream_rows(store.export(kind.value, filters), format.value, kind.value, doc_of)
         except ConfigError as exc:  # a part of rasd that is not installed: a usage error
-            err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False)
-            raise typer.Exit(2) from None
+            fail(str(exc), 2)
         sink = out.open("wb") if out else sys.stdout.buffer
         try:
             for chunk in chunks:
@@ -114,8 +111,7 @@ def _export(kind: Kind, db: str, format: ExportFormat, out: Path | None, filters
             if out:
                 sink.close()
     except RasdError as exc:
-        err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False)
-        raise typer.Exit(1) from None
+        fail(str(exc), 1)
     finally:
         store.close()
     if out:

@@ -21,7 +21,7 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from rasd.cli.app import app, day, err, max_doc_option, out
+from rasd.cli.app import app, day, err, fail, max_doc_option, out
 from rasd.errors import RasdError, StorageFault
 from rasd.ingest import BATCH, default_workers, ingest
 from rasd.limits import DEFAULT_LIMITS, MIB, Limits
@@ -46,8 +46,7 @@ def _open(db: str) -> Store:
     try:
         return open_store(db)
     except RasdError as exc:
-        err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False)
-        raise typer.Exit(2) from None
+        fail(str(exc), 2)
 
 
 @app.command("ingest")
@@ -79,11 +78,9 @@ def ingest_cmd(
             report = ingest(read_any(inputs, stats=stats, sizes=sizes), store, batch_size=batch_size,
                             workers=workers, progress=lambda n: bar.advance(task, n), limits=sizes)
     except StorageFault as exc:
-        err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False)
-        raise typer.Exit(3) from None
+        fail(str(exc), 3)
     except RasdError as exc:
-        err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False)
-        raise typer.Exit(2) from None
+        fail(str(exc), 2)
     finally:
         store.close()
     for line in stats.get("warnings", []):
@@ -128,8 +125,7 @@ def search(
     try:
         hits = store.search(query, filters, Page(limit, offset))
     except RasdError as exc:
-        err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False)
-        raise typer.Exit(2) from None
+        fail(str(exc), 2)
     finally:
         store.close()
     if format is SearchFormat.jsonl:
@@ -193,8 +189,7 @@ def reprocess(
     try:
         store = open_store(db)
     except RasdError as exc:
-        err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False)
-        raise typer.Exit(2) from None
+        fail(str(exc), 2)
     try:
         pipeline = Pipeline()
         if dry_run:
@@ -206,11 +201,9 @@ def reprocess(
             task = bar.add_task("reprocess", total=None)
             report = run(store, pipeline, progress=lambda n: bar.advance(task, n), limit=limit)
     except StorageFault as exc:
-        err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False)
-        raise typer.Exit(3) from None
+        fail(str(exc), 3)
     except RasdError as exc:
-        err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False)
-        raise typer.Exit(2) from None
+        fail(str(exc), 2)
     finally:
         store.close()
     for line in report.errors[:SHOW_ERRORS]:

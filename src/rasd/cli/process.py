@@ -11,7 +11,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from rasd.cli.app import app, err, max_doc_option, out, preflight
+from rasd.cli.app import app, err, fail, max_doc_option, out, preflight
 from rasd.errors import RasdError
 from rasd.ingest import process_one
 from rasd.limits import DEFAULT_LIMITS, MIB, Limits
@@ -96,8 +96,7 @@ def process(
         try:
             pipeline = pipeline.select(steps.split(","))
         except RasdError as exc:
-            err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False)
-            raise typer.Exit(2) from None
+            fail(str(exc), 2)
     if {"entities", "events"} & set(pipeline.names):
         preflight()
     sizes = Limits(max_file_bytes=max_bytes, max_doc_bytes=int(max_doc_mb * MIB))

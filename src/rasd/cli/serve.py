@@ -6,9 +6,8 @@ import os
 from pathlib import Path
 
 import typer
-from rich.markup import escape
 
-from rasd.cli.app import app, err, preflight
+from rasd.cli.app import app, err, fail, preflight
 from rasd.errors import RasdError
 
 
@@ -34,8 +33,7 @@ def serve(
     try:
         application = create_app(db, token=token or None, max_body=int(max_body_mb * 1024 * 1024))
     except RasdError as exc:
-        err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False)
-        raise typer.Exit(2) from None
+        fail(str(exc), 2)
     mode = "read-write (token set)" if token else "read-only"
     err.print(f"rasd dashboard on http://{host}:{port}/  ·  API docs http://{host}:{port}/api/docs  ·  {mode}")
     log_level = os.environ.get("RASD_LOG", "warning")

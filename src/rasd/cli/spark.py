@@ -11,7 +11,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from rasd.cli.app import app, err, out
+from rasd.cli.app import app, err, fail, out
 from rasd.errors import RasdError
 
 MASTER = re.compile(r"^(local(\[(\d+|\*)(,\d+)?\])?|(spark|k8s|mesos)://\S+|yarn)$")
@@ -50,8 +50,7 @@ def spark_cmd(
     try:
         report = run(inputs, output, master=master, partitions=partitions, db=db)
     except RasdError as exc:
-        err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False)
-        raise typer.Exit(2) from None
+        fail(str(exc), 2)
     for line in report.errors:
         err.print(f"[red]failed[/red] {escape(line)}", highlight=False, soft_wrap=True)
     if format is ReportFormat.json:
