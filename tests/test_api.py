@@ -322,3 +322,37 @@ def test_article_page_marks_each_event_in_its_sentence(client: TestClient, db: t
         trigger = doc["text"][ev["trigger"]["start"] : ev["trigger"]["end"]]
         assert f'href="#ev-{k}" title="{ev["type"]}" data-event="{k}"><mark>{trigger}</mark>' in html
         assert f'id="ev-{k}"' in html
+
+
+def test_repeated_requests_are_answered_from_memory_until_the_store_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A repeated GET costs no store query while the store is unchanged; the next write is seen at once;
+    a response that sets a cookie is never kept; ``cache=False`` computes every request."""
+    from rasd.store.sqlite import SQLiteStore
+
+    path = tmp_path / "cache.db"
+    build_db(path)
+    client = TestClient(create_app(path, token=TOKEN))
+    first = client.get("/api/articles", params={"q": "الرياض"}).json()
+    calls = []
+    real = SQLiteStore.search
+    monkeypatch.setattr(SQLiteStore, "search", lambda self, *a, **k: calls.append(1) or real(self, *a, **k))
+    assert client.get("/api/articles", params={"q": "الرياض"}).json() == first and calls == []
+    r = client.post("/api/ingest", json={"text": "الرياض - واس: افتتح أمير الرياض اليوم معرضا جديدا للكتاب."},
+                    headers={"Authorization": f"Bearer {TOKEN}"})
+    assert r.status_code == 200 and r.json()["new"] == 1
+    again = client.get("/api/articles", params={"q": "الرياض"}).json()
+    assert calls == [1] and len(again["items"]) == len(first["items"]) + 1
+    page = client.get("/actor/IRQ", params={"lang": "en"})
+    assert "set-cookie" in page.headers
+    assert "set-cookie" in client.get("/actor/IRQ", params={"lang": "en"}).headers  # computed again, not replayed
+    uncached = TestClient(create_app(path, cache=False))
+    uncached.get("/api/articles", params={"q": "الرياض"})
+    uncached.get("/api/articles", params={"q": "الرياض"})
+    assert calls == [1, 1, 1]
+
+
+def test_events_list_the_cluster_and_its_reports(client: TestClient) -> None:
+    items = client.get("/api/events", params={"reports": "all"}).json()["items"]
+    assert items and all(len(e["cluster"]) == 16 and e["reports"] >= 1 for e in items)
+    one = client.get("/api/events").json()["items"]
+    assert len({e["cluster"] for e in one}) == len(one)  # one record per event by default

@@ -15,7 +15,7 @@ import random
 import subprocess
 import sys
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -29,6 +29,7 @@ from rasd.store import DupLink, Filters, NewDoc, Page, Store, open_store
 from rasd.store.pg_migrations import LATEST
 from rasd.store.search import parse_query
 from tests import test_api as api_cases
+from tests import test_event_clusters as cluster_cases
 from tests import test_search as search_cases
 from tests.api_fixtures import build_db
 from tests.test_search import DOCS, HOSTILE, found
@@ -60,6 +61,12 @@ test_no_cors_and_security_headers = api_cases.test_no_cors_and_security_headers
 test_dashboard_pages_render = api_cases.test_dashboard_pages_render
 test_ingest_needs_token = api_cases.test_ingest_needs_token
 test_ingest_file_upload = api_cases.test_ingest_file_upload
+
+# The event-cluster and in-memory-columns cases of tests/test_event_clusters.py over PostgreSQL (``new_store``).
+test_one_record_per_event_and_its_number_of_reports = cluster_cases.test_one_record_per_event_and_its_number_of_reports
+test_reprocessing_the_leading_report_hands_the_lead_on = cluster_cases.test_reprocessing_the_leading_report_hands_the_lead_on
+test_change_token_moves_with_every_write = cluster_cases.test_change_token_moves_with_every_write
+test_in_memory_columns_answer_as_the_store = cluster_cases.test_in_memory_columns_answer_as_the_store
 
 ROOT = Path(__file__).resolve().parents[1]
 ENV_FILE = ROOT / ".ci" / "pg.env"
@@ -110,6 +117,19 @@ def fresh_url(pg_server: str) -> str:
         conn.execute(f"CREATE SCHEMA {schema}")
     sep = "&" if "?" in pg_server else "?"
     return f"{pg_server}{sep}options=-csearch_path%3D{schema}"
+
+
+@pytest.fixture()
+def new_store(pg_server: str) -> Iterator[Callable[[], Store]]:
+    opened: list[Store] = []
+
+    def make() -> Store:
+        opened.append(open_store(fresh_url(pg_server)))
+        return opened[-1]
+
+    yield make
+    for s in opened:
+        s.close()
 
 
 @pytest.fixture()

@@ -243,7 +243,7 @@ class Document:
         d["blocks"] = [Block(**b) for b in d.get("blocks", [])]
         d["sentences"] = [Sentence(**s) for s in d.get("sentences", [])]
         d["entities"] = [_entity(e) for e in d.get("entities", [])]
-        d["events"] = [_event(e) for e in d.get("events", [])]
+        d["events"] = [event_from_dict(e) for e in d.get("events", [])]
         d["steps"] = [Step(**s) for s in d.get("steps", [])]
         return cls(**d)
 
@@ -296,7 +296,8 @@ def _actor(d: dict[str, Any] | None) -> Actor | None:
     return Actor(**d) if d else None
 
 
-def _event(d: dict[str, Any]) -> Event:
+def event_from_dict(d: dict[str, Any]) -> Event:
+    """An ``Event`` from its dict (as in a document's JSON)."""
     d = dict(d)
     d["sentence"] = Span(**d["sentence"])
     d["trigger"] = Span(**d["trigger"])

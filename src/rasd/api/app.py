@@ -10,6 +10,7 @@ import logging
 import os
 import secrets
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
@@ -23,8 +24,10 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from rasd.api.cache import ResponseCache
 from rasd.errors import RasdError, StorageFault
-from rasd.store import Store, open_store
+from rasd.store import Filters, Page, Store, open_store
+from rasd.store.facts import EventFacts
 
 log = logging.getLogger("rasd.api")
 MAX_BODY_BYTES = 5 * 1024 * 1024
@@ -32,6 +35,7 @@ STATIC_DIR = Path(__file__).resolve().parents[1] / "web" / "static"
 
 
 SUMMARY_MEMO = 256  # event summaries kept per server process (each a few KB)
+FACTS_REFRESH = 30.0  # seconds between reloads of the in-memory event columns while the store changes
 
 
 class Settings:
@@ -51,6 +55,8 @@ class Settings:
         self._local = threading.local()
         self.summaries: OrderedDict[tuple[Any, ...], dict[str, Any]] = OrderedDict()  # see remembered()
         self._summaries_lock = threading.Lock()
+        self._facts: tuple[tuple[Any, ...], float, EventFacts] | None = None  # see facts()
+        self._facts_lock = threading.Lock()
         if self.url:
             _ = self.store  # open now: a bad URL or schema fails at start-up, migrations run once
 
@@ -86,6 +92,47 @@ class Settings:
                 self.summaries.popitem(last=False)
         return value
 
+    def summary(self, store: Store, filters: Filters, top: int) -> dict[str, Any]:
+        """The events summary for ``filters``: remembered per store state; computed from the in-memory
+        event columns when they answer these filters (the store's own GROUP BY queries otherwise)."""
+        token = store.change_token()
+
+        def compute() -> dict[str, Any]:
+            facts = self.facts(store, token) if EventFacts.covers(filters) else None
+            return facts.summary(filters, top) if facts is not None else store.event_summary(filters, top)
+
+        return self.remembered((repr(filters), top, token), compute)
+
+    def events(self, store: Store, filters: Filters, page: Page) -> list[dict[str, Any]]:
+        """A page of events, as ``Store.events`` lists it; chosen from the in-memory event columns when
+        they answer these filters (the store's query otherwise)."""
+        facts = self.facts(store, store.change_token()) if EventFacts.covers(filters) else None
+        if facts is None:
+            return store.events(filters, page)
+        return store.events_at(facts.page(filters, page.offset, page.limit))
+
+    def facts(self, store: Store, token: tuple[Any, ...]) -> EventFacts | None:
+        """The event columns for store state ``token``: loaded on first use, again after a change — but
+        not more often than every ``FACTS_REFRESH`` seconds while an ingest keeps changing the store (in
+        between, None: the store answers)."""
+        with self._facts_lock:
+            held = self._facts
+            if held is not None and held[0] == token:
+                return held[2]
+            if held is not None and time.monotonic() - held[1] < FACTS_REFRESH:
+                return None
+            facts = EventFacts(store.event_facts())
+            if store.change_token() != token:  # written to while loading: not this state's columns
+                return None
+            self._facts = (token, time.monotonic(), facts)
+            return facts
+
+    def warm(self) -> None:
+        """Load the event columns now (at start-up) rather than on the first summary asked for."""
+        with self.reading():
+            store = self.store
+            self.facts(store, store.change_token())
+
     def fresh_store(self) -> Store:
         """A connection of its own, for long streams (exports) that outlive one request thread."""
         return open_store(self.url) if self.url else self.store
@@ -112,8 +159,11 @@ API_DOCS_HTML = """<!doctype html>
 """
 
 
-def create_app(db: str | Path | Store, *, token: str | None = None, max_body: int = MAX_BODY_BYTES) -> FastAPI:
-    """Build the app over a store (a path/URL or an open ``Store``); ``token`` enables write endpoints."""
+def create_app(
+    db: str | Path | Store, *, token: str | None = None, max_body: int = MAX_BODY_BYTES, cache: bool = True
+) -> FastAPI:
+    """Build the app over a store (a path/URL or an open ``Store``); ``token`` enables write endpoints;
+    ``cache`` keeps responses for repeated requests until the store changes (``api.cache``)."""
     app = FastAPI(
         title="rasd API",
         description="Arabic news archive and PLOVER/CAMEO events: search, articles, events, actors, exports.",
@@ -175,6 +225,12 @@ def create_app(db: str | Path | Store, *, token: str | None = None, max_body: in
     async def api_docs() -> HTMLResponse:
         return HTMLResponse(API_DOCS_HTML)
 
+    def store_state() -> tuple[Any, ...]:
+        settings = app.state.settings
+        with settings.reading():
+            return settings.store.change_token()
+
+    app.add_middleware(ResponseCache, token=store_state, enabled=cache)  # outermost: keeps the final headers
     app.include_router(router)
     app.include_router(pages)
     app.mount("/static/swagger-ui", StaticFiles(directory=SWAGGER_UI_DIR), name="swagger-ui")
@@ -186,4 +242,7 @@ def app_from_env() -> FastAPI:
     """App factory for multi-process serving (``rasd serve --workers N``): settings from RASD_DB, RASD_TOKEN
     and RASD_MAX_BODY."""
     max_body = int(os.environ.get("RASD_MAX_BODY") or MAX_BODY_BYTES)
-    return create_app(os.environ.get("RASD_DB", "rasd.db"), token=os.environ.get("RASD_TOKEN") or None, max_body=max_body)
+    app = create_app(os.environ.get("RASD_DB", "rasd.db"), token=os.environ.get("RASD_TOKEN") or None,
+                     max_body=max_body, cache=os.environ.get("RASD_CACHE", "1") != "0")
+    app.state.settings.warm()
+    return app

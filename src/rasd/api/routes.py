@@ -166,7 +166,7 @@ def _event_filters(
     ] = None,
     min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
     reports: Annotated[
-        Reports, Query(description="one: each article's events once (not again from its near-duplicate copies); all")
+        Reports, Query(description="one: one record per event (its first report, with the number of reports); all: every report")
     ] = Reports.one,
     since: Since = None,
     until: Until = None,
@@ -188,7 +188,7 @@ def events(
     size: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> Response:
     with _reading(request):
-        rows = _store(request).events(filters, Page(limit=size + 1, offset=(page - 1) * size))
+        rows = request.app.state.settings.events(_store(request), filters, Page(limit=size + 1, offset=(page - 1) * size))
     return _json({"page": page, "size": size, "items": rows[:size], "more": len(rows) > size})
 
 
@@ -199,9 +199,7 @@ def events_summary(
     top: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> Response:
     with _reading(request):
-        store = _store(request)
-        key = (repr(filters), top, store.change_token())
-        return _json(request.app.state.settings.remembered(key, lambda: store.event_summary(filters, top)))
+        return _json(request.app.state.settings.summary(_store(request), filters, top))
 
 
 @router.get("/actors", summary="Actors with document and event counts")

@@ -64,7 +64,7 @@ def events(
     status: EventStatus = typer.Option(None, "--status", help="asserted, negated, hypothetical or background (default: all)."),
     min_confidence: float = typer.Option(None, "--min-confidence", min=0.0, max=1.0, help="Only events the coder is this sure of."),
     copies: bool = typer.Option(
-        False, "--copies/--no-copies", help="Also the events of near-duplicate copies of an article (default: once)."
+        False, "--copies/--no-copies", help="Every report of an event (default: one record per event, with its number of reports)."
     ),
 ) -> None:
     """Export coded events matching filters: JSON lines, flat CSV/Parquet rows or PLOVER JSON."""

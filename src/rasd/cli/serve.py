@@ -21,6 +21,9 @@ def serve(
     ),
     workers: int = typer.Option(1, "--workers", min=1, max=64, help="Server processes (more use more cores)."),
     max_body_mb: float = typer.Option(5.0, "--max-body-mb", min=0.001, help="Largest request body or upload (MB)."),
+    cache: bool = typer.Option(
+        True, "--cache/--no-cache", help="Answer a repeated request from memory until the store changes."
+    ),
 ) -> None:
     """Serve the REST API (/api, OpenAPI at /api/docs) and the dashboard (/)."""
     import uvicorn
@@ -31,9 +34,10 @@ def serve(
     if not str(db).startswith(("postgresql://", "postgres://")) and not Path(db).exists():
         err.print(f"note: {db} does not exist yet; starting with an empty database")
     try:
-        application = create_app(db, token=token or None, max_body=int(max_body_mb * 1024 * 1024))
+        application = create_app(db, token=token or None, max_body=int(max_body_mb * 1024 * 1024), cache=cache)
     except RasdError as exc:
         fail(str(exc), 2)
+    application.state.settings.warm()
     mode = "read-write (token set)" if token else "read-only"
     err.print(f"rasd dashboard on http://{host}:{port}/  ·  API docs http://{host}:{port}/api/docs  ·  {mode}")
     log_level = os.environ.get("RASD_LOG", "warning")
@@ -42,6 +46,7 @@ def serve(
         return
     os.environ["RASD_DB"] = str(db)
     os.environ["RASD_MAX_BODY"] = str(int(max_body_mb * 1024 * 1024))
+    os.environ["RASD_CACHE"] = "1" if cache else "0"
     if token:
         os.environ["RASD_TOKEN"] = token
     uvicorn.run("rasd.api.app:app_from_env", factory=True, workers=workers, host=host, port=port, log_level=log_level)

@@ -21,7 +21,7 @@ FLAT_COLUMNS = (
     "location_name", "location_geonameid", "location_lat", "location_lon", "location_country",
     "negated", "modality", "background", "speaker", "confidence", "mentions", "trigger_text",
     "trigger_start", "trigger_end", "sentence_start", "sentence_end", "url", "site", "published",
-    "status", "sentence", "title", "path",
+    "status", "sentence", "title", "path", "cluster", "reports",
 )  # fmt: skip
 
 
@@ -99,8 +99,9 @@ def _coder(doc: Document) -> str:
     return f"rasd-events {version}" if version else "rasd-events"
 
 
-def flat_row(event: Event, doc: Document) -> dict[str, Any]:
-    """One row of scalar columns (``FLAT_COLUMNS``); several actors are joined with ``;``."""
+def flat_row(event: Event, doc: Document, cluster: str | None = None, reports: int | None = None) -> dict[str, Any]:
+    """One row of scalar columns (``FLAT_COLUMNS``); several actors are joined with ``;``. ``cluster`` and
+    ``reports`` are the store's: the event cluster of this report and how many reports it has."""
     loc = event.location or {}
     sp = event.speaker
     return {
@@ -149,6 +150,8 @@ def flat_row(event: Event, doc: Document) -> dict[str, Any]:
         "sentence": doc.text[event.sentence.start : event.sentence.end] or None,  # the evidence
         "title": doc.title or doc.meta.get("title"),
         "path": doc.source.path,
+        "cluster": cluster,
+        "reports": reports,
     }
 
 

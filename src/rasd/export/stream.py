@@ -45,7 +45,7 @@ def _event_and_doc(row: dict[str, Any], doc_of: DocLookup | None) -> tuple[Event
 def flat_row(row: dict[str, Any], kind: str, doc_of: DocLookup | None = None) -> dict[str, Any]:
     """One flat record: events use the flat event table of ``rasd.export.events`` (GDELT/ICEWS-like)."""
     if kind == "events":
-        return flat_event(*_event_and_doc(row, doc_of))
+        return flat_event(*_event_and_doc(row, doc_of), row.get("cluster"), row.get("reports"))
     if kind == "documents":
         src = row.get("source") or {}
         dl = row.get("dateline") or {}

@@ -44,7 +44,7 @@ EVENT_FIELDS = (
     ("source_names", "string"), ("target_names", "string"), ("location", "string"), ("country", "string"),
     ("lat", "double"), ("lon", "double"), ("date", "string"), ("sentence_start", "int"), ("sentence_end", "int"),
     ("trigger_start", "int"), ("trigger_end", "int"), ("negated", "int"), ("modality", "string"),
-    ("confidence", "double"), ("background", "int"), ("json", "string"), ("pub_date", "string"),
+    ("confidence", "double"), ("background", "int"), ("cluster", "string"), ("json", "string"), ("pub_date", "string"),
 )
 DUP_FIELDS = (("kind", "string"), ("doc_id", "string"), ("original_id", "string"), ("similarity", "double"),
               ("source", "string"))

@@ -6,6 +6,7 @@ collation that makes text comparisons bytewise; a ``Dialect`` carries those thre
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -105,8 +106,8 @@ def event_attribute_filters(f: Filters, d: Dialect) -> tuple[list[str], list[Any
     if f.min_confidence is not None:
         where.append(f"e.confidence >= {d.ph}")
         args.append(f.min_confidence)
-    if not f.copies:  # a near-duplicate copy of an article reports the original's events again
-        where.append("e.doc_rowid IN (SELECT rowid FROM documents WHERE near_of IS NULL)")
+    if not f.copies:  # one record per event: its cluster's lead report (never a near-duplicate copy's)
+        where.append("e.leads = 1")
     return where, args
 
 
@@ -125,9 +126,12 @@ def summary_sql(where: list[str], top: int, ph: str) -> dict[str, tuple[str, boo
     joined with documents ``d``): name → (SQL, whether it takes the ``top`` limit). One text for SQLite
     and PostgreSQL."""
 
+    # the documents only when a condition reads them: the counts then scan the narrow events rows alone
+    tables = " FROM events e JOIN documents d ON d.rowid = e.doc_rowid" if any("d." in w for w in where) else " FROM events e"
+
     def over(*more: str) -> str:
         conds = [*where, *more]
-        return " FROM events e JOIN documents d ON d.rowid = e.doc_rowid" + (" WHERE " + " AND ".join(conds) if conds else "")
+        return tables + (" WHERE " + " AND ".join(conds) if conds else "")
 
     return {
         "total": ("SELECT count(*)" + over(), False),
@@ -141,15 +145,24 @@ def summary_sql(where: list[str], top: int, ph: str) -> dict[str, tuple[str, boo
         "pairs": (
             "SELECT e.source_codes, e.target_codes, e.quad_class, count(*)"
             + over("e.source_codes <> ''", "e.target_codes <> ''")
-            + f" GROUP BY e.source_codes, e.target_codes, e.quad_class ORDER BY 4 DESC, 1, 2 LIMIT {ph}",
+            + f" GROUP BY e.source_codes, e.target_codes, e.quad_class ORDER BY 4 DESC, 1, 2, 3 NULLS FIRST LIMIT {ph}",
             True,
         ),
         "places": (
             "SELECT e.location, e.country, e.lat, e.lon, count(*)" + over("e.lat IS NOT NULL")
-            + f" GROUP BY e.location, e.country, e.lat, e.lon ORDER BY 5 DESC, 1 LIMIT {ph}",
+            + f" GROUP BY e.location, e.country, e.lat, e.lon ORDER BY 5 DESC, 1 NULLS FIRST, 2 NULLS FIRST, 3, 4 LIMIT {ph}",
             True,
         ),
     }
+
+
+# An event as listings and exports give it: its JSON, its article, its cluster and that cluster's number
+# of reports (any article, copies included), from events ``e``, documents ``d`` and the JSON ``j``.
+EVENT_RECORD = "j.json, d.id, e.cluster, (SELECT count(*) FROM events x WHERE x.cluster = e.cluster)"
+
+
+def event_record(event_json: str, doc_id: str, cluster: str | None, reports: int) -> dict[str, Any]:
+    return {**json.loads(event_json), "doc_id": doc_id, "cluster": cluster, "reports": reports}
 
 
 def summary_rows(results: dict[str, list[tuple]]) -> dict[str, Any]:

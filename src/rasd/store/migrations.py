@@ -6,6 +6,7 @@ Add a change as a new function at the end of ``MIGRATIONS``; never edit one that
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
 
@@ -90,7 +91,54 @@ def _v3(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3]
+def _v4(db: sqlite3.Connection) -> None:
+    """Events carry their cluster (one event, many reports), whether they come from a near-duplicate copy
+    and whether they lead their cluster; their JSON moves to ``event_json`` so that counts over all
+    events scan narrow rows (the JSON made the table ~20× wider than what the charts read)."""
+    from rasd.model import event_from_dict
+    from rasd.store.rows import cluster_id
+
+    for sql in (
+        "CREATE TABLE event_json (rowid INTEGER PRIMARY KEY, json TEXT NOT NULL)",
+        "INSERT INTO event_json (rowid, json) SELECT rowid, json FROM events",
+        "ALTER TABLE events DROP COLUMN json",
+        "ALTER TABLE events ADD COLUMN cluster TEXT",
+        "ALTER TABLE events ADD COLUMN from_copy INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE events ADD COLUMN leads INTEGER NOT NULL DEFAULT 0",
+    ):
+        db.execute(sql)
+    last = -1
+    while rows := db.execute(  # in chunks: an archive of millions of events is never held whole
+        "SELECT j.rowid, j.json, d.id FROM event_json j JOIN events e ON e.rowid = j.rowid"
+        " JOIN documents d ON d.rowid = e.doc_rowid WHERE j.rowid > ? ORDER BY j.rowid LIMIT 5000",
+        (last,),
+    ).fetchall():
+        db.executemany(
+            "UPDATE events SET cluster = ? WHERE rowid = ?",
+            [(cluster_id(event_from_dict(json.loads(j)), doc_id), rowid) for rowid, j, doc_id in rows],
+        )
+        last = rows[-1][0]
+    for sql in (
+        "UPDATE events SET from_copy = 1 WHERE doc_rowid IN (SELECT rowid FROM documents WHERE near_of IS NOT NULL)",
+        "CREATE INDEX events_cluster ON events(cluster, from_copy)",
+        LEAD_SQL + " WHERE 1",
+        "CREATE INDEX events_leads ON events(leads, date)",
+        # bumped by every write: what a server's answers and in-memory columns are valid for
+        "CREATE TABLE store_state (generation INTEGER NOT NULL)",
+        "INSERT INTO store_state VALUES (0)",
+    ):
+        db.execute(sql)
+
+
+# A report leads its cluster when it is the first (lowest row id) not from a near-duplicate copy: the
+# one record per event that listings, charts and exports show by default. (The same text in PostgreSQL.)
+LEAD_SQL = (
+    "UPDATE events SET leads = CASE WHEN from_copy = 0 AND rowid = (SELECT min(x.rowid) FROM events x"
+    " WHERE x.cluster = events.cluster AND x.from_copy = 0) THEN 1 ELSE 0 END"
+)
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4]
 LATEST = len(MIGRATIONS)
 
 

@@ -11,6 +11,8 @@ Add a change as a new entry at the end of ``MIGRATIONS``; never edit one that ha
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from typing import Any
 
 from rasd.errors import StoreError
@@ -81,7 +83,48 @@ _V2 = (
 # the ingest log: every input that failed, with where and why
 _V3 = ("CREATE TABLE ingest_log (id BIGSERIAL PRIMARY KEY, at TEXT NOT NULL, source TEXT NOT NULL, reason TEXT NOT NULL)",)
 
-MIGRATIONS: list[tuple[str, ...]] = [_V1, _V2, _V3]
+
+
+def _v4(conn: Any) -> None:
+    """Events carry their cluster, whether they come from a near-duplicate copy and whether they lead
+    their cluster; their JSON moves to ``event_json`` (as in SQLite's migration 4)."""
+    from rasd.model import event_from_dict
+    from rasd.store.migrations import LEAD_SQL
+    from rasd.store.rows import cluster_id
+
+    for sql in (
+        "CREATE TABLE event_json (rowid BIGINT PRIMARY KEY, json TEXT NOT NULL)",
+        "INSERT INTO event_json (rowid, json) SELECT rowid, json FROM events",
+        "ALTER TABLE events DROP COLUMN json",
+        "ALTER TABLE events ADD COLUMN cluster TEXT",
+        "ALTER TABLE events ADD COLUMN from_copy INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE events ADD COLUMN leads INTEGER NOT NULL DEFAULT 0",
+    ):
+        conn.execute(sql)
+    last = -1
+    while rows := conn.execute(
+        "SELECT j.rowid, j.json, d.id FROM event_json j JOIN events e ON e.rowid = j.rowid"
+        " JOIN documents d ON d.rowid = e.doc_rowid WHERE j.rowid > %s ORDER BY j.rowid LIMIT 5000",
+        (last,),
+    ).fetchall():
+        with conn.cursor() as cur:
+            cur.executemany(
+                "UPDATE events SET cluster = %s WHERE rowid = %s",
+                [(cluster_id(event_from_dict(json.loads(j)), doc_id), rowid) for rowid, j, doc_id in rows],
+            )
+        last = rows[-1][0]
+    for sql in (
+        "UPDATE events SET from_copy = 1 WHERE doc_rowid IN (SELECT rowid FROM documents WHERE near_of IS NOT NULL)",
+        "CREATE INDEX events_cluster ON events(cluster, from_copy)",
+        LEAD_SQL,
+        "CREATE INDEX events_leads ON events(leads, date)",
+        "CREATE TABLE store_state (generation BIGINT NOT NULL)",
+        "INSERT INTO store_state VALUES (0)",
+    ):
+        conn.execute(sql)
+
+
+MIGRATIONS: list[tuple[str, ...] | Callable[[Any], None]] = [_V1, _V2, _V3, _v4]
 LATEST = len(MIGRATIONS)
 
 
@@ -98,7 +141,10 @@ def migrate(conn: Any) -> int:
             raise StoreError(f"database schema version {current} is newer than this rasd understands ({LATEST})")
         for number, statements in enumerate(MIGRATIONS, start=1):
             if number > current:
-                for sql in statements:
-                    conn.execute(sql)
+                if callable(statements):
+                    statements(conn)
+                else:
+                    for sql in statements:
+                        conn.execute(sql)
                 conn.execute("INSERT INTO schema_version (version) VALUES (%s)", (number,))
     return LATEST

@@ -26,14 +26,18 @@ from typing import Any
 
 from rasd.errors import StorageFault, StoreError
 from rasd.model import Document
+from rasd.store.facts import FACTS_SQL
 from rasd.store.filters import (
+    EVENT_RECORD,
     POSTGRES,
     doc_filters,
     event_filters,
+    event_record,
     export_event_filters,
     summary_rows,
     summary_sql,
 )
+from rasd.store.migrations import LEAD_SQL
 from rasd.store.pg_migrations import migrate
 from rasd.store.rows import ENTITY_COLUMNS, EVENT_COLUMNS, entity_rows, event_rows, insert_sql, no_nul
 from rasd.store.search import COLUMNS, Query, parse_query, shadow, snippet
@@ -49,6 +53,14 @@ MAX_POS = 16383  # tsvector positions stop here (PostgreSQL's limit); phrases pa
 MAX_POS_PER_TERM = 255  # and keep at most this many positions per term
 MAX_TERM_BYTES = 2046  # longer lexemes are refused by PostgreSQL
 _RETRIES = 5
+# events rows keep their JSON apart (event_json) and say whether their document is a near-duplicate copy
+_JSON = EVENT_COLUMNS.index("json")
+_CLUSTER = EVENT_COLUMNS.index("cluster")
+_EVENT_INSERT = (
+    "WITH e AS (" + insert_sql("events", (*EVENT_COLUMNS[:_JSON], "from_copy"), "%s")
+    + " RETURNING rowid) INSERT INTO event_json (rowid, json) SELECT rowid, %s FROM e"
+)
+_BUMP = "UPDATE store_state SET generation = generation + 1"
 
 
 def _now() -> str:
@@ -226,7 +238,7 @@ class PostgresStore:
                     report.story += 1
                     self._link(cur, DupLink("story", doc.id, item.story, item.story_sim), now)
                 entities.extend(entity_rows(rowid, doc))
-                events.extend(event_rows(rowid, doc))
+                events.extend((*r, int(bool(item.near_of))) for r in event_rows(rowid, doc))
             if sigs:
                 cur.executemany("INSERT INTO signatures VALUES (%s,%s,%s)", sigs)
             if entities:
@@ -234,17 +246,24 @@ class PostgresStore:
                     insert_sql("entities", ENTITY_COLUMNS, "%s"),
                     entities,
                 )
-            if events:
-                cur.executemany(
-                    insert_sql("events", EVENT_COLUMNS, "%s"),
-                    events,
-                )
+            self._events(cur, events)
             for link in exact:
                 if self._link(cur, link, now):
                     report.exact += 1
                 else:
                     report.already += 1
+            cur.execute(_BUMP)
         return report
+
+    @staticmethod
+    def _events(cur: Any, rows: list[tuple[Any, ...]], clusters: Iterable[str] = ()) -> None:
+        """Insert event rows (``event_rows`` plus the from-copy flag; the JSON goes to ``event_json``),
+        then decide which lead their clusters and ``clusters`` (those a reprocessed document left)."""
+        if rows:
+            cur.executemany(_EVENT_INSERT, [(*r[:_JSON], r[_JSON + 1], r[_JSON]) for r in rows])
+        touched = sorted({*clusters, *(r[_CLUSTER] for r in rows)})
+        if touched:
+            cur.execute(LEAD_SQL + " WHERE cluster = ANY(%s)", (touched,))
 
     @staticmethod
     def _link(cur: Any, link: DupLink, now: str) -> bool:
@@ -319,10 +338,22 @@ class PostgresStore:
         f = filters or Filters()
         p = page or Page(limit=100)
         where, args = event_filters(f, POSTGRES)
-        sql = "SELECT e.json, d.id FROM events e JOIN documents d ON d.rowid = e.doc_rowid"
+        sql = f"SELECT {EVENT_RECORD} FROM events e JOIN documents d ON d.rowid = e.doc_rowid JOIN event_json j ON j.rowid = e.rowid"
         sql += (" WHERE " + " AND ".join(where)) if where else ""
         sql += ' ORDER BY e.date COLLATE "C" DESC NULLS LAST, e.rowid DESC LIMIT %s OFFSET %s'  # newest first
-        return [{**json.loads(j), "doc_id": d} for j, d in self._all(sql, [*args, p.limit, p.offset])]
+        return [event_record(*row) for row in self._all(sql, [*args, p.limit, p.offset])]
+
+    def events_at(self, rowids: list[int]) -> list[dict[str, Any]]:
+        """The events with these row ids, in this order (a page chosen from ``EventFacts``)."""
+        if not rowids:
+            return []
+        marks = ",".join(["%s"] * len(rowids))
+        sql = (
+            f"SELECT e.rowid, {EVENT_RECORD} FROM events e JOIN documents d ON d.rowid = e.doc_rowid"
+            f" JOIN event_json j ON j.rowid = e.rowid WHERE e.rowid IN ({marks})"
+        )
+        found = {row[0]: event_record(*row[1:]) for row in self._all(sql, rowids)}
+        return [found[r] for r in rowids if r in found]
 
     def stale(self, versions: dict[str, str]) -> list[str]:
         """Ids of the stored documents whose recorded steps differ from ``versions`` (step name → version;
@@ -348,10 +379,16 @@ class PostgresStore:
                     (no_nul(doc.title or doc.meta.get("title")), doc.language, no_nul(doc.published), doc.to_json(),
                      tsvector_literal(title_terms, body_terms), rowid),
                 )
+                cur.execute("SELECT near_of IS NOT NULL FROM documents WHERE rowid = %s", (rowid,))
+                copy = int(cur.fetchone()[0])
+                cur.execute("SELECT cluster FROM events WHERE doc_rowid = %s", (rowid,))
+                old = [c for (c,) in cur.fetchall() if c]
                 cur.execute("DELETE FROM entities WHERE doc_rowid = %s", (rowid,))
+                cur.execute("DELETE FROM event_json WHERE rowid IN (SELECT rowid FROM events WHERE doc_rowid = %s)", (rowid,))
                 cur.execute("DELETE FROM events WHERE doc_rowid = %s", (rowid,))
                 cur.executemany(insert_sql("entities", ENTITY_COLUMNS, "%s"), list(entity_rows(rowid, doc)))
-                cur.executemany(insert_sql("events", EVENT_COLUMNS, "%s"), list(event_rows(rowid, doc)))
+                self._events(cur, [(*r, copy) for r in event_rows(rowid, doc)], old)
+                cur.execute(_BUMP)
         except self._psycopg.Error as exc:
             fault = _fault(exc, self.url_safe)
             if fault is not None:
@@ -360,10 +397,13 @@ class PostgresStore:
         return True
 
     def change_token(self) -> tuple[Any, ...]:
-        """Changes whenever a document or event is added (the largest row ids; rows are never updated in
-        place): answers computed for one token stay right until it changes. Two index look-ups."""
-        sql = "SELECT (SELECT max(rowid) FROM documents), (SELECT max(rowid) FROM events)"
-        return tuple(self._all(sql)[0])
+        """Changes with every committed write (a generation counter bumped in the writing transaction):
+        answers computed for one token stay right until it changes. One row read."""
+        return tuple(self._all("SELECT generation FROM store_state")[0])
+
+    def event_facts(self) -> Iterator[tuple[Any, ...]]:
+        """The narrow columns of every event (``facts.FACT_COLUMNS``), for in-memory summaries."""
+        yield from self._stream(FACTS_SQL)
 
     def event_summary(self, filters: Filters | None = None, top: int = 50) -> dict[str, Any]:
         """Counts over every event that matches (not a page of them): total, per type, per day and type,
@@ -426,9 +466,12 @@ class PostgresStore:
         elif kind == "events":
             ev_where, ev_args = export_event_filters(f, POSTGRES)
             ev_cond = (" WHERE " + " AND ".join(ev_where)) if ev_where else ""
-            sql = f"SELECT e.json, d.id FROM events e JOIN documents d ON d.rowid = e.doc_rowid{ev_cond} ORDER BY e.rowid"
-            for j, d in self._stream(sql, ev_args):
-                yield {**json.loads(j), "doc_id": d}
+            sql = (
+                f"SELECT {EVENT_RECORD} FROM events e JOIN documents d ON d.rowid = e.doc_rowid"
+                f" JOIN event_json j ON j.rowid = e.rowid{ev_cond} ORDER BY e.rowid"
+            )
+            for row in self._stream(sql, ev_args):
+                yield event_record(*row)
         elif kind == "entities":
             sql = (
                 "SELECT d.id, e.entity_id, e.type, e.name, e.code, e.country, e.sector, e.office, e.kind, e.kb_id, e.mentions"

@@ -3,12 +3,14 @@ and the Spark job write the same columns from the same code."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import asdict
 from typing import Any
 
-from rasd.model import Document, Event
+from rasd.model import Actor, Document, Event
+from rasd.text.normalize import normalize_word
 
 ENTITY_COLUMNS = (
     "doc_rowid", "entity_id", "type", "name", "code", "country", "sector", "office", "kind", "mentions",
@@ -17,8 +19,10 @@ ENTITY_COLUMNS = (
 EVENT_COLUMNS = (
     "doc_rowid", "event_id", "type", "mode", "quad_class", "cameo", "goldstein", "source_codes", "target_codes",
     "source_names", "target_names", "location", "country", "lat", "lon", "date", "sentence_start",
-    "sentence_end", "trigger_start", "trigger_end", "negated", "modality", "confidence", "background", "json",
+    "sentence_end", "trigger_start", "trigger_end", "negated", "modality", "confidence", "background", "cluster", "json",
 )
+# types whose two sides are interchangeable: "A met B" and "B met A" report one meeting
+SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 
 
 def no_nul(value: str | None) -> str | None:
@@ -29,6 +33,31 @@ def no_nul(value: str | None) -> str | None:
 def codes(ev: Event, side: str) -> str:
     """An event side's actor codes, ``;``-joined, as both backends store them."""
     return ";".join(a.code or "" for a in getattr(ev, side))
+
+
+def _actor_key(a: Actor) -> str:
+    return a.code or " ".join(normalize_word(w) for w in a.name.split())
+
+
+def cluster_id(ev: Event, doc_id: str) -> str:
+    """The event cluster a report belongs to: every report (in any article) of the same type, the same
+    actors, the same place and assertion status on the same day is one event. An event with neither
+    actors nor place cannot be told apart from another of its type that day, so it is its own cluster.
+
+    A pure function of the event (and, for that last case, its document): the same in every backend and
+    in any ingest order. Sixteen hex digits of a BLAKE2b hash.
+    """
+    src = sorted({_actor_key(a) for a in ev.source})
+    tgt = sorted({_actor_key(a) for a in ev.target})
+    if ev.type in SYMMETRIC_TYPES:
+        src, tgt = sorted({*src, *tgt}), []
+    loc = ev.location or {}
+    place = str(loc.get("geonameid") or "") or normalize_word(loc.get("name") or "")
+    status = "b" if ev.background else "n" if ev.negated else (ev.modality or "a")
+    parts = [ev.type, ";".join(src), ";".join(tgt), place, status, (ev.date or "")[:10]]
+    if not (src or tgt or place):
+        parts += [doc_id, ev.id or f"{ev.trigger.start}"]
+    return hashlib.blake2b("\x1f".join(parts).encode("utf-8"), digest_size=8).hexdigest()
 
 
 def entity_rows(rowid: int | str, doc: Document) -> Iterator[tuple[Any, ...]]:
@@ -53,7 +82,7 @@ def event_rows(rowid: int | str, doc: Document) -> Iterator[tuple[Any, ...]]:
             no_nul(";".join(a.name for a in ev.source)), no_nul(";".join(a.name for a in ev.target)),
             no_nul(loc.get("name")), loc.get("country"), loc.get("lat"), loc.get("lon"), ev.date,
             ev.sentence.start, ev.sentence.end, ev.trigger.start, ev.trigger.end,
-            int(ev.negated), ev.modality, ev.confidence, int(ev.background),
+            int(ev.negated), ev.modality, ev.confidence, int(ev.background), cluster_id(ev, doc.id),
             json.dumps(asdict(ev), ensure_ascii=False),
         )
 

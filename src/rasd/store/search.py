@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 from rasd.limits import WORD_MEMO
 from rasd.model import Token
@@ -105,31 +106,107 @@ def parse_query(text: str) -> Query | None:
 
 
 def snippet(text: str, query: Query, width: int = 30) -> tuple[str, list[tuple[int, int]], int]:
-    """The ``width``-word window of the original text with the most distinct query terms.
+    """The ``width``-word window of the original text with the most distinct query terms: the first
+    window that has all of them (reading stops there, so a long article costs what its lead costs), else
+    the one with the most, then the most matches.
 
     Returns ``(snippet, highlights, start)``: highlight spans are relative to the snippet, which is the
     original text from offset ``start`` (never the shadow form).
     """
-    toks = [(m.start(), m.end(), m.lastgroup, m.group()) for m in WORD_RE.finditer(text) if m.lastgroup != "punct"]
-    if not toks:
-        return "", [], 0
-    terms = [_term_of(kind, raw) for _, _, kind, raw in toks]
-    hits = [i for i, t in enumerate(terms) if query.matches(t)]
-    best = 0
-    if hits:
-        best_key = (-1, -1)
-        hi = 0
-        for lo, i in enumerate(hits):  # windows starting at each hit; hits[lo:hi] fall inside
+    wanted = len(query.terms) + len(query.prefixes)
+    tokens = (m for m in WORD_RE.finditer(text) if m.lastgroup != "punct")
+    toks: list[tuple[int, int]] = []
+    terms: dict[int, str] = {}  # of the tokens that match
+    hits: list[int] = []
+    # a word whose letters cannot spell a query term is not stemmed at all (most words of a text)
+    maybe = None if _UNFOLDABLE.search(text) else _surface_pattern(frozenset(query.terms | query.prefixes))
+
+    def read(n: int) -> bool:
+        """Read up to ``n`` more tokens; False at the end of the text."""
+        count = 0
+        for m in islice(tokens, n):
+            raw = m.group()
+            if maybe is None or maybe.search(raw):
+                t = _term_of(m.lastgroup, raw)
+                if query.matches(t):
+                    hits.append(len(toks))
+                    terms[len(toks)] = t
+            toks.append((m.start(), m.end()))
+            count += 1
+        return count == n
+
+    best, best_key, lo, hi, more = 0, (-1, -1), 0, 0, True
+    while more:
+        more = read(_BATCH)
+        # windows starting at each hit whose words have all been read; hits[lo:hi] fall inside
+        while lo < len(hits) and (not more or hits[lo] + width <= len(toks)):
+            i = hits[lo]
             while hi < len(hits) and hits[hi] < i + width:
                 hi += 1
             key = (len({terms[j] for j in hits[lo:hi]}), hi - lo)
             if key > best_key:
                 best_key, best = key, i
+            lo += 1
+            if best_key[0] >= wanted:
+                more = False
+                break
+    if not toks:
+        return "", [], 0
+    if hits:
         best = max(0, best - width // 4)
+    if best + width > len(toks):
+        read(best + width - len(toks))  # the chosen window's last words, when reading stopped early
     start, end = toks[best][0], toks[min(len(toks), best + width) - 1][1]
     out = text[start:end].replace("\n", " ")
     spans = [(toks[j][0] - start, toks[j][1] - start) for j in hits if best <= j < best + width]
     return out, spans, start
+
+
+_BATCH = 256  # tokens read at a time while looking for the snippet's window
+
+
+def _fold_classes() -> tuple[dict[str, set[str]], str, str]:
+    """For each folded character, the characters that fold to it (``normalize_word``); the characters
+    folding to nothing (marks, tatweel); and those folding to several (presentation forms)."""
+    into: dict[str, set[str]] = {}
+    dropped: list[str] = []
+    complex_: list[str] = []
+    for lo, hi in ((0x20, 0x2FF), (0x600, 0x6FF), (0x750, 0x77F), (0x8A0, 0x8FF), (0x200B, 0x200F),
+                   (0xFB50, 0xFDFF), (0xFE70, 0xFEFF), (0xFF10, 0xFF5A)):
+        for cp in range(lo, hi + 1):
+            ch = chr(cp)
+            folded = normalize_word(ch)
+            if folded == "":
+                dropped.append(ch)
+            elif len(folded) == 1:
+                into.setdefault(folded, set()).add(ch)
+            elif folded != ch:
+                complex_.append(ch)
+    return into, "".join(dropped), "".join(complex_)
+
+
+_INTO, _DROPPED, _COMPLEX = _fold_classes()
+_UNFOLDABLE = re.compile(f"[{re.escape(_COMPLEX)}]") if _COMPLEX else re.compile(r"(?!)")
+
+
+@lru_cache(maxsize=1024)
+def _surface_pattern(wanted: frozenset[str]) -> re.Pattern[str] | None:
+    """A regex that finds, in a raw word, any spelling of one of the ``wanted`` terms' letters: a term
+    is the folded word with clitics removed, so its letters occur in the word in order (a final ه may
+    be written ت, as in حكومته → حكومة). Found is not matched (the term decides); not found is not."""
+    if not wanted:
+        return None
+    gap = f"[{re.escape(_DROPPED)}]*"
+    alternatives = []
+    for t in wanted:
+        parts = []
+        for i, c in enumerate(t):
+            chars = {c, *_INTO.get(c, ())}
+            if c == "ه" and i == len(t) - 1:
+                chars.add("ت")
+            parts.append("[" + "".join(re.escape(x) for x in sorted(chars)) + "]")
+        alternatives.append(gap.join(parts))
+    return re.compile("|".join(sorted(alternatives)), re.IGNORECASE)
 
 
 @lru_cache(maxsize=WORD_MEMO)

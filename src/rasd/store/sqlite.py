@@ -16,21 +16,28 @@ from typing import Any
 
 from rasd.errors import StorageFault, StoreError
 from rasd.model import Document
+from rasd.store.facts import FACTS_SQL
 from rasd.store.filters import (
+    EVENT_RECORD,
     SQLITE,
     doc_filters,
     event_filters,
+    event_record,
     export_event_filters,
     summary_rows,
     summary_sql,
 )
-from rasd.store.migrations import LATEST, migrate, version
+from rasd.store.migrations import LATEST, LEAD_SQL, migrate, version
 from rasd.store.rows import ENTITY_COLUMNS, EVENT_COLUMNS, entity_rows, event_rows, insert_sql
 from rasd.store.search import parse_query, shadow, snippet
 from rasd.store.types import DupLink, Filters, Hit, IngestReport, NewDoc, Page, add_event_counts, is_stale
 from rasd.text import words
 
 EXPORT_KINDS = ("documents", "events", "entities", "duplicates")
+# events rows keep their JSON apart (event_json) and say whether their document is a near-duplicate copy
+_EVENT_INSERT = insert_sql("events", (*EVENT_COLUMNS[:-1], "from_copy"), "?")
+_CLUSTER = EVENT_COLUMNS.index("cluster")
+_BUMP = "UPDATE store_state SET generation = generation + 1"
 
 
 def _now() -> str:
@@ -179,12 +186,13 @@ class SQLiteStore:
                     report.story += 1
                     self._link(DupLink("story", doc.id, item.story, item.story_sim), now)
                 self._entities(rowid, doc)
-                self._events(rowid, doc)
+                self._events(rowid, doc, copy=bool(item.near_of))
             for link in exact:
                 if self._link(link, now):
                     report.exact += 1
                 else:
                     report.already += 1
+            db.execute(_BUMP)
             db.execute("COMMIT")
         except sqlite3.Error as exc:
             self._rollback()
@@ -207,8 +215,17 @@ class SQLiteStore:
     def _entities(self, rowid: int, doc: Document) -> None:
         self.db.executemany(insert_sql("entities", ENTITY_COLUMNS, "?"), entity_rows(rowid, doc))
 
-    def _events(self, rowid: int, doc: Document) -> None:
-        self.db.executemany(insert_sql("events", EVENT_COLUMNS, "?"), event_rows(rowid, doc))
+    def _events(self, rowid: int, doc: Document, copy: bool, clusters: set[str] | None = None) -> None:
+        """Insert a document's events (their JSON apart, in ``event_json``), then decide which lead their
+        clusters; ``clusters`` adds clusters whose lead may have changed otherwise (a reprocessed document's
+        old ones)."""
+        touched = set(clusters or ())
+        for row in event_rows(rowid, doc):
+            cur = self.db.execute(_EVENT_INSERT, (*row[:-1], int(copy)))
+            self.db.execute("INSERT INTO event_json (rowid, json) VALUES (?,?)", (cur.lastrowid, row[-1]))
+            touched.add(row[_CLUSTER])
+        for cluster in touched:
+            self.db.execute(LEAD_SQL + " WHERE cluster = ?", (cluster,))
 
     # --- reading -------------------------------------------------------------------------------
     def get(self, doc_id: str) -> Document | None:
@@ -242,12 +259,26 @@ class SQLiteStore:
             where.append("d.near_of IS NULL")
         # rank first on the narrow columns only, then fetch texts for the page (SQLite would compute
         # every selected column, JSON text included, for every match before sorting)
-        sql = (
+        # the best matches by the index alone first, then the filters on their rows: joining every match
+        # with its document row before ranking costs as much as the ranking; when the filters leave too
+        # few of those best matches, all matches are ranked with the filters
+        ahead = (p.offset + p.limit) * 4 + 100
+        cond = "".join(f" AND {w}" for w in where)
+        best = (
+            "SELECT d.rowid, f.score FROM (SELECT rowid, bm25(doc_fts, 3.0, 1.0) AS score FROM doc_fts"
+            " WHERE doc_fts MATCH ? ORDER BY score LIMIT ?) f JOIN documents d ON d.rowid = f.rowid"
+            " WHERE 1" + cond + " ORDER BY f.score LIMIT ? OFFSET ?"
+        )
+        full = (
             "SELECT d.rowid, bm25(doc_fts, 3.0, 1.0) AS score FROM doc_fts JOIN documents d ON d.rowid = doc_fts.rowid"
-            " WHERE doc_fts MATCH ?" + "".join(f" AND {w}" for w in where) + " ORDER BY score LIMIT ? OFFSET ?"
+            " WHERE doc_fts MATCH ?" + cond + " ORDER BY score LIMIT ? OFFSET ?"
         )
         try:
-            ranked = self.db.execute(sql, [parsed.fts, *args, p.limit, p.offset]).fetchall()
+            ranked = self.db.execute(best, [parsed.fts, ahead, *args, p.limit, p.offset]).fetchall()
+            if len(ranked) < p.limit and self.db.execute(
+                "SELECT count(*) FROM (SELECT 1 FROM doc_fts WHERE doc_fts MATCH ? LIMIT ?)", [parsed.fts, ahead + 1]
+            ).fetchone()[0] > ahead:
+                ranked = self.db.execute(full, [parsed.fts, *args, p.limit, p.offset]).fetchall()
         except sqlite3.OperationalError as exc:  # a bug in parse_query, never the user's input
             raise StoreError(f"search failed: {exc}") from exc
         hits = []
@@ -283,10 +314,22 @@ class SQLiteStore:
         f = filters or Filters()
         p = page or Page(limit=100)
         where, args = event_filters(f, SQLITE)
-        sql = "SELECT e.json, d.id FROM events e JOIN documents d ON d.rowid = e.doc_rowid"
+        sql = f"SELECT {EVENT_RECORD} FROM events e JOIN documents d ON d.rowid = e.doc_rowid JOIN event_json j ON j.rowid = e.rowid"
         sql += (" WHERE " + " AND ".join(where)) if where else ""
         sql += " ORDER BY e.date DESC, e.rowid DESC LIMIT ? OFFSET ?"  # newest first, undated last
-        return [{**json.loads(j), "doc_id": d} for j, d in self.db.execute(sql, [*args, p.limit, p.offset])]
+        return [event_record(*row) for row in self.db.execute(sql, [*args, p.limit, p.offset])]
+
+    def events_at(self, rowids: list[int]) -> list[dict[str, Any]]:
+        """The events with these row ids, in this order (a page chosen from ``EventFacts``)."""
+        if not rowids:
+            return []
+        marks = ",".join(["?"] * len(rowids))
+        sql = (
+            f"SELECT e.rowid, {EVENT_RECORD} FROM events e JOIN documents d ON d.rowid = e.doc_rowid"
+            f" JOIN event_json j ON j.rowid = e.rowid WHERE e.rowid IN ({marks})"
+        )
+        found = {row[0]: event_record(*row[1:]) for row in self.db.execute(sql, rowids)}
+        return [found[r] for r in rowids if r in found]
 
     def stale(self, versions: dict[str, str]) -> list[str]:
         """Ids of the stored documents whose recorded steps differ from ``versions`` (step name → version;
@@ -322,10 +365,14 @@ class SQLiteStore:
                     (rowid, old_title_terms, body_terms),
                 )
                 db.execute("INSERT INTO doc_fts (rowid, title, body) VALUES (?,?,?)", (rowid, title_terms, body_terms))
+            copy, = db.execute("SELECT near_of IS NOT NULL FROM documents WHERE rowid = ?", (rowid,)).fetchone()
+            old = {c for (c,) in db.execute("SELECT cluster FROM events WHERE doc_rowid = ?", (rowid,))}
             db.execute("DELETE FROM entities WHERE doc_rowid = ?", (rowid,))
+            db.execute("DELETE FROM event_json WHERE rowid IN (SELECT rowid FROM events WHERE doc_rowid = ?)", (rowid,))
             db.execute("DELETE FROM events WHERE doc_rowid = ?", (rowid,))
             self._entities(rowid, doc)
-            self._events(rowid, doc)
+            self._events(rowid, doc, copy=bool(copy), clusters=old)
+            db.execute(_BUMP)
             db.execute("COMMIT")
         except sqlite3.Error as exc:
             self._rollback()
@@ -339,10 +386,13 @@ class SQLiteStore:
         return True
 
     def change_token(self) -> tuple[Any, ...]:
-        """Changes whenever a document or event is added (the largest row ids; rows are never updated in
-        place): answers computed for one token stay right until it changes. Two index look-ups."""
-        sql = "SELECT (SELECT max(rowid) FROM documents), (SELECT max(rowid) FROM events)"
-        return tuple(self.db.execute(sql).fetchone())
+        """Changes with every committed write (a generation counter bumped in the writing transaction):
+        answers computed for one token stay right until it changes. One row read."""
+        return tuple(self.db.execute("SELECT generation FROM store_state").fetchone())
+
+    def event_facts(self) -> Iterator[tuple[Any, ...]]:
+        """The narrow columns of every event (``facts.FACT_COLUMNS``), for in-memory summaries."""
+        yield from self.db.execute(FACTS_SQL)
 
     def event_summary(self, filters: Filters | None = None, top: int = 50) -> dict[str, Any]:
         """Counts over every event that matches (not a page of them): total, per type, per day and type,
@@ -402,9 +452,12 @@ class SQLiteStore:
         elif kind == "events":
             ev_where, ev_args = export_event_filters(filters or Filters(), SQLITE)
             ev_cond = (" WHERE " + " AND ".join(ev_where)) if ev_where else ""
-            sql = f"SELECT e.json, d.id FROM events e JOIN documents d ON d.rowid = e.doc_rowid{ev_cond} ORDER BY e.rowid"
-            for j, d in self.db.execute(sql, ev_args):
-                yield {**json.loads(j), "doc_id": d}
+            sql = (
+                f"SELECT {EVENT_RECORD} FROM events e JOIN documents d ON d.rowid = e.doc_rowid"
+                f" JOIN event_json j ON j.rowid = e.rowid{ev_cond} ORDER BY e.rowid"
+            )
+            for row in self.db.execute(sql, ev_args):
+                yield event_record(*row)
         elif kind == "entities":
             sql = (
                 "SELECT d.id, e.entity_id, e.type, e.name, e.code, e.country, e.sector, e.office, e.kind, e.kb_id, e.mentions"

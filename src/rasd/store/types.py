@@ -87,7 +87,7 @@ class Filters:
     place: str | None = None  # events at this place name
     status: str | None = None  # events that are: asserted | negated | hypothetical | background (None: all)
     min_confidence: float | None = None  # events the coder is at least this confident of
-    copies: bool = True  # events of near-duplicate copies of an article too (False: each article's events once)
+    copies: bool = True  # every report of an event (False: one record per event, its cluster's lead report)
 
 
 EVENT_STATUSES = ("asserted", "negated", "hypothetical", "background")
@@ -136,6 +136,10 @@ class Store(Protocol):
     def event_summary(self, filters: Filters | None = None, top: int = 50) -> dict[str, Any]: ...
 
     def change_token(self) -> tuple[Any, ...]: ...
+
+    def event_facts(self) -> Iterator[tuple[Any, ...]]: ...
+
+    def events_at(self, rowids: list[int]) -> list[dict[str, Any]]: ...
 
     def stale(self, versions: dict[str, str]) -> list[str]: ...
 

@@ -194,10 +194,8 @@ def actor_page(request: Request, code: str) -> HTMLResponse:
         settings = request.app.state.settings
         with settings.reading():
             store = _store(request)
-            token = store.change_token()
             for side in ("source", "target"):
-                f = Filters(actor=code, actor_side=side, copies=False)
-                sides[side] = settings.remembered((repr(f), 10, token), lambda f=f: store.event_summary(f, top=10))
+                sides[side] = settings.summary(store, Filters(actor=code, actor_side=side, copies=False), 10)
     if known is None and not any(v["total"] for v in sides.values()):
         return _render(request, "missing.html", status_code=404, doc_id=code)
     months: dict[str, dict[str, int]] = {}

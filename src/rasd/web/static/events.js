@@ -43,6 +43,7 @@
       cell(tr, ev.location ? ev.location.name || "" : "");
       cell(tr, ev.cameo || "");
       cell(tr, ev.quad_class);
+      cell(tr, ev.reports || 1);
       const td = cell(tr, "");
       const a = document.createElement("a");
       a.href = "/article/" + encodeURIComponent(ev.doc_id) + "#s-" + ev.sentence.start;
