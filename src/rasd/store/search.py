@@ -12,10 +12,10 @@ double-quoted FTS5 string of letters and digits only, so no user input can reach
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import islice
 
 from rasd.limits import WORD_MEMO
 from rasd.model import Token
@@ -106,63 +106,51 @@ def parse_query(text: str) -> Query | None:
 
 
 def snippet(text: str, query: Query, width: int = 30) -> tuple[str, list[tuple[int, int]], int]:
-    """The ``width``-word window of the original text with the most distinct query terms: the first
-    window that has all of them (reading stops there, so a long article costs what its lead costs), else
-    the one with the most, then the most matches.
+    """The ``width``-word window of the original text with the most distinct query terms (then the most
+    matches).
 
     Returns ``(snippet, highlights, start)``: highlight spans are relative to the snippet, which is the
-    original text from offset ``start`` (never the shadow form).
+    original text from offset ``start`` (never the shadow form). Only the words where a spelling of a
+    query term's letters occurs are stemmed and compared (``_surface_pattern``), so a long article costs
+    little more than finding its words.
     """
-    wanted = len(query.terms) + len(query.prefixes)
-    tokens = (m for m in WORD_RE.finditer(text) if m.lastgroup != "punct")
-    toks: list[tuple[int, int]] = []
-    terms: dict[int, str] = {}  # of the tokens that match
-    hits: list[int] = []
-    # a word whose letters cannot spell a query term is not stemmed at all (most words of a text)
+    spans = [m.span() for m in WORD_RE.finditer(text) if m.lastgroup != "punct"]
+    if not spans:
+        return "", [], 0
     maybe = None if _UNFOLDABLE.search(text) else _surface_pattern(frozenset(query.terms | query.prefixes))
-
-    def read(n: int) -> bool:
-        """Read up to ``n`` more tokens; False at the end of the text."""
-        count = 0
-        for m in islice(tokens, n):
-            raw = m.group()
-            if maybe is None or maybe.search(raw):
-                t = _term_of(m.lastgroup, raw)
-                if query.matches(t):
-                    hits.append(len(toks))
-                    terms[len(toks)] = t
-            toks.append((m.start(), m.end()))
-            count += 1
-        return count == n
-
-    best, best_key, lo, hi, more = 0, (-1, -1), 0, 0, True
-    while more:
-        more = read(_BATCH)
-        # windows starting at each hit whose words have all been read; hits[lo:hi] fall inside
-        while lo < len(hits) and (not more or hits[lo] + width <= len(toks)):
-            i = hits[lo]
+    if maybe is None:
+        candidates: Iterable[int] = range(len(spans))
+    else:
+        starts = [a for a, _ in spans]
+        found = {bisect_right(starts, m.start()) - 1 for m in maybe.finditer(text)}
+        candidates = sorted(i for i in found if i >= 0 and m_in(spans[i], text, maybe))
+    terms: dict[int, str] = {}
+    for i in candidates:
+        a, b = spans[i]
+        t = _term_of(WORD_RE.match(text, a).lastgroup, text[a:b])  # type: ignore[union-attr]
+        if query.matches(t):
+            terms[i] = t
+    hits = list(terms)
+    best = 0
+    if hits:
+        best_key = (-1, -1)
+        hi = 0
+        for lo, i in enumerate(hits):  # windows starting at each hit; hits[lo:hi] fall inside
             while hi < len(hits) and hits[hi] < i + width:
                 hi += 1
             key = (len({terms[j] for j in hits[lo:hi]}), hi - lo)
             if key > best_key:
                 best_key, best = key, i
-            lo += 1
-            if best_key[0] >= wanted:
-                more = False
-                break
-    if not toks:
-        return "", [], 0
-    if hits:
         best = max(0, best - width // 4)
-    if best + width > len(toks):
-        read(best + width - len(toks))  # the chosen window's last words, when reading stopped early
-    start, end = toks[best][0], toks[min(len(toks), best + width) - 1][1]
+    start, end = spans[best][0], spans[min(len(spans), best + width) - 1][1]
     out = text[start:end].replace("\n", " ")
-    spans = [(toks[j][0] - start, toks[j][1] - start) for j in hits if best <= j < best + width]
-    return out, spans, start
+    highlights = [(spans[j][0] - start, spans[j][1] - start) for j in hits if best <= j < best + width]
+    return out, highlights, start
 
 
-_BATCH = 256  # tokens read at a time while looking for the snippet's window
+def m_in(span: tuple[int, int], text: str, pattern: re.Pattern[str]) -> bool:
+    """Whether a spelling of a query term occurs inside this word."""
+    return pattern.search(text, span[0], span[1]) is not None
 
 
 def _fold_classes() -> tuple[dict[str, set[str]], str, str]:
