@@ -185,27 +185,29 @@ def test_event_filters_live_in_the_url_and_the_export_matches_the_total(
     pg, errors = page
     pg.goto(base + "/events?lang=en")
     pg.wait_for_selector("body[data-ready='1']", timeout=20_000)
-    everything = int(pg.locator("#event-count").get_attribute("data-count"))
-    pg.select_option("#f-status", "asserted")
+    asserted = int(pg.locator("#event-count").get_attribute("data-count"))  # the default: asserted events
+    with urllib.request.urlopen(base + "/api/events/summary?status=asserted") as resp:
+        assert json.loads(resp.read())["total"] == asserted
+    pg.select_option("#f-status", "all")
     pg.fill("#f-conf", "0.3")
     pg.click("#event-filters button")
-    playwright_api.expect(pg).to_have_url(re.compile(r"status=asserted.*min_confidence=0\.3|min_confidence=0\.3.*status=asserted"))
+    playwright_api.expect(pg).to_have_url(re.compile(r"status=all.*min_confidence=0\.3|min_confidence=0\.3.*status=all"))
     pg.wait_for_selector("body[data-ready='1']", timeout=20_000)
     url = pg.url
     pg.reload()
     pg.wait_for_selector("body[data-ready='1']", timeout=20_000)
-    assert pg.url == url and pg.locator("#f-status").input_value() == "asserted"
+    assert pg.url == url and pg.locator("#f-status").input_value() == "all"
     assert pg.locator("#f-conf").input_value() == "0.3"
     total = int(pg.locator("#event-count").get_attribute("data-count"))
     href = pg.locator("#export-csv").get_attribute("href")
-    assert "status=asserted" in href and "min_confidence=0.3" in href
+    assert "status=all" in href and "min_confidence=0.3" in href
     with urllib.request.urlopen(base + href) as resp:
         rows = list(csv.DictReader(io.StringIO(resp.read().decode("utf-8-sig"))))
-    with urllib.request.urlopen(base + "/api/events/summary?status=asserted&min_confidence=0.3") as resp:
+    with urllib.request.urlopen(base + "/api/events/summary?status=all&min_confidence=0.3") as resp:
         api_total = json.loads(resp.read())["total"]
-    assert len(rows) == total == api_total and 0 < total <= everything
+    assert len(rows) == total == api_total and 0 < asserted <= total
     assert "lang=ar" in pg.locator("#lang-toggle").get_attribute("href")
-    assert "status=asserted" in pg.locator("#lang-toggle").get_attribute("href")  # the switch keeps the filters
+    assert "status=all" in pg.locator("#lang-toggle").get_attribute("href")  # the switch keeps the filters
     pg.screenshot(path=str(SHOTS / "events-filtered.png"), full_page=True)
     assert errors == []
 

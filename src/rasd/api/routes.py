@@ -145,7 +145,7 @@ def article(request: Request, doc_id: Annotated[str, Path(pattern=DOC_ID)]) -> R
     return _json(doc.to_dict())
 
 
-Status = Enum("Status", {t: t for t in EVENT_STATUSES}, type=str)  # type: ignore[misc]
+Status = Enum("Status", {t: t for t in (*EVENT_STATUSES, "all")}, type=str)  # type: ignore[misc]
 
 
 class Reports(str, Enum):
@@ -162,8 +162,8 @@ def _event_filters(
     country: Annotated[str | None, Query(pattern=r"^[A-Z]{3}$")] = None,
     place: Annotated[str | None, Query(max_length=200)] = None,
     status: Annotated[
-        Status | None, Query(description="asserted, negated, hypothetical or background (default: all)")
-    ] = None,
+        Status, Query(description="asserted (the default), negated, hypothetical, background, or all")
+    ] = Status.asserted,
     min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
     reports: Annotated[
         Reports, Query(description="one: one record per event (its first report, with the number of reports); all: every report")
@@ -175,7 +175,7 @@ def _event_filters(
     _check_dates(since, until)
     return Filters(
         since=since, until=until, event_type=type.value if type else None, quad_class=quad_class, actor=actor,
-        country=country, place=place, status=status.value if status else None, min_confidence=min_confidence,
+        country=country, place=place, status=None if status.value == "all" else status.value, min_confidence=min_confidence,
         copies=reports is Reports.all,
     )
 

@@ -30,7 +30,7 @@ class ExportFormat(str, Enum):
     plover = "plover"
 
 
-EventStatus = Enum("EventStatus", {t: t for t in EVENT_STATUSES}, type=str)  # type: ignore[misc]
+EventStatus = Enum("EventStatus", {t: t for t in (*EVENT_STATUSES, "all")}, type=str)  # type: ignore[misc]
 
 
 @app.command()
@@ -61,7 +61,9 @@ def events(
     source: str = typer.Option(None, "--source", help="Site name, or a part of the article's URL or path."),
     since: str = typer.Option(None, "--since", help="First publication date, YYYY-MM-DD."),
     until: str = typer.Option(None, "--until", help="Last publication date, YYYY-MM-DD."),
-    status: EventStatus = typer.Option(None, "--status", help="asserted, negated, hypothetical or background (default: all)."),
+    status: EventStatus = typer.Option(
+        "asserted", "--status", help="asserted (the default), negated, hypothetical, background, or all."
+    ),
     min_confidence: float = typer.Option(None, "--min-confidence", min=0.0, max=1.0, help="Only events the coder is this sure of."),
     copies: bool = typer.Option(
         False, "--copies/--no-copies", help="Every report of an event (default: one record per event, with its number of reports)."
@@ -71,7 +73,7 @@ def events(
     filters = Filters(
         since=day(since, "--since"), until=day(until, "--until"), source=source, event_type=plover_type(event_type),
         quad_class=quad_class, actor=actor.upper() if actor else None, country=country.upper() if country else None,
-        place=place, status=status.value if status else None, min_confidence=min_confidence, copies=copies,
+        place=place, status=None if status.value == "all" else status.value, min_confidence=min_confidence, copies=copies,
     )
     _export(Kind.events, db, format, out, filters)
 

@@ -195,7 +195,7 @@ def actor_page(request: Request, code: str) -> HTMLResponse:
         with settings.reading():
             store = _store(request)
             for side in ("source", "target"):
-                sides[side] = settings.summary(store, Filters(actor=code, actor_side=side, copies=False), 10)
+                sides[side] = settings.summary(store, Filters(actor=code, actor_side=side, status="asserted", copies=False), 10)
     if known is None and not any(v["total"] for v in sides.values()):
         return _render(request, "missing.html", status_code=404, doc_id=code)
     months: dict[str, dict[str, int]] = {}
