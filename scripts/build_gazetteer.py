@@ -245,11 +245,79 @@ def load_anergazet(data: Path, kind: str = "loc") -> set[str]:
     return out
 
 
+WORLD_ATLAS = ROOT / "src/rasd/web/static/vendor/countries-110m.json"  # world-atlas 110m (ISC), shipped for the map
+
+
+def country_centroids(path: Path = WORLD_ATLAS) -> dict[str, tuple[float, float]]:
+    """ISO-3 → (lat, lon): the area centroid of each country's largest polygon in world-atlas's 110m
+    boundaries (the mainland: the United States' point falls in Kansas, not Alaska or Hawaii)."""
+    import pycountry
+
+    topo = json.loads(path.read_text("utf-8"))
+    (sx, sy), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
+    arcs = []
+    for arc in topo["arcs"]:  # quantized and delta-encoded
+        x = y = 0
+        pts = []
+        for dx, dy in arc:
+            x, y = x + dx, y + dy
+            pts.append((x * sx + tx, y * sy + ty))
+        arcs.append(pts)
+
+    def ring(indices: list[int]) -> list[tuple[float, float]]:
+        out: list[tuple[float, float]] = []
+        for i in indices:
+            pts = arcs[i] if i >= 0 else arcs[~i][::-1]
+            out.extend(pts[1:] if out else pts)
+        return out
+
+    def area_centroid(pts: list[tuple[float, float]]) -> tuple[float, float, float]:
+        a = cx = cy = 0.0
+        for (x0, y0), (x1, y1) in zip(pts, pts[1:] + pts[:1], strict=True):
+            cross = x0 * y1 - x1 * y0
+            a += cross
+            cx += (x0 + x1) * cross
+            cy += (y0 + y1) * cross
+        return (abs(a) / 2, cy / (3 * a), cx / (3 * a)) if a else (0.0, pts[0][1], pts[0][0])
+
+    out: dict[str, tuple[float, float]] = {}
+    for geom in topo["objects"]["countries"]["geometries"]:
+        country = pycountry.countries.get(numeric=str(geom.get("id", "")).zfill(3)) if geom.get("id") else None
+        if country is None or geom.get("type") not in ("Polygon", "MultiPolygon"):
+            continue
+        polygons = [geom["arcs"]] if geom["type"] == "Polygon" else geom["arcs"]
+        best = max((area_centroid(ring(poly[0])) for poly in polygons), key=lambda c: c[0])
+        if -90 <= best[1] <= 90 and -180 <= best[2] <= 180:  # not for a ring across the antimeridian (Russia)
+            out[country.alpha_3] = (round(best[1], 4), round(best[2], 4))
+    return out
+
+
+def update_countries(path: Path) -> None:
+    """Set the country points of an existing gazetteer file from ``country_centroids`` (what a full
+    build does), leaving every other place and name as it is."""
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        data = json.load(f)
+    centroids = country_centroids()
+    changed = 0
+    for place in data["places"].values():
+        if place[0] == "country" and place[1] in centroids:
+            place[2], place[3] = centroids[place[1]]
+            changed += 1
+    with gzip.GzipFile(path, "wb", mtime=0) as raw:
+        raw.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    print(f"{changed} country points set from {WORLD_ATLAS.name} -> {path}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--data", default=str(ROOT.parent / "shared/data"))
     ap.add_argument("--out", default=str(OUT))
+    ap.add_argument("--countries-only", action="store_true",
+                    help="only set the country points of the existing --out file (see country_centroids)")
     args = ap.parse_args()
+    if args.countries_only:
+        update_countries(Path(args.out))
+        return
     curated_names = load_anergazet(Path(args.data))
     person_names = load_anergazet(Path(args.data), "pers")
     freq: dict[str, int] = {}
@@ -334,6 +402,7 @@ def main() -> None:
 
     # countries and territories
     countries = gc.get_countries()
+    centroids = country_centroids()
     alias_used = set()
     for cc, info in sorted(countries.items()):
         gid = int(info["geonameid"])
@@ -341,8 +410,8 @@ def main() -> None:
         if not name_ar:
             continue
         pts = coords.get(cc) or [(0.0, 0.0)]
-        lat = round(statistics.median(p[0] for p in pts), 4)
-        lon = round(statistics.median(p[1] for p in pts), 4)
+        lat, lon = centroids.get(info["iso3"]) or (  # small territories missing from the 110m map: their towns
+            round(statistics.median(p[0] for p in pts), 4), round(statistics.median(p[1] for p in pts), 4))
         places[gid] = ["country", info["iso3"], lat, lon, int(info["population"]), name_ar, info["name"]]
         add_name(name_ar, gid, 2)
         for alias in COUNTRY_ALIASES.get(cc, []):

@@ -99,3 +99,18 @@ def test_dateline_place_is_the_reporting_place(gaz):
     assert ents["لندن"].geo.reporting is True
     assert ents["بغداد"].geo.reporting is False
     assert ents["بغداد"].geo.geonameid == _best(gaz, "بغداد").geonameid
+
+
+def test_country_points_lie_in_the_country() -> None:
+    """A country is placed at its mainland's centroid: the United States in the middle of the lower 48
+    (it used to be the median of its towns, in Indiana), Saudi Arabia in Najd."""
+    import gzip
+    import json
+    from importlib import resources
+
+    raw = resources.files("rasd.data").joinpath("gazetteer/places.json.gz").read_bytes()
+    points = {p[1]: (p[2], p[3]) for p in json.loads(gzip.decompress(raw))["places"].values() if p[0] == "country"}
+    lat, lon = points["USA"]
+    assert 35 < lat < 45 and -105 < lon < -92
+    lat, lon = points["SAU"]
+    assert 20 < lat < 28 and 41 < lon < 48
