@@ -66,18 +66,7 @@ def ensure_db(db: str) -> None:
 
 
 def zipf(items: list, rng: random.Random, cum: list[float]):  # noqa: ANN001, ANN201
-    return items[min(len(items) - 1, _bisect(cum, rng.random() * cum[-1]))]
-
-
-def _bisect(cum: list[float], x: float) -> int:
-    lo, hi = 0, len(cum)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if cum[mid] < x:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+    return rng.choices(items, cum_weights=cum)[0]
 
 
 def weights(n: int) -> list[float]:

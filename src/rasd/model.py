@@ -20,6 +20,8 @@ PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )  # fmt: skip
+# types whose two sides are interchangeable: "A met B" and "B met A" report one act
+SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 DATE_HINTS = "date_hints"  # meta key of the raw date strings a reader saw (rasd.dates.published resolves them)
 BLOCK_KINDS = ("title", "subtitle", "dateline", "body", "crosshead", "caption", "boilerplate")
 

@@ -39,8 +39,6 @@ class ResponseCache:
         self.items: OrderedDict[tuple[Any, ...], tuple[Message, bytes]] = OrderedDict()
         self.size = 0
         self.state: tuple[Any, ...] | None = None  # the store state the kept responses belong to
-        self.hits = 0
-        self.misses = 0
 
     async def __call__(self, scope: Scope, receive: Callable[[], Awaitable[Message]],
                        send: Callable[[Message], Awaitable[None]]) -> None:
@@ -56,12 +54,10 @@ class ResponseCache:
         held = self.items.get(key)
         if held is not None:
             self.items.move_to_end(key)
-            self.hits += 1
             start, body = held
             await send(start)
             await send({"type": "http.response.body", "body": body})
             return
-        self.misses += 1
         start_msg: Message = {}
         chunks: list[bytes] = []
         keep = True

@@ -16,11 +16,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from rasd.model import Actor, Event
+from rasd.model import SYMMETRIC_TYPES, Actor, Event
 from rasd.text.normalize import normalize_word
 
 HEADLINES = frozenset({"title", "subtitle", "crosshead"})
-SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 
 
 def actor_key(a: Actor) -> str:
@@ -62,7 +61,7 @@ def _compatible(small: Event, big: Event) -> bool:
     """``small`` may be a retelling of ``big``: same type and status, its actors among ``big``'s."""
     if small.type != big.type or _status(small) != _status(big):
         return False
-    if small.type in SYMMETRIC:
+    if small.type in SYMMETRIC_TYPES:
         return _covered(small.source + small.target, big.source + big.target)
     return _covered(small.source, big.source) and _covered(small.target, big.target)
 
@@ -175,7 +174,7 @@ def dedup_events(items: Iterable[tuple[str, str | None, Event]], days: int = 1) 
     groups: dict[tuple, list[tuple[str, str | None, Event]]] = {}
     for doc_id, site, e in items:
         src, tgt = _keys(e.source), _keys(e.target)
-        if e.type in SYMMETRIC:
+        if e.type in SYMMETRIC_TYPES:
             src, tgt = src | tgt, frozenset()
         key = (e.type, src, tgt, _loc_key(e), _status(e), e.background)
         groups.setdefault(key, []).append((doc_id, site, e))

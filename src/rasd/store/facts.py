@@ -45,10 +45,10 @@ class EventFacts:
         self.types, self.type = _encode(c["type"])
         self.dates, self.date = _encode(c["date"])
         self.day10 = [d[:10] if d is not None else None for d in self.dates]  # per distinct date
-        self.dated_to_day = np.array([d is not None and len(d) == 10 for d in self.dates], dtype=bool)
         self.days = sorted({d for d in self.dates if d is not None and len(d) == 10})  # the timeline's days
         day_index = {d: i for i, d in enumerate(self.days)}
         self.day_of = np.array([day_index.get(d, -1) for d in self.dates], dtype=np.int64)  # date code → day
+        self.dated_to_day = self.day_of >= 0  # per date code: a full YYYY-MM-DD
         self.quads, self.quad = _encode(c["quad_class"])
         self.sources, self.source = _encode(c["source_codes"])
         self.targets, self.target = _encode(c["target_codes"])

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import asdict
 from typing import Any
 
-from rasd.model import Actor, Document, Event
+from rasd.model import SYMMETRIC_TYPES, Actor, Document, Event
 from rasd.text.normalize import normalize_word
 
 ENTITY_COLUMNS = (
@@ -21,8 +21,7 @@ EVENT_COLUMNS = (
     "source_names", "target_names", "location", "country", "lat", "lon", "date", "sentence_start",
     "sentence_end", "trigger_start", "trigger_end", "negated", "modality", "confidence", "background", "cluster", "json",
 )
-# types whose two sides are interchangeable: "A met B" and "B met A" report one meeting
-SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+
 
 
 def no_nul(value: str | None) -> str | None:

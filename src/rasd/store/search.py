@@ -123,7 +123,7 @@ def snippet(text: str, query: Query, width: int = 30) -> tuple[str, list[tuple[i
     else:
         starts = [a for a, _ in spans]
         found = {bisect_right(starts, m.start()) - 1 for m in maybe.finditer(text)}
-        candidates = sorted(i for i in found if i >= 0 and m_in(spans[i], text, maybe))
+        candidates = sorted(i for i in found if i >= 0 and maybe.search(text, *spans[i]))
     terms: dict[int, str] = {}
     for i in candidates:
         a, b = spans[i]
@@ -146,11 +146,6 @@ def snippet(text: str, query: Query, width: int = 30) -> tuple[str, list[tuple[i
     out = text[start:end].replace("\n", " ")
     highlights = [(spans[j][0] - start, spans[j][1] - start) for j in hits if best <= j < best + width]
     return out, highlights, start
-
-
-def m_in(span: tuple[int, int], text: str, pattern: re.Pattern[str]) -> bool:
-    """Whether a spelling of a query term occurs inside this word."""
-    return pattern.search(text, span[0], span[1]) is not None
 
 
 def _fold_classes() -> tuple[dict[str, set[str]], str, str]:
