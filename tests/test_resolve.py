@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from rasd.entities.gazetteer import gazetteer
-from rasd.entities.resolve import PersonMention, Tok, cluster_persons, group_actor, role_before
+from rasd.entities.resolve import PersonMention, cluster_persons, group_actor, role_before
 from rasd.entities.step import find_entities
-from rasd.model import Block, Document
+from rasd.model import Block, Document, Token
 from rasd.text.normalize import normalize_word
-from rasd.text.tokenize import WORD_RE
+from rasd.text.tokenize import words
 
 
 @pytest.fixture(scope="module")
@@ -20,8 +20,8 @@ def gaz():
     return g
 
 
-def toks(text: str) -> list[Tok]:
-    return [Tok(m.start(), m.end(), normalize_word(m.group(0))) for m in WORD_RE.finditer(text)]
+def toks(text: str) -> list[Token]:
+    return words(text)
 
 
 def mention(text: str, name: str, start_at: int = 0) -> PersonMention:

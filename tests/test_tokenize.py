@@ -123,3 +123,30 @@ def test_random_text_keeps_the_invariants() -> None:
         for t in toks:
             assert text[t.start : t.end] == t.text and t.start < t.end
         assert all(a.end <= b.start for a, b in zip(toks, toks[1:], strict=False))
+
+
+def test_words_between_equals_a_fresh_pass_over_any_span() -> None:
+    """The document's one tokenization, sliced by offsets, gives exactly the tokens a fresh pass over
+    the span gives: spans that start or end inside a word included."""
+    import random
+
+    from rasd.text.tokenize import Words, iter_words
+
+    text = "قال وزير الخارجية، يوم الأحد: إن 3.5 مليون (نازح) عادوا إلى Mosul.\nوأكد الرئيس أردوغان ذلك."
+    table = Words(text)
+    rng = random.Random(7)
+    spans = [(0, len(text)), (4, 9), (5, 6), (len(text), len(text))]
+    spans += [tuple(sorted((rng.randrange(len(text) + 1), rng.randrange(len(text) + 1)))) for _ in range(300)]
+    for a, b in spans:
+        assert table.between(a, b) == list(iter_words(text, a, b)), (a, b)
+
+
+def test_doc_words_is_made_once_per_text() -> None:
+    from rasd.model import Document
+    from rasd.text.tokenize import doc_words
+
+    doc = Document(id="x", text="قال الوزير إن الوفد وصل")
+    first = doc_words(doc)
+    assert doc_words(doc) is first
+    other = Document(id="y", text="وصل الوفد")
+    assert doc_words(other) is not first and [t.text for t in doc_words(other).tokens] == ["وصل", "الوفد"]

@@ -22,7 +22,7 @@ from rasd.pipeline import Pipeline, check_resources, document_id
 from rasd.readers.base import RawDoc, ReadError, guarded
 from rasd.store import DupLink, IngestReport, NewDoc, Store, source_key
 from rasd.store.search import shadow
-from rasd.text import iter_words, words
+from rasd.text import doc_words, iter_words, words
 
 BATCH = 500
 BATCH_CHARS = 4_000_000  # text held by one batch (documents are processed while the last is stored)
@@ -97,7 +97,7 @@ def prepare(raw: RawDoc | ReadError | Known, limits: Limits = DEFAULT_LIMITS) ->
     if isinstance(doc, ReadError):
         return doc
     try:
-        body_terms, near, story = index_features(doc.text)
+        body_terms, near, story = index_features(doc.text, doc_words(doc).tokens)
         return Prepared(doc, _title_terms(doc), body_terms, near, story)
     except Exception as exc:  # noqa: BLE001
         return ReadError.of(raw.source.url or raw.source.path or "?", "indexing", exc)
@@ -108,9 +108,10 @@ def _title_terms(doc: Document) -> str:
     return shadow(words(title)) if title else ""
 
 
-def index_features(text: str) -> tuple[str, bytes, bytes]:
+def index_features(text: str, tokens: Iterable[Token] | None = None) -> tuple[str, bytes, bytes]:
     """The search shadow and the (near, story) dedup signatures of ``text`` from one pass over its
-    words, none of them held: a long text costs its shadow, not its tokens."""
+    words: the document's tokens when the steps already made them, else a pass that holds none of
+    them (a long text costs its shadow, not its tokens)."""
     sig = SignatureBuilder()
     add = sig.add
 
@@ -119,7 +120,7 @@ def index_features(text: str) -> tuple[str, bytes, bytes]:
             add(tok)
             yield tok
 
-    body_terms = shadow(fed(iter_words(text)))
+    body_terms = shadow(fed(iter(tokens) if tokens is not None else iter_words(text)))
     near, story = sig.signatures()
     return body_terms, near, story
 

@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from rasd.actors import keys, records
 from rasd.actors.keys import (
     WORD_RE,
     Key,
@@ -130,6 +131,7 @@ class KnowledgeBase:
         }
         self.max_name = max((len(k) for k in self._names), default=1)
         self.max_role = max((len(k) for k in self._roles), default=1)
+        self._role_firsts = frozenset(k[0] for k in self._roles)  # most words start no role: skip them
         self.max_demonym = max((len(k) for k in self._demonyms), default=1)
 
     # ---------------------------------------------------------------- building
@@ -346,9 +348,13 @@ class KnowledgeBase:
         """The longest role phrase that starts at ``words[0]`` (a clitic on it allowed), as (number
         of words, role, characters of ``words[0]`` the clitic takes up): the event coder reads group
         nouns (مسلحون، والجنود) off running text."""
+        cuts = [(first, cut) for first, cut in first_word_cuts(words[0]) if first in self._role_firsts]
+        if not cuts:
+            return None
+        keys = [word_key(w) for w in words[1 : self.max_role]]
         for n in range(min(self.max_role, len(words)), 0, -1):
-            rest = tuple(word_key(w) for w in words[1:n])
-            for first, cut in first_word_cuts(words[0]):
+            rest = tuple(keys[: n - 1])
+            for first, cut in cuts:
                 rw = self._roles.get((first, *rest))
                 if rw:
                     return n, rw, cut
@@ -531,7 +537,7 @@ def _inflect(demonym: str) -> list[str]:
 
 
 CACHE_ENV = "RASD_CACHE_DIR"
-_CACHE_FORMAT = "actors-3"  # bump when KnowledgeBase or the records change shape
+_CACHE_FORMAT = "actors-4"  # the index's code is hashed too, so a change to it rebuilds the cache
 
 
 def load_kb(extra: Iterable[str | os.PathLike[str]] = (), *, cache: bool = True) -> KnowledgeBase:
@@ -569,6 +575,8 @@ def _cache_path(sources: list[tuple[str, str]]) -> Path | None:
     if where is not None and where.strip().lower() == "none":
         return None
     h = hashlib.sha256(_CACHE_FORMAT.encode())
+    for module in (__file__, records.__file__, keys.__file__):  # the code that builds and reads the index
+        h.update(Path(module).read_bytes())
     for name, text in sources:
         h.update(b"\0" + name.encode() + b"\0" + text.encode())
     root = Path(where) if where else Path.home() / ".cache" / "rasd"

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-from rasd.entities.resolve import Tok
 from rasd.limits import WORD_MEMO
+from rasd.model import Token
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +43,7 @@ class ActorIndex:
         """Whether a (normalized) word appears in any role phrase of the knowledge base."""
         return self._key(norm) in self._role_vocab
 
-    def matches(self, toks: Sequence[Tok]) -> list[tuple[int, int, Any, int]]:
+    def matches(self, toks: Sequence[Token]) -> list[tuple[int, int, Any, int]]:
         """Known persons and organizations: (first word, last word, record, proclitic letters).
 
         Countries are left to the gazetteer; weak names (also common words) are skipped; a bare

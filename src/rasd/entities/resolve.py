@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from rasd.entities.gazetteer import Gazetteer, proclitic_variants
+from rasd.model import Token
 from rasd.text.normalize import normalize_word
 
 # Role words (normalized) → PLOVER sector. Used when the actor knowledge base offers none.
@@ -111,14 +112,6 @@ COUNTRY_REFS = frozenset(
 _MAX_ROLE_WORDS = 4
 
 
-@dataclass(slots=True)
-class Tok:
-    """A word of the article: offsets into Document.text and its normalized form."""
-
-    start: int
-    end: int
-    norm: str
-
 
 @dataclass
 class Title:
@@ -166,7 +159,7 @@ def stable_id(kind: str, key: str) -> str:
 
 
 def role_before(
-    toks: Sequence[Tok],
+    toks: Sequence[Token],
     i: int,
     text: str,
     gaz: Gazetteer,
@@ -291,7 +284,7 @@ def _partial_match(m: PersonMention, clusters: list[PersonCluster]) -> PersonClu
     return found
 
 
-def group_actor(toks: Sequence[Tok], i: int, gaz: Gazetteer) -> tuple[int, str, str, str] | None:
+def group_actor(toks: Sequence[Token], i: int, gaz: Gazetteer) -> tuple[int, str, str, str] | None:
     """A state actor starting at word ``i``: GROUP-NOUN [ADJ] DEMONYM (القوات الاميركية القتالية ...).
 
     Returns (index of the demonym word, ISO-3, sector, group-noun key) or None.

@@ -25,7 +25,6 @@ from rasd.entities.resolve import (
     GROUP_FIRST,
     ROLE_WORDS,
     PersonMention,
-    Tok,
     cluster_persons,
     group_actor,
     orig_cut,
@@ -33,9 +32,9 @@ from rasd.entities.resolve import (
     stable_id,
 )
 from rasd.limits import WORD_MEMO
-from rasd.model import GPE_FEATURES, Block, Document, Entity, EntityActor, Mention
+from rasd.model import GPE_FEATURES, Block, Document, Entity, EntityActor, Mention, Token
 from rasd.text.normalize import normalize_word
-from rasd.text.tokenize import WORD_RE, lexicon
+from rasd.text.tokenize import Words, doc_words, lexicon
 
 VERSION = "1"
 log = logging.getLogger(__name__)
@@ -80,6 +79,7 @@ def find_entities(doc: Document, gaz: Gazetteer | None = None, tagger: Any = "de
     reporting_key = key_of(doc.dateline.place) if doc.dateline and doc.dateline.place else None
     dateline = (doc.dateline.start, doc.dateline.end) if doc.dateline else None
     scanned: list[tuple[Block, bytes]] = []  # each block and which of its words a mention took
+    words = doc_words(doc)
     for group in _block_groups(blocks):
         # one batched tagger call per group of blocks: its Viterbi costs numpy calls per position of
         # the longest sentence in a call, so per article beats per block (same spans either way); a
@@ -91,18 +91,18 @@ def find_entities(doc: Document, gaz: Gazetteer | None = None, tagger: Any = "de
         else:
             spans_of = [tagger.entities(text, b.start, b.end) for b in group]
         for block, spans in zip(group, spans_of, strict=True):
-            toks = _tokens(text, block)
+            toks = words.between(block.start, block.end)
             if not toks:
                 continue
             taken = _scan_block(text, toks, spans, dateline, reporting_key, gaz, kb, found, tagger is not None)
             scanned.append((block, bytes(taken)))
-    _repeat_names(text, scanned, found)
+    _repeat_names(text, words, scanned, found)
     named = {m.kb for m in found.persons if m.kb}
     found.persons += [m for m in found.pending if m.kb in named]
     return _build(doc, found, gaz)
 
 
-def _repeat_names(text: str, scanned: list[tuple[Block, bytes]], found: _Found) -> None:
+def _repeat_names(text: str, words: Words, scanned: list[tuple[Block, bytes]], found: _Found) -> None:
     """Later bare mentions of a person already named in full (… ماثيو تولر … مع تولر).
 
     Only surnames that are not ordinary words are looked for: علي would also match على.
@@ -115,8 +115,8 @@ def _repeat_names(text: str, scanned: list[tuple[Block, bytes]], found: _Found) 
     if not surnames:
         return
     seen = {(m.start, m.end) for m in found.persons}
-    for block, taken in scanned:  # the block's words again: cheaper than holding every block's tokens
-        for i, t in enumerate(_tokens(text, block)):
+    for block, taken in scanned:
+        for i, t in enumerate(words.between(block.start, block.end)):
             if taken[i]:
                 continue
             for form, cut in proclitic_variants(t.norm):
@@ -141,15 +141,6 @@ def _block_groups(blocks: list[Block]) -> Iterator[list[Block]]:
         yield group
 
 
-def _tokens(text: str, block: Block) -> list[Tok]:
-    """Words and punctuation of a block (punctuation keeps names from running across it)."""
-    out = []
-    for m in WORD_RE.finditer(text, block.start, block.end):
-        tok = m.group(0)
-        out.append(Tok(m.start(), m.end(), _norm(tok) if m.lastgroup != "punct" else tok))
-    return out
-
-
 _norm = lru_cache(maxsize=WORD_MEMO)(normalize_word)
 _GROUP, _PLACE, _DEMONYM, _REF = 1, 2, 4, 8
 
@@ -170,7 +161,7 @@ def _could_start(norm: str, gaz: Gazetteer) -> int:
 
 def _scan_block(
     text: str,
-    toks: list[Tok],
+    toks: list[Token],
     spans: Sequence[tuple[int, int, str]],
     dateline: tuple[int, int] | None,
     reporting_key: str | None,
@@ -297,7 +288,7 @@ def _scan_block(
 
 
 def _titled_names(
-    text: str, toks: list[Tok], taken: list[bool], gaz: Gazetteer, kb: Any, found: _Found
+    text: str, toks: list[Token], taken: list[bool], gaz: Gazetteer, kb: Any, found: _Found
 ) -> None:
     """Without a model: a run of name-like words right after a person's title is a name.
 
@@ -376,11 +367,11 @@ def _folded_lexicon() -> dict[str, int]:
     return out
 
 
-def _tok_start(t: Tok) -> int:
+def _tok_start(t: Token) -> int:
     return t.start
 
 
-def _tok_index(starts: dict[int, int], toks: list[Tok], offset: int) -> int | None:
+def _tok_index(starts: dict[int, int], toks: list[Token], offset: int) -> int | None:
     """The word that contains ``offset`` (NER spans may start after a trimmed proclitic)."""
     if offset in starts:
         return starts[offset]

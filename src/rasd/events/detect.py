@@ -18,7 +18,7 @@ from rasd.events import cues, scope, specific, tables, timing
 from rasd.events.lexicon import TriggerMatch, load
 from rasd.model import Actor, Block, Document, Event, Sentence, Span, Token
 from rasd.text.normalize import normalize_word
-from rasd.text.tokenize import words
+from rasd.text.tokenize import doc_words
 
 SKIP_BLOCKS = frozenset({"boilerplate", "dateline"})
 HEADLINE_BLOCKS = frozenset({"title", "subtitle", "crosshead", "caption"})
@@ -43,11 +43,8 @@ class Coded:
 
 
 def _tokens(doc: Document, s: Sentence) -> list[Token]:
-    toks = words(doc.text[s.start : s.end])
-    for t in toks:
-        t.start += s.start
-        t.end += s.start
-    return toks
+    """The sentence's words, from the document's one tokenization (shared with the entities step)."""
+    return doc_words(doc).between(s.start, s.end)
 
 
 QUANTITY = frozenset(
@@ -174,11 +171,9 @@ def detect_sentence(
     if kind in SKIP_BLOCKS:
         return []
     lex = load()
-    if not lex.has_trigger(doc.text[s.start : s.end]):
-        return []  # most sentences: no trigger word at all, so no tokens, cues or dates needed
     tokens = _tokens(doc, s)
-    if not tokens:
-        return []
+    if not lex.has_trigger_word(tokens):
+        return []  # most sentences: no trigger word at all, so no cues, mentions or dates needed
     bares = [cues.bare(t) for t in tokens]  # once per sentence; the cues below index into it
     boundaries = {i for i, t in enumerate(tokens) if cues.is_boundary(t, bares[i])}
     matches = lex.match(tokens, boundaries)

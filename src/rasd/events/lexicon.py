@@ -205,6 +205,11 @@ class Lexicon:
                 return True
         return False
 
+    def has_trigger_word(self, tokens: list[Token]) -> bool:
+        """:meth:`has_trigger` over words already tokenized (the document's shared tokens)."""
+        hits = self.surface_hits
+        return any(t.kind == "word" and any(h.position == 0 for h in hits(t.text)) for t in tokens)
+
     def _lookup(self, norm: str) -> list[Hit]:
         """Hits for one word in matching form: its surface form, less one enclitic, or its light stem.
 

@@ -6,9 +6,11 @@ Ground floor of the package: imports nothing from rasd but ``model``, ``errors``
 from rasd.text.decode import decode_bytes
 from rasd.text.normalize import normalize, normalize_word
 from rasd.text.sentences import split_sentences
-from rasd.text.tokenize import iter_words, light_stem, segment, tokenize, words
+from rasd.text.tokenize import Words, doc_words, iter_words, light_stem, segment, tokenize, words
 
 __all__ = [
+    "Words",
+    "doc_words",
     "iter_words",
     "decode_bytes",
     "light_stem",

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import gzip
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from rasd.limits import WORD_MEMO
 from rasd.model import Token
@@ -217,13 +219,64 @@ def words(text: str) -> list[Token]:
     return list(iter_words(text))
 
 
-def iter_words(text: str) -> Iterator[Token]:
-    """:func:`words` one at a time, for passes over a long text that need not hold its tokens."""
-    for m in WORD_RE.finditer(text):
+def iter_words(text: str, start: int = 0, end: int | None = None) -> Iterator[Token]:
+    """:func:`words` one at a time, for passes over a long text that need not hold its tokens;
+    ``start``/``end`` bound the pass to a span of ``text`` (offsets stay those of ``text``)."""
+    norm_word = _norm_word
+    for m in WORD_RE.finditer(text, start, len(text) if end is None else end):
         kind = m.lastgroup or "punct"
         tok = m.group(0)
-        norm = normalize_word(tok) if kind != "punct" else tok
+        norm = norm_word(tok) if kind != "punct" else tok
         yield Token(m.start(), m.end(), tok, norm, "word" if kind == "ar" else kind)
+
+
+_norm_word = lru_cache(maxsize=WORD_MEMO)(normalize_word)
+WORDS_HELD = 1_000_000  # a text longer than this (characters) is not tokenized whole: spans are read anew
+
+
+class Words:
+    """The word tokens of one text, found once and shared by every step that reads words (entities,
+    events, the search and dedup features): each asks for the tokens of a block or sentence by
+    offsets. A text longer than ``WORDS_HELD`` characters is not held whole; its spans are tokenized
+    when asked for, so a huge document costs what it did before."""
+
+    __slots__ = ("text", "tokens", "starts")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.tokens: list[Token] | None = list(iter_words(text)) if len(text) <= WORDS_HELD else None
+        self.starts = [t.start for t in self.tokens] if self.tokens is not None else []
+
+    def between(self, start: int, end: int) -> list[Token]:
+        """The tokens within ``text[start:end]``: what ``list(iter_words(text, start, end))`` gives."""
+        if self.tokens is None:
+            return list(iter_words(self.text, start, end))
+        i = bisect_left(self.starts, start)
+        j = bisect_left(self.starts, end, i)
+        out = self.tokens[i:j]
+        if i and self.tokens[i - 1].end > start:  # a span that starts inside a word: its tail, as a fresh pass
+            out[:0] = iter_words(self.text, start, min(self.tokens[i - 1].end, end))
+        if out and out[-1].end > end:  # a span that ends inside a word: that word cut, as a fresh pass
+            out[-1:] = iter_words(self.text, out[-1].start, end)
+        return out
+
+
+_HELD: dict[int, Words] = {}  # the word tables of the last few texts, by the text object's identity
+_HELD_TEXTS = 4
+
+
+def doc_words(doc: Any) -> Words:
+    """The :class:`Words` of a document's text: made by the first step that reads words and reused
+    by the next ones (the pipeline runs a document's steps one after another, so the last few texts
+    are kept; a held table keeps its text alive, so an identity cannot be reused while it is held)."""
+    text = doc.text
+    held = _HELD.get(id(text))
+    if held is None or held.text is not text:
+        held = Words(text)
+        if len(_HELD) >= _HELD_TEXTS:
+            _HELD.pop(next(iter(_HELD)), None)
+        _HELD[id(text)] = held
+    return held
 
 
 def tokenize(text: str, *, split_clitics: bool = True) -> list[Token]:
