@@ -202,6 +202,17 @@ def test_schema_versioned_and_newer_refused(pg_server: str) -> None:
         open_store(url)
 
 
+def test_search_vectors_are_kept_in_the_rows(empty: Store) -> None:
+    """Ranking reads the vector of every matching document: the schema keeps the vectors compressed in
+    the documents' own rows (storage MAIN, rows up to a page), not out of line in the TOAST table."""
+    conn = empty.conn  # type: ignore[attr-defined]
+    storage = conn.execute(
+        "SELECT attstorage FROM pg_attribute WHERE attrelid = 'documents'::regclass AND attname = 'search'"
+    ).fetchone()[0]
+    options = conn.execute("SELECT reloptions FROM pg_class WHERE oid = 'documents'::regclass").fetchone()[0]
+    assert storage == "m" and "toast_tuple_target=8160" in options
+
+
 def test_unreachable_server_is_one_clear_error() -> None:
     with pytest.raises(StoreError, match="cannot open database postgresql://nobody:\\*\\*\\*@127.0.0.1:1/x"):
         open_store("postgresql://nobody:secret@127.0.0.1:1/x")
