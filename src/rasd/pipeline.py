@@ -22,6 +22,8 @@ from rasd.actors import get_kb
 from rasd.dates.published import resolve_published
 from rasd.entities import step as entities_step
 from rasd.errors import ConfigError
+from rasd.events import lexicon as event_tables
+from rasd.events import scope as event_scope
 from rasd.events import step as events_step
 from rasd.model import Document, Sentence, Source, Step
 from rasd.structure import step as structure_step
@@ -84,9 +86,12 @@ def sentences(doc: Document) -> Document:
 
 def check_resources() -> None:
     """Build what the steps read from the user's files, now: the actor knowledge base with the files of
-    ``RASD_ACTORS``. A missing or malformed file is then one ``ConfigError`` naming the file and line,
-    raised before any document is read, instead of a failure in every document of the batch."""
+    ``RASD_ACTORS`` and the event tables (``RASD_EVENTS_DIR``). A missing or malformed file is then one
+    ``ConfigError`` naming the file and line, raised before any document is read, instead of a failure
+    in every document of the batch."""
     get_kb()
+    event_tables.load()
+    event_scope.check_profiles()
 
 
 # The shipped data each step reads (folders of rasd.data), and the user's files that change it. A
@@ -97,7 +102,7 @@ _STEP_DATA = {
     "structure": ((), ()),
     "sentences": ((), ()),
     "entities": (("ner", "gazetteer", "actors", "lexicon"), ("RASD_ACTORS", "RASD_NER_MODEL")),
-    "events": (("events", "actors", "lexicon"), ("RASD_ACTORS",)),
+    "events": (("events", "actors", "lexicon"), ("RASD_ACTORS", "RASD_EVENTS_DIR")),
 }
 _CODE_VERSION = {
     "language": "1",
@@ -108,7 +113,7 @@ _CODE_VERSION = {
 }
 
 
-_USER_FILES = ("RASD_ACTORS", "RASD_NER_MODEL")
+_USER_FILES = ("RASD_ACTORS", "RASD_NER_MODEL", "RASD_EVENTS_DIR")
 
 
 def step_versions() -> dict[str, str]:

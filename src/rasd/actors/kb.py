@@ -18,7 +18,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from rasd.actors import keys, records
 from rasd.actors.keys import (
     WORD_RE,
     Key,
@@ -575,8 +574,8 @@ def _cache_path(sources: list[tuple[str, str]]) -> Path | None:
     if where is not None and where.strip().lower() == "none":
         return None
     h = hashlib.sha256(_CACHE_FORMAT.encode())
-    for module in (__file__, records.__file__, keys.__file__):  # the code that builds and reads the index
-        h.update(Path(module).read_bytes())
+    for module in ("kb.py", "records.py", "keys.py"):  # the code that builds and reads the index
+        h.update(Path(__file__).with_name(module).read_bytes())
     for name, text in sources:
         h.update(b"\0" + name.encode() + b"\0" + text.encode())
     root = Path(where) if where else Path.home() / ".cache" / "rasd"

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from rasd.actors import code as actor_code
 from rasd.events.cues import PREPS, PURPOSE, TIME_WORDS, bare, is_boundary
+from rasd.events.profiles import NEXT_MENTION, profile
 from rasd.model import Actor, Document, Entity, Token
 from rasd.text.normalize import normalize_word
 from rasd.text.tokenize import light_stem
@@ -27,12 +28,6 @@ PLACE_KINDS = frozenset(
     {"city", "region", "province", "town", "village", "place", "site", "district", "area"}
 )
 ACTOR_KINDS = frozenset({"country", "state"})
-PARTNER_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
-CROWD_TYPES = frozenset({"PROTEST"})  # no object: a group noun right after the trigger takes part
-RECIPIENT_TYPES = frozenset({"SUPPORT", "AID"})
-HOSTILE_TYPES = frozenset(
-    {"ASSAULT", "COERCE", "ACCUSE", "THREATEN", "SANCTION", "PROTEST", "REJECT", "MOBILIZE"}
-)
 ARG_PREPS = PREPS | frozenset(
     {"امام", "حتي"}
 )  # prepositions that name an argument (أمام السفارة، حتى السفارة)
@@ -355,6 +350,8 @@ def pick(
     """
     a, b = clause
     head, last = trigger[0], trigger[-1]
+    prof = profile(ptype)
+    crowd = "crowd" in prof.flags  # no object: a group noun right after the trigger takes part
     own = set(trigger)
     inside = [
         m for m in mentions if m.first >= a and m.last < b and not own & set(range(m.first, m.last + 1))
@@ -428,7 +425,7 @@ def pick(
     ):
         source = [free_after.pop(0)]  # the genitive agent: مساندة تركيا، هجوم المسلحين
     elif (
-        ptype in CROWD_TYPES
+        crowd
         and free_after
         and free_after[0].first - last <= 4
         and _crowd(tokens, free_after[0])
@@ -436,7 +433,7 @@ def pick(
         source = [free_after.pop(0)]  # تجمع مئات المتظاهرين: the crowd after a protest word is its actor
     elif before:
         source = [before[-1][0]]  # SVO: إردوغان يؤكد ...
-    if not source and ptype in CROWD_TYPES:  # متظاهرون فلسطينيون خرجوا: the crowd word is trigger and actor
+    if not source and crowd:  # متظاهرون فلسطينيون خرجوا: the crowd word is trigger and actor
         source = [m for m in mentions if m.generic is not None and own & set(range(m.first, m.last + 1))][:1]
     if source and before and source[0] is before[-1][0]:
         source = _coordinated(tokens, [m for m, _ in before], source[0])
@@ -446,23 +443,17 @@ def pick(
         return next((m for m, p in after if p in preps and m not in source), None)
 
     nxt = free_after[0] if free_after else None
-    if ptype in PARTNER_TYPES and len(source) > 1:
-        t = first_with(("مع",))  # تركيا والعراق يتعاونان: reciprocal, both are the actor (PLOVER)
-    elif ptype in PARTNER_TYPES:
-        t = first_with(("مع",)) or first_with(("ب",)) or nxt
-    elif ptype in RECIPIENT_TYPES:
-        t = first_with(("ل", "ل_np", "الي")) or nxt
-    elif ptype in CROWD_TYPES:  # a protest's target is named by a preposition, never a bare object
-        t = first_with(("ضد", "علي", "بحق", "تجاه", "حيال", "امام", "الي", "نحو", "حتي"))
-    elif ptype in HOSTILE_TYPES:
-        t = first_with(("علي", "ضد", "بحق", "تجاه", "حيال")) or nxt
-    elif ptype == "RETREAT":
-        t = first_with(("من",)) or nxt
-    else:
-        t = nxt or first_with(("الي", "ل", "ل_np", "مع", "علي", "من"))
-    if (
-        t is None and victims and ptype not in CROWD_TYPES
-    ):  # 200 شخص تظاهروا: a counted crowd is the protest's actor
+    # where the type's target is looked for (data/events/types.tsv): preposition groups in order, "*"
+    # the next free mention; a crowd's target only by preposition (never a bare object)
+    groups = prof.target
+    if "symmetric" in prof.flags and len(source) > 1:
+        groups = groups[:1]  # تركيا والعراق يتعاونان: reciprocal, both are the actor (PLOVER)
+    t = None
+    for group in groups:
+        t = nxt if group == NEXT_MENTION else first_with(group)
+        if t is not None:
+            break
+    if t is None and victims and not crowd:  # 200 شخص تظاهروا: a counted crowd is the protest's actor
         t = victims[-1]
     if t is not None:
         t = refine(t)
@@ -601,12 +592,13 @@ def fallback(
         src = chunk_before(tokens, head - 1, limit=2)
         if src and src[0] < a:
             src = None
-    preps = {"CONSULT": ("مع",), "SUPPORT": ("ل",), "AID": ("ل",)}.get(ptype, ("علي", "ضد"))
+    prof = profile(ptype)
+    preps = prof.chunk
     for k in range(last + 1, b - 1):
         if bare(tokens[k]) in preps:
             tgt = chunk_after(tokens, k + 1, limit=3)
             break
-    if tgt is None and ptype in HOSTILE_TYPES and ptype not in CROWD_TYPES and verbal:
+    if tgt is None and "hostile" in prof.flags and "crowd" not in prof.flags and verbal:
         if accusative:
             tgt = chunk_after(tokens, nxt, limit=2)
         else:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rasd.events import arguments as args_mod
-from rasd.events import cues, scope, specific, tables, timing
+from rasd.events import cues, profiles, scope, specific, tables, timing
 from rasd.events.lexicon import TriggerMatch, load
 from rasd.model import Actor, Block, Document, Event, Sentence, Span, Token
 from rasd.text.normalize import normalize_word
@@ -22,13 +22,6 @@ from rasd.text.tokenize import doc_words
 
 SKIP_BLOCKS = frozenset({"boilerplate", "dateline"})
 HEADLINE_BLOCKS = frozenset({"title", "subtitle", "crosshead", "caption"})
-# Cooperative verbal nouns (التعاون، الدعم، المساعدات) name a topic more often than an act when a
-# verb (بحث، أكد) governs them; they count as events only as the clause's own predicate.
-SOFT_TYPES = frozenset({"COOPERATE", "AID", "SUPPORT", "AGREE", "CONSULT", "REJECT", "REQUEST"})
-# Types whose verbal noun after a purpose ل or مقابل is an aim or a price, not a deed (لإطلاق سراح،
-# مقابل الإفراج، لفرض عقوبات). Not PROTEST/ASSAULT (خرجوا للتظاهر، تعرض لهجوم report the act), nor
-# CONSULT (وصل لبحث: the visit itself is the meeting), nor AID (أرسلت طائرة لإغاثة: the sending is the aid).
-PURPOSE_TYPES = frozenset({"RETREAT", "CONCEDE", "AGREE", "COOPERATE", "SANCTION", "COERCE"})
 
 
 @dataclass
@@ -113,7 +106,7 @@ def confidence(feats: dict[str, float], ptype: str | None = None) -> float:
     """Rule confidence: the prior, capped below the threshold for a PROTEST/ASSAULT word that does
     not report a specific occurrence (``rasd.events.specific``)."""
     c = prior(feats)
-    if ptype in specific.MATERIAL and specific.ENABLED:
+    if ptype is not None and profiles.has(ptype, "material") and specific.ENABLED:
         c = max(c, SPECIFIC) if feats.get("specific", 1.0) else min(c, LOW)
     return c
 
@@ -230,7 +223,8 @@ def detect_sentence(
             continue  # بحث عن: searched for
         if scope.out_of_scope(tokens, bares, m, clause):
             continue  # a homograph, or not a political act (scope.py names the reason)
-        if e.type in SOFT_TYPES and not verbal and not (e.type == "SUPPORT" and len(m.tokens) > 1):
+        flags = profiles.profile(e.type).flags
+        if "soft" in flags and not verbal and not (e.type == "SUPPORT" and len(m.tokens) > 1):
             governed = any(clause[0] <= o.head < head and o.verbal for o in matches if o is not m)
             prev_speech = any(w in cues.SPEECH for w in (cues.bare(t) for t in tokens[clause[0] : head]))
             if governed or prev_speech:
@@ -243,7 +237,7 @@ def detect_sentence(
             if question
             else cues.modality(tokens, head, last, clause[0], m.hits[0].future, m.hits[0].imperfect)
         )
-        if mod is None and not verbal and e.type in PURPOSE_TYPES:
+        if mod is None and not verbal and "purpose" in flags:
             mod = cues.purpose(lex, tokens, head)
         if mod is None and e.type != "REQUEST" and _governed_by_request(matches, m, tokens, clause[0]):
             mod = "request"
@@ -316,7 +310,7 @@ def detect_sentence(
         mode = e.mode or (plover.mode if plover and plover.type == e.type else "") or None
         context = list(e.context) or (list(plover.context) if plover and plover.type == e.type else [])
         feats = features(tokens, m, matches, clause, bool(dates), has_source, speaker is not None, bares)
-        if e.type in specific.MATERIAL:
+        if "material" in flags:
             if is_concrete is None:
                 is_concrete = bool(dates) or specific.concrete(bares, tokens)
             has_verb = any(h.kind == "V" for h in m.hits)  # طائراته قصفت: a noun + verb phrase

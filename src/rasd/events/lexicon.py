@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
+from rasd.errors import ConfigError
+from rasd.events.profiles import Profile, events_dir, profiles, read_table
 from rasd.model import Token
 from rasd.text.normalize import normalize, normalize_word
 from rasd.text.tokenize import WORD_RE, lexicon, light_stem
@@ -25,7 +26,7 @@ IMPERF_PREFIXES = ("ي", "ت", "ن", "ا")
 IMPERF_SUFFIXES = ("", "ون", "ان", "ين", "وا", "ا", "ن")
 NOUN_SUFFIXES = ("", "ا", "ان", "ين", "ون")
 ENCLITICS = ("هما", "هم", "هن", "ها", "كم", "نا", "ني", "ه", "ك")
-SPEECH_GAP = 7  # SUPPORT/AGREE/ACCUSE/REJECT/AID phrases: "أكد السفير تولر دعم", "عبر في بيان عن إدانته": words between
+SPEECH_GAP = 7  # types flagged "speech" (SUPPORT, AGREE, ACCUSE, REJECT, AID): "أكد السفير تولر دعم", "عبر في بيان عن إدانته": words between
 DEFAULT_GAP = 3
 # REQUEST phrases and a verb with its particle: "دعا وزير الأوقاف المغربي الدكتور أحمد التوفيق إلى",
 # "سيطر الجيش الوطني والمقاومة الشعبية ليلة أمس على": a VSO subject with its titles between
@@ -44,11 +45,13 @@ class Entry:
     words: tuple[str, ...]  # the raw word specs, e.g. "V:بحث/يبحث"
     kinds: tuple[str, ...]  # V | N | W for each word
 
+    flags: frozenset[str] = frozenset()  # the type's profile flags (data/events/types.tsv)
+
     @property
     def gap(self) -> int:
-        if self.type == "REQUEST" or self.kinds[:2] == ("V", "W"):
+        if "call" in self.flags or self.kinds[:2] == ("V", "W"):
             return CALL_GAP  # a verb and its particle (سيطر ... على، دعا ... إلى): a VSO subject between
-        return SPEECH_GAP if self.type in ("SUPPORT", "AGREE", "ACCUSE", "REJECT", "AID") else DEFAULT_GAP
+        return SPEECH_GAP if "speech" in self.flags else DEFAULT_GAP
 
 
 @dataclass(frozen=True)
@@ -271,26 +274,36 @@ class Lexicon:
         return out
 
 
-def parse(text: str) -> list[Entry]:
+def parse(text: str, types: dict[str, Profile] | None = None, where: str = "triggers.tsv") -> list[Entry]:
+    """Entries of a trigger table; ``types`` (the type profiles) gives each entry its flags and
+    refuses a type without a profile. A bad row is a ConfigError naming the file and line."""
     entries: list[Entry] = []
-    for line in text.splitlines():
+    for n, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         cols = line.split("\t")
         if len(cols) != 5:
-            raise ValueError(f"bad trigger line (want 5 tab-separated columns): {line!r}")
-        ptype, cameo, mode, context, forms = cols
+            raise ConfigError(f"{where}:{n}: bad trigger line (want 5 tab-separated columns): {line!r}")
+        ptype, cameo, mode, context, forms = (c.strip() for c in cols)
         words = tuple(w.strip() for w in forms.split(" + "))
         kinds = tuple(w[0] for w in words)
         if any(k not in "VNW" or w[1:2] != ":" for k, w in zip(kinds, words, strict=True)):
-            raise ValueError(f"bad trigger forms: {forms!r}")
+            raise ConfigError(f"{where}:{n}: bad trigger forms: {forms!r}")
+        if types is not None and ptype not in types:
+            raise ConfigError(f"{where}:{n}: type {ptype!r} has no row in types.tsv")
         ctx = tuple(c.strip() for c in context.split(";") if c.strip())
-        entries.append(Entry(len(entries), ptype.strip(), cameo.strip(), mode.strip(), ctx, words, kinds))
+        flags = types[ptype].flags if types is not None else frozenset()
+        entries.append(Entry(len(entries), ptype, cameo, mode, ctx, words, kinds, flags))
     return entries
 
 
-@lru_cache(maxsize=1)
 def load() -> Lexicon:
-    """The shipped lexicon, built once per process."""
-    ref = resources.files("rasd.data").joinpath("events", "triggers.tsv")
-    return Lexicon(parse(ref.read_text(encoding="utf-8")))
+    """The lexicon of the events folder (shipped, or ``$RASD_EVENTS_DIR``), built once per folder."""
+    return _load(events_dir())
+
+
+@lru_cache(maxsize=4)
+def _load(folder: str) -> Lexicon:
+    types = profiles()
+    where, text = read_table("triggers.tsv")
+    return Lexicon(parse(text, types, where))

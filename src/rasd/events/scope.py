@@ -38,8 +38,13 @@ set's tune part (index % 3 != 0); each names its reason. They are word lists, no
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rasd.errors import ConfigError
 from rasd.events.cues import _set
 from rasd.events.lexicon import TriggerMatch
+from rasd.events.profiles import profile, profiles
 from rasd.model import Token
 
 ENABLED = True  # off only to measure the rules
@@ -62,7 +67,6 @@ INSPECTED = _set(
     "اسعار الاسعار محلات"
 )
 LAW = _set("قانون قانونا قوانين القانون القوانين تشريع تشريعات لائحه نظام")
-BUSINESS_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "REJECT", "REQUEST", "COERCE", "RETREAT"})
 DISTANCE = _set("نحو حوالي قرابه ما")
 LIFT = _set(
     "رفع برفع لرفع ورفع رفعت يرفع ترفع ترفعه ترفعها تخفيف بتخفيف لتخفيف خفف خففت يخفف تعليق بتعليق "
@@ -101,69 +105,151 @@ def out_of_scope(
     return None if why in OFF else why
 
 
+@dataclass(frozen=True)
+class _Trigger:
+    """What a scope rule reads of one trigger: its sentence's tokens and bare forms, the match, its
+    clause, and the (bare form, token) of up to four words after it."""
+
+    tokens: list[Token]
+    bares: list[str]
+    m: TriggerMatch
+    clause: tuple[int, int]
+    nxt: list[tuple[str, Token]]
+
+    @property
+    def head(self) -> int:
+        return self.m.head
+
+    @property
+    def last(self) -> int:
+        return self.m.tokens[-1]
+
+    @property
+    def w(self) -> str:
+        return self.bares[self.m.head]
+
+
 def _why(tokens: list[Token], bares: list[str], m: TriggerMatch, clause: tuple[int, int]) -> str | None:
-    e = m.entry
-    head, last = m.head, m.tokens[-1]
-    w = bares[head]
-    nxt = [
-        (bares[k], tokens[k])
-        for k in range(last + 1, min(len(tokens), last + 5))
-        if tokens[k].kind != "punct"
+    """The first reason among the scope rules of the trigger's type (data/events/types.tsv)."""
+    names = profile(m.entry.type).scope
+    if not names:
+        return None
+    last = m.tokens[-1]
+    nxt = [(bares[k], tokens[k]) for k in range(last + 1, min(len(tokens), last + 5)) if tokens[k].kind != "punct"]
+    t = _Trigger(tokens, bares, m, clause, nxt)
+    for name in names:
+        why = RULES[name](t)
+        if why:
+            return why
+    return None
+
+
+def _agree(t: _Trigger) -> str | None:
+    e, w, nxt = t.m.entry, t.w, t.nxt
+    if _word(e.words, VAAD) and (t.m.hits[0].imperfect or w.endswith("عدن") or w.startswith("اعد")):
+        return "homograph"
+    if t.m.hits[0].imperfect and "وافق" in e.words[0] and nxt and nxt[0][1].kind == "num":
+        return "homograph"
+    rest = [
+        b
+        for b, tok in zip(t.bares[t.last + 1 : t.clause[1]], t.tokens[t.last + 1 : t.clause[1]], strict=True)
+        if tok.kind != "punct"
     ]
-    if e.type == "AGREE":
-        if _word(e.words, VAAD) and (m.hits[0].imperfect or w.endswith("عدن") or w.startswith("اعد")):
-            return "homograph"
-        if m.hits[0].imperfect and "وافق" in e.words[0] and nxt and nxt[0][1].kind == "num":
-            return "homograph"
-        rest = [
-            b
-            for b, t in zip(bares[last + 1 : clause[1]], tokens[last + 1 : clause[1]], strict=True)
-            if t.kind != "punct"
-        ]
-        on = next((i for i, b in enumerate(rest) if b in ("علي", "عليه", "عليها")), None)
-        if on is not None and on + 1 < len(rest) and rest[on + 1] in ADMIN_OBJECT:
-            return "administrative"
-    if e.type == "ACCUSE" and e.mode == "investigate" and len(e.words) == 1:
-        plain = w[1:] if w[:1] in "لب" and len(w) > 5 else w
-        inquiry = bool(nxt) and nxt[0][0] in INQUIRY_NEXT
-        if m.verbal:  # حققت النيابة العامة مع ...: a definite subject between; an indefinite object ends it
-            for b, _ in nxt:
-                if b in INQUIRY_NEXT:
-                    inquiry = True
-                    break
-                if not b.startswith("ال"):
-                    break
-        if (m.verbal or plain == "تحقيق") and not inquiry:
-            return "homograph"  # حقق مفاجأة، تحقيق أرباح، لتحقيق الأمن: achieving
-    if e.type == "SUPPORT" and w in EXPECT:
-        return "homograph"  # توقع حدوث ...: expected
-    if e.type == "REQUEST" and any(b in IDENTITY for b, _ in nxt[:4]):
-        return "anonymity"
-    if e.type == "CONSULT" and any(v in e.words[0] for v in VISIT_WORDS):
-        around = bares[max(clause[0], head - 3) : min(clause[1], last + 9)]
+    on = next((i for i, b in enumerate(rest) if b in ("علي", "عليه", "عليها")), None)
+    if on is not None and on + 1 < len(rest) and rest[on + 1] in ADMIN_OBJECT:
+        return "administrative"
+    return None
+
+
+def _accuse_investigate(t: _Trigger) -> str | None:
+    e, w, nxt = t.m.entry, t.w, t.nxt
+    if e.mode != "investigate" or len(e.words) != 1:
+        return None
+    plain = w[1:] if w[:1] in "لب" and len(w) > 5 else w
+    inquiry = bool(nxt) and nxt[0][0] in INQUIRY_NEXT
+    if t.m.verbal:  # حققت النيابة العامة مع ...: a definite subject between; an indefinite object ends it
+        for b, _ in nxt:
+            if b in INQUIRY_NEXT:
+                inquiry = True
+                break
+            if not b.startswith("ال"):
+                break
+    if (t.m.verbal or plain == "تحقيق") and not inquiry:
+        return "homograph"  # حقق مفاجأة، تحقيق أرباح، لتحقيق الأمن: achieving
+    return None
+
+
+def _support_expect(t: _Trigger) -> str | None:
+    return "homograph" if t.w in EXPECT else None  # توقع حدوث ...: expected
+
+
+def _request_anonymity(t: _Trigger) -> str | None:
+    return "anonymity" if any(b in IDENTITY for b, _ in t.nxt[:4]) else None
+
+
+def _consult_visit(t: _Trigger) -> str | None:
+    if any(v in t.m.entry.words[0] for v in VISIT_WORDS):
+        around = t.bares[max(t.clause[0], t.head - 3) : min(t.clause[1], t.last + 9)]
         if any(b in NOT_COUNTERPART for b in around):
             return "not_a_meeting"
-    if e.type == "MOBILIZE" and any(b in DISASTER for b in bares):
-        return "disaster"
-    if e.type == "SANCTION" and not m.verbal:
-        before = [bares[k] for k in range(max(clause[0], head - 3), head) if tokens[k].kind != "punct"]
-        if any(b in LIFT for b in before[-2:]):
-            return "lifted"
-    if e.type == "RETREAT" and e.cameo == "0871" and not m.verbal:
-        window = bares[max(clause[0], head - 6) : min(clause[1], last + 6)]
-        if not any(b in TRUCE_ONSET for b in window):
-            return "truce_topic"
-    if e.type in BUSINESS_TYPES and any(b in BUSINESS_SPORTS for b in bares):
-        return "business_sports"
-    if e.type == "COERCE":
-        if "احتل" in e.words[0] and any(b in RANK for b, _ in nxt):
-            return "ranking"
-        if "ضبط" in e.words[0] and nxt and (any(b in INSPECTED for b, _ in nxt) or nxt[0][1].kind == "num"):
-            return "inspection"
-        if "ابعد" in e.words[0] and (
-            w == "ابعد" and nxt and nxt[0][0] == "ما" or m.hits[0].imperfect and nxt and nxt[0][0] in DISTANCE
-        ):
-            return "homograph"
-        if m.hits[0].imperfect and head > 0 and bares[head - 1] in LAW:
-            return "law_content"
     return None
+
+
+def _mobilize_disaster(t: _Trigger) -> str | None:
+    return "disaster" if any(b in DISASTER for b in t.bares) else None
+
+
+def _sanction_lifted(t: _Trigger) -> str | None:
+    if t.m.verbal:
+        return None
+    before = [t.bares[k] for k in range(max(t.clause[0], t.head - 3), t.head) if t.tokens[k].kind != "punct"]
+    return "lifted" if any(b in LIFT for b in before[-2:]) else None
+
+
+def _retreat_truce(t: _Trigger) -> str | None:
+    if t.m.entry.cameo != "0871" or t.m.verbal:
+        return None
+    window = t.bares[max(t.clause[0], t.head - 6) : min(t.clause[1], t.last + 6)]
+    return None if any(b in TRUCE_ONSET for b in window) else "truce_topic"
+
+
+def _business_sports(t: _Trigger) -> str | None:
+    return "business_sports" if any(b in BUSINESS_SPORTS for b in t.bares) else None
+
+
+def _coerce(t: _Trigger) -> str | None:
+    e, w, nxt, m = t.m.entry, t.w, t.nxt, t.m
+    if "احتل" in e.words[0] and any(b in RANK for b, _ in nxt):
+        return "ranking"
+    if "ضبط" in e.words[0] and nxt and (any(b in INSPECTED for b, _ in nxt) or nxt[0][1].kind == "num"):
+        return "inspection"
+    if "ابعد" in e.words[0] and (
+        w == "ابعد" and nxt and nxt[0][0] == "ما" or m.hits[0].imperfect and nxt and nxt[0][0] in DISTANCE
+    ):
+        return "homograph"
+    if m.hits[0].imperfect and t.head > 0 and t.bares[t.head - 1] in LAW:
+        return "law_content"
+    return None
+
+
+# The scope rules by the name types.tsv gives them; each returns a reason name or None.
+RULES: dict[str, Callable[[_Trigger], str | None]] = {
+    "agree": _agree,
+    "accuse_investigate": _accuse_investigate,
+    "support_expect": _support_expect,
+    "request_anonymity": _request_anonymity,
+    "consult_visit": _consult_visit,
+    "mobilize_disaster": _mobilize_disaster,
+    "sanction_lifted": _sanction_lifted,
+    "retreat_truce": _retreat_truce,
+    "business_sports": _business_sports,
+    "coerce": _coerce,
+}
+
+
+def check_profiles() -> None:
+    """Every scope rule a type profile names exists (a ConfigError naming the type otherwise)."""
+    for p in profiles().values():
+        unknown = [r for r in p.scope if r not in RULES]
+        if unknown:
+            raise ConfigError(f"types.tsv: type {p.type} names unknown scope rule(s) {unknown}; known: {sorted(RULES)}")

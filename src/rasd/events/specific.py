@@ -38,7 +38,6 @@ from __future__ import annotations
 from rasd.events.cues import PREPS, _set, bare
 from rasd.model import Token
 
-MATERIAL = frozenset({"PROTEST", "ASSAULT"})
 ENABLED = True  # off only for the benchmark's ablation
 
 CASUALTY = _set(
