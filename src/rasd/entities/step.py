@@ -175,36 +175,58 @@ def _scan_block(
     Returns which words were claimed by a mention."""
     taken = [False] * len(toks)
     norms = [t.norm for t in toks]
-    starts = {t.start: i for i, t in enumerate(toks)}
-    ends = {t.end: i for i, t in enumerate(toks)}
-    # 1. knowledge-base names (organizations, persons) — known names beat the model's guesses;
+    surnames = _kb_names(text, toks, norms, taken, gaz, kb, found, model) if kb is not None else []
+    _state_actors(text, toks, norms, taken, gaz, found)
+    ner_places = _ner_spans(text, toks, norms, taken, spans, gaz, kb, found, dateline, reporting_key)
+    for i, mention in surnames:  # a lone known surname the model's spans left free
+        if not taken[i]:
+            found.persons.append(mention)
+            taken[i] = True
+    _gazetteer_words(text, toks, norms, taken, gaz, found, ner_places, dateline, reporting_key)
+    # 5. without a model: names right after a title (السفير الأميركي ماثيو تولر)
+    if not model:
+        _titled_names(text, toks, taken, gaz, kb, found)
+    return taken
+
+
+def _kb_names(
+    text: str, toks: list[Token], norms: list[str], taken: list[bool], gaz: Gazetteer, kb: Any, found: _Found,
+    model: bool,
+) -> list[tuple[int, PersonMention]]:
+    """Pass 1, knowledge-base names (organizations, persons): known names beat the model's guesses.
+    Returns the one-word person names held back for after the model's spans."""
     # a one-word person name (a surname: الكاظمي) waits until the model's spans are in, so it does
     # not cut a longer name the model found (يوسف أيوب)
     surnames: list[tuple[int, PersonMention]] = []
-    if kb is not None:
-        for i, j, rec, cut in kb.matches(toks):
-            if any(taken[i : j + 1]):
+    for i, j, rec, cut in kb.matches(toks):
+        if any(taken[i : j + 1]):
+            continue
+        a, b = toks[i].start + orig_cut(text, toks[i].start, cut), toks[j].end
+        if rec.kind == "person":
+            words = (norms[i][cut:], *norms[i + 1 : j + 1])
+            mention = PersonMention(a, b, words, role_before(toks, i, text, gaz, kb.role), kb=rec.id)
+            if i == j:
+                if _ambiguous_word(norms[i], words[0]):
+                    # الصدر، العربي، إلا، كبرى (ك + بري): only once the full name is seen
+                    found.pending.append(mention)
+                elif model:
+                    surnames.append((i, mention))
+                else:
+                    found.persons.append(mention)
+                    taken[i] = True
                 continue
-            a, b = toks[i].start + orig_cut(text, toks[i].start, cut), toks[j].end
-            if rec.kind == "person":
-                words = (norms[i][cut:], *norms[i + 1 : j + 1])
-                mention = PersonMention(a, b, words, role_before(toks, i, text, gaz, kb.role), kb=rec.id)
-                if i == j:
-                    if _ambiguous_word(norms[i], words[0]):
-                        # الصدر، العربي، إلا، كبرى (ك + بري): only once the full name is seen
-                        found.pending.append(mention)
-                    elif model:
-                        surnames.append((i, mention))
-                    else:
-                        found.persons.append(mention)
-                        taken[i] = True
-                    continue
-                found.persons.append(mention)
-            else:
-                found.kb.setdefault(rec.id, (rec, []))[1].append((a, b))
-            for k in range(i, j + 1):
-                taken[k] = True
-    # 2. state actors: a group noun with a country adjective (القوات الأميركية → USAMIL)
+            found.persons.append(mention)
+        else:
+            found.kb.setdefault(rec.id, (rec, []))[1].append((a, b))
+        for k in range(i, j + 1):
+            taken[k] = True
+    return surnames
+
+
+def _state_actors(
+    text: str, toks: list[Token], norms: list[str], taken: list[bool], gaz: Gazetteer, found: _Found
+) -> None:
+    """Pass 2, state actors: a group noun with a country adjective (القوات الأميركية → USAMIL)."""
     for i in range(len(toks)):
         if taken[i] or not _could_start(norms[i], gaz) & _GROUP:
             continue
@@ -217,7 +239,16 @@ def _scan_block(
             )
             for k in range(i, d + 1):
                 taken[k] = True
-    # 3. NER spans; a lone demonym (ANERcorp tags العراقية as MISC) is left to the gazetteer pass
+
+
+def _ner_spans(
+    text: str, toks: list[Token], norms: list[str], taken: list[bool], spans: Sequence[tuple[int, int, str]],
+    gaz: Gazetteer, kb: Any, found: _Found, dateline: tuple[int, int] | None, reporting_key: str | None,
+) -> list[tuple[int, int, int, int, str]]:
+    """Pass 3, the NER model's spans; returns its place spans that are no gazetteer name as a whole."""
+    starts = {t.start: i for i, t in enumerate(toks)}
+    ends = {t.end: i for i, t in enumerate(toks)}
+    # a lone demonym (ANERcorp tags العراقية as MISC) is left to the gazetteer pass
     ner_places: list[tuple[int, int, int, int, str]] = []
     for s, e, typ in spans:
         i = _tok_index(starts, toks, s)
@@ -243,11 +274,15 @@ def _scan_block(
             found.other.setdefault((typ, " ".join(words)), []).append((s, e))
         for k in range(i, j + 1):
             taken[k] = True
-    for i, mention in surnames:
-        if not taken[i]:
-            found.persons.append(mention)
-            taken[i] = True
-    # 4. gazetteer places, demonyms, country references
+    return ner_places
+
+
+def _gazetteer_words(
+    text: str, toks: list[Token], norms: list[str], taken: list[bool], gaz: Gazetteer, found: _Found,
+    ner_places: list[tuple[int, int, int, int, str]], dateline: tuple[int, int] | None, reporting_key: str | None,
+) -> None:
+    """Pass 4, gazetteer places, demonyms and country references; then the model's place spans the
+    gazetteer did not cover."""
     i = 0
     while i < len(toks):
         if taken[i]:
@@ -281,10 +316,6 @@ def _scan_block(
             found.places.append((s, e, _place_name(key, norms, i, s, dateline, reporting_key, ner=True)))
             for k in range(i, j + 1):
                 taken[k] = True
-    # 5. without a model: names right after a title (السفير الأميركي ماثيو تولر)
-    if not model:
-        _titled_names(text, toks, taken, gaz, kb, found)
-    return taken
 
 
 def _titled_names(

@@ -357,40 +357,19 @@ def pick(
         m for m in mentions if m.first >= a and m.last < b and not own & set(range(m.first, m.last + 1))
     ]
     text = doc.text
-    location = None
-    actors: list[tuple[ArgMention, str | None]] = []
-    for m in inside:
-        prep = _prep_before(tokens, text, m)
-        if m.is_place or (prep == "في" and m.entity is not None and m.entity.is_place):
-            reporting = bool(m.entity.geo and m.entity.geo.reporting) if m.entity else False
-            if not reporting and (
-                dateline_place is None or m.entity is None or m.entity.name != dateline_place
-            ):
-                if location is None or abs(m.first - head) < abs(location.first - head):
-                    location = m
-            continue
-        actors.append((m, prep))
+    location, actors = _location_and_actors(tokens, text, inside, head, dateline_place)
     purpose = next((k for k in range(last + 1, b) if bare(tokens[k]) in PURPOSE), b)
     actors = [(m, p) for m, p in actors if not last < m.first > purpose]  # لمواجهة خطر داعش: not a party
     within = [m for m, p in actors if head < m.first and m.last < last and p is None]
     after = [(m, p) for m, p in actors if m.first > last]
     before = [(m, p) for m, p in actors if m.last < head]
 
-    source: list[ArgMention] = []
     target: list[ArgMention] = []
     free_after = [m for m, p in after if p is None]
     pool = [m for m, _ in actors]
 
     def refine(m: ArgMention) -> ArgMention:
-        """``رئيس الوزراء العراقي مصطفى الكاظمي``: the person, not the country of the adjective."""
-        if m.entity is None or (m.entity.kind or "") not in ACTOR_KINDS:
-            return m
-        for n in pool:
-            if n.first > m.last and n.first - m.last <= 6 and n.entity is not None and n.entity.type == "PER":
-                return n
-            if n.first - m.last > 6:
-                break
-        return m
+        return _refine(m, pool)
 
     # a counted group noun before the verb is the subject of a passive (ان 15 شخصا قتلوا), not its agent;
     # the ـين/ـا of a noun before the verb is only the case إن/أن gives it (ان انتحاريا فجر نفسه)
@@ -401,38 +380,7 @@ def pick(
             if m not in victims and _object(m) and not (m.first > 0 and bare(tokens[m.first - 1]) in ("ان", "انه"))
         ]  # fmt: skip
     before = [(m, p) for m, p in before if m not in victims]
-    agent = _agent(tokens, [m for m, _ in actors], last, b)
-    if agent is not None:
-        source = [agent]  # هجوم شنه مسلحون، قتل على يد الشرطة، من قبل الجيش: the agent is named
-    elif within:
-        source = [refine(within[0])]  # أكد السفير تولر دعم ...
-    elif verbal and before and before[-1][1] is None and before[-1][0].last == head - 1:
-        source = [before[-1][0]]  # SVO with the subject right before the verb: الكاظمي يبحث ...
-    elif (
-        verbal
-        and len(trigger) == 1
-        and free_after
-        and free_after[0].first - last <= 4
-        and not _object(free_after[0])
-    ):
-        source = [refine(free_after.pop(0))]  # VSO: بحث رئيس الوزراء ...
-    elif (
-        not verbal
-        and free_after
-        and free_after[0].first - last == 1
-        and not _object(free_after[0])
-        and light_stem(tokens[last].text) not in PATIENT_NOUNS
-    ):
-        source = [free_after.pop(0)]  # the genitive agent: مساندة تركيا، هجوم المسلحين
-    elif (
-        crowd
-        and free_after
-        and free_after[0].first - last <= 4
-        and _crowd(tokens, free_after[0])
-    ):
-        source = [free_after.pop(0)]  # تجمع مئات المتظاهرين: the crowd after a protest word is its actor
-    elif before:
-        source = [before[-1][0]]  # SVO: إردوغان يؤكد ...
+    source = _source(tokens, trigger, verbal, crowd, before, within, free_after, pool, b)
     if not source and crowd:  # متظاهرون فلسطينيون خرجوا: the crowd word is trigger and actor
         source = [m for m in mentions if m.generic is not None and own & set(range(m.first, m.last + 1))][:1]
     if source and before and source[0] is before[-1][0]:
@@ -463,6 +411,77 @@ def pick(
     source = [_with_head(tokens, text, m, taken) for m in source]
     target = [_with_head(tokens, text, m, taken) for m in target]
     return Arguments(source, target, location)
+
+
+def _location_and_actors(
+    tokens: list[Token], text: str, inside: list[ArgMention], head: int, dateline_place: str | None
+) -> tuple[ArgMention | None, list[tuple[ArgMention, str | None]]]:
+    """The event's place (the nearest place mention that is not the reporting place or the dateline's)
+    and the other mentions with the preposition that governs each."""
+    location = None
+    actors: list[tuple[ArgMention, str | None]] = []
+    for m in inside:
+        prep = _prep_before(tokens, text, m)
+        if m.is_place or (prep == "في" and m.entity is not None and m.entity.is_place):
+            reporting = bool(m.entity.geo and m.entity.geo.reporting) if m.entity else False
+            if not reporting and (
+                dateline_place is None or m.entity is None or m.entity.name != dateline_place
+            ):
+                if location is None or abs(m.first - head) < abs(location.first - head):
+                    location = m
+            continue
+        actors.append((m, prep))
+    return location, actors
+
+
+def _refine(m: ArgMention, pool: list[ArgMention]) -> ArgMention:
+    """``رئيس الوزراء العراقي مصطفى الكاظمي``: the person, not the country of the adjective."""
+    if m.entity is None or (m.entity.kind or "") not in ACTOR_KINDS:
+        return m
+    for n in pool:
+        if n.first > m.last and n.first - m.last <= 6 and n.entity is not None and n.entity.type == "PER":
+            return n
+        if n.first - m.last > 6:
+            break
+    return m
+
+
+def _source(
+    tokens: list[Token],
+    trigger: list[int],
+    verbal: bool,
+    crowd: bool,
+    before: list[tuple[ArgMention, str | None]],
+    within: list[ArgMention],
+    free_after: list[ArgMention],
+    pool: list[ArgMention],
+    end: int,
+) -> list[ArgMention]:
+    """The source by the first rule that applies (a mention taken from ``free_after`` is removed)."""
+    head, last = trigger[0], trigger[-1]
+    agent = _agent(tokens, pool, last, end)
+    if agent is not None:
+        return [agent]  # هجوم شنه مسلحون، قتل على يد الشرطة، من قبل الجيش: the agent is named
+    if within:
+        return [_refine(within[0], pool)]  # أكد السفير تولر دعم ...
+    if verbal and before and before[-1][1] is None and before[-1][0].last == head - 1:
+        return [before[-1][0]]  # SVO with the subject right before the verb: الكاظمي يبحث ...
+    near = free_after[0] if free_after else None
+    if verbal and len(trigger) == 1 and near and near.first - last <= 4 and not _object(near):
+        return [_refine(free_after.pop(0), pool)]  # VSO: بحث رئيس الوزراء ...
+    if (
+        not verbal
+        and near
+        and near.first - last == 1
+        and not _object(near)
+        and light_stem(tokens[last].text) not in PATIENT_NOUNS
+    ):
+        return [free_after.pop(0)]  # the genitive agent: مساندة تركيا، هجوم المسلحين
+    if crowd and near and near.first - last <= 4 and _crowd(tokens, near):
+        return [free_after.pop(0)]  # تجمع مئات المتظاهرين: the crowd after a protest word is its actor
+    if before:
+        return [before[-1][0]]  # SVO: إردوغان يؤكد ...
+    return []
 
 
 def _adjective_mention(tokens: list[Token], m: ArgMention) -> bool:

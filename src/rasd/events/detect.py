@@ -154,6 +154,55 @@ def _governed_by_threat(matches: list[TriggerMatch], m: TriggerMatch) -> bool:
     return False
 
 
+class _View:
+    """One sentence as the coder reads it: tokens, bare forms, trigger matches, and its mentions and
+    dates, computed on first use (most sentences with a trigger need neither)."""
+
+    def __init__(self, doc: Document, s: Sentence, tokens: list[Token], bares: list[str],
+                 matches: list[TriggerMatch], mentions_ok: bool, index: args_mod.MentionIndex | None) -> None:
+        self.doc, self.s, self.tokens, self.bares, self.matches = doc, s, tokens, bares, matches
+        self.question = cues.is_question(tokens)
+        self.dateline_place = doc.dateline.place if doc.dateline else None
+        self.tagged = any(st.name == "entities" for st in doc.steps)
+        self._mentions_ok, self._index = mentions_ok, index
+        self._mentions: list[args_mod.ArgMention] | None = None
+        self._generics: list[args_mod.ArgMention] | None = None
+        self._dates: list[timing.When] | None = None
+        self.is_concrete: bool | None = None
+
+    def mentions(self) -> list[args_mod.ArgMention]:
+        if self._mentions is None:
+            doc, s = self.doc, self.s
+            if doc.entities and self._mentions_ok:
+                found = self._index if self._index is not None else args_mod.mention_index(doc)
+                self._mentions = args_mod.sentence_mentions(found, doc.text, self.tokens, s.start, s.end)
+            else:
+                self._mentions = []
+        return self._mentions
+
+    def generics(self) -> list[args_mod.ArgMention]:
+        if self._generics is None:
+            self._generics = args_mod.generic_mentions(self.tokens, self.doc.text, self.mentions())
+        return self._generics
+
+    def dates(self) -> list[timing.When]:
+        if self._dates is None:
+            self._dates = timing.sentence_dates(self.doc.text, self.s.start, self.s.end, self.doc.published)
+        return self._dates
+
+
+@dataclass
+class _Args:
+    """The arguments found for one trigger, with their spans."""
+
+    spans: dict[str, list[tuple[int, int]]]
+    source: list[Actor] = field(default_factory=list)
+    target: list[Actor] = field(default_factory=list)
+    location: dict[str, Any] | None = None
+    speaker: Actor | None = None
+    has_source: bool = False
+
+
 def detect_sentence(
     doc: Document, s: Sentence, mentions_ok: bool = True, index: args_mod.MentionIndex | None = None
 ) -> list[Coded]:
@@ -172,177 +221,190 @@ def detect_sentence(
     matches = lex.match(tokens, boundaries)
     if not matches:
         return []
-    question = cues.is_question(tokens)
-    lazy: dict[str, Any] = {}
-
-    def get_mentions() -> list[args_mod.ArgMention]:
-        if "mentions" not in lazy:
-            ok = doc.entities and mentions_ok
-            found = index if index is not None else args_mod.mention_index(doc)
-            lazy["mentions"] = args_mod.sentence_mentions(found, doc.text, tokens, s.start, s.end) if ok else []
-        return lazy["mentions"]
-
-    def get_generics() -> list[args_mod.ArgMention]:
-        if "generics" not in lazy:
-            lazy["generics"] = args_mod.generic_mentions(tokens, doc.text, get_mentions())
-        return lazy["generics"]
-
-    def get_dates() -> list[timing.When]:
-        if "dates" not in lazy:
-            lazy["dates"] = timing.sentence_dates(doc.text, s.start, s.end, doc.published)
-        return lazy["dates"]
-
-    dateline_place = doc.dateline.place if doc.dateline else None
-    tagged = any(st.name == "entities" for st in doc.steps)
+    view = _View(doc, s, tokens, bares, matches, mentions_ok, index)
     out: list[Coded] = []
-    is_concrete: bool | None = None
     for m in matches:
-        e = m.entry
-        head, last = m.head, m.tokens[-1]
-        verbal = m.verbal
-        clause = cues.clause_of(tokens, head)
-        speech = cues.speech_before(tokens, head)
-        speaker_range = None
-        if speech is not None:
-            sv, comp = speech
-            if comp > sv:  # the event is told after the complementizer; the sayer stands before it
-                clause = (max(clause[0], comp + 1), clause[1])
-                speaker_range = (sv + 1, comp - 1) if comp > sv + 1 else None
-        if not verbal and cues.anaphoric(tokens, head):
+        clause, speaker_range = _clause(tokens, m.head)
+        flags = profiles.profile(m.entry.type).flags
+        if _not_an_event(view, m, clause, flags):
             continue
-        if verbal and head > 0 and cues.bare(tokens[head - 1]) in cues.NOUN_CONTEXT:
-            continue  # من سجن، على منع، بعد بحث: a noun spelled like a verb
-        if (
-            verbal
-            and m.hits[0].bare
-            and cues.noun_reading(tokens, head)
-            and not _after_name(get_mentions() + get_generics(), head)
-        ):
-            continue  # فرض حظر، أوامر اعتقال، طالب جامعي (but تنظيم داعش هدد، أوباما زار: a name, then its verb)
-        if e.type == "CONSULT" and last + 1 < len(tokens) and cues.bare(tokens[last + 1]) == "عن":
-            continue  # بحث عن: searched for
-        if scope.out_of_scope(tokens, bares, m, clause):
-            continue  # a homograph, or not a political act (scope.py names the reason)
-        flags = profiles.profile(e.type).flags
-        if "soft" in flags and not verbal and not (e.type == "SUPPORT" and len(m.tokens) > 1):
-            governed = any(clause[0] <= o.head < head and o.verbal for o in matches if o is not m)
-            prev_speech = any(w in cues.SPEECH for w in (cues.bare(t) for t in tokens[clause[0] : head]))
-            if governed or prev_speech:
-                continue
-        if cues.prevented(tokens, head, clause[0]):
-            continue  # منع الجماعات من تهديد، لمكافحة الإرهاب: the act is prevented or fought, not done
-        neg = cues.negated(tokens, head, verbal, clause[0])
-        mod = (
-            "question"
-            if question
-            else cues.modality(tokens, head, last, clause[0], m.hits[0].future, m.hits[0].imperfect)
-        )
-        if mod is None and not verbal and "purpose" in flags:
-            mod = cues.purpose(lex, tokens, head)
-        if mod is None and e.type != "REQUEST" and _governed_by_request(matches, m, tokens, clause[0]):
-            mod = "request"
-        if mod is None and e.type != "THREATEN" and _governed_by_threat(matches, m):
-            mod = "intent"
-        trig = Span(tokens[head].start, tokens[last].end)
-        # arguments
-        spans: dict[str, list[tuple[int, int]]] = {"verb": [(trig.start, trig.end)]}
-        source: list[Actor] = []
-        target: list[Actor] = []
-        location = None
-        speaker = None
-        mentions = get_mentions()
-        generics = get_generics()
-        if mentions:
-            picked = args_mod.pick(doc, tokens, mentions, e.type, m.tokens, verbal, clause, dateline_place)
-            # the prior's "source" feature reads named arguments only, as before generic actors
-            has_source = any(x.entity for x in picked.source) or (verbal and bool(picked.source))
-            if generics:  # the arguments: named mentions and group nouns read together, in word order
-                both = args_mod.argument_pool(tokens, mentions, generics)
-                picked = args_mod.pick(doc, tokens, both, e.type, m.tokens, verbal, clause, dateline_place)
-            source = [x.actor() for x in picked.source]
-            target = [x.actor() for x in picked.target]
-            spans["source"] = [(x.start, x.end) for x in picked.source]
-            spans["target"] = [(x.start, x.end) for x in picked.target]
-            if picked.location is not None:
-                loc = picked.location
-                geo = loc.entity.geo if loc.entity else None
-                place = dataclasses.asdict(geo) if geo else {}
-                location = {
-                    "entity": loc.entity.id if loc.entity else None,
-                    "name": loc.entity.name if loc.entity else loc.text,
-                    "start": loc.start,
-                    "end": loc.end,
-                }
-                location.update({k: v for k, v in place.items() if k != "reporting"})
-            if speaker_range:
-                sp = [x for x in mentions if speaker_range[0] <= x.first <= speaker_range[1]]
-                if sp:
-                    speaker = sp[0].actor()
-        else:
-            src, tgt = args_mod.fallback(tokens, e.type, head, last, verbal, clause)
-            has_source = verbal and src is not None
-            alt = (
-                args_mod.pick(doc, tokens, generics, e.type, m.tokens, verbal, clause, dateline_place)
-                if generics
-                else None
-            )
-            for role, rng, bucket in (("source", src, source), ("target", tgt, target)):
-                found = getattr(alt, role) if alt is not None else []
-                if found:  # a group noun (مسلحون، الشرطة) rather than a word-order guess
-                    bucket.extend(x.actor() for x in found)
-                    spans[role] = [(x.start, x.end) for x in found]
-                elif rng is not None and not tagged:
-                    # a word-order guess only where no entities step ran (a bare sentence): after NER,
-                    # a sentence without a name or a group noun has no actor we can name
-                    a, b = tokens[rng[0]].start, tokens[rng[1]].end
-                    bucket.append(Actor(entity=None, name=doc.text[a:b], start=a, end=b))
-                    spans[role] = [(a, b)]
-            if speaker_range and speaker_range[0] <= speaker_range[1]:
-                a, b = tokens[speaker_range[0]].start, tokens[speaker_range[1]].end
-                speaker = Actor(entity=None, name=doc.text[a:b], start=a, end=b)
-        # date and background
-        dates = get_dates()
-        w = timing.nearest([d for d in dates if d.start >= tokens[clause[0]].start - 40], trig.start)
-        date = w.date if w else None
-        date_text = w.text if w else None
-        bg = cues.background(tokens, head, clause[0]) or timing.is_past(w.latest if w else None, doc.published)
-        plover = tables.plover_of_cameo(e.cameo) if e.cameo else None
-        mode = e.mode or (plover.mode if plover and plover.type == e.type else "") or None
-        context = list(e.context) or (list(plover.context) if plover and plover.type == e.type else [])
-        feats = features(tokens, m, matches, clause, bool(dates), has_source, speaker is not None, bares)
-        if "material" in flags:
-            if is_concrete is None:
-                is_concrete = bool(dates) or specific.concrete(bares, tokens)
-            has_verb = any(h.kind == "V" for h in m.hits)  # طائراته قصفت: a noun + verb phrase
-            why = specific.not_specific(
-                tokens, bares, head, last, has_verb, clause, is_concrete, m.hits[0].imperfect, e.type
-            )
-            feats["specific"] = float(why is None)
-        conf = confidence(feats, e.type)
-        if kind in HEADLINE_BLOCKS:
-            conf = round(conf * 0.9, 3)
-        ev = Event(
-            type=e.type,
-            sentence=Span(s.start, s.end),
-            trigger=trig,
-            mode=mode,
-            context=context,
-            cameo=e.cameo or None,
-            quad_class=tables.quad_class(e.type),
-            score=tables.goldstein(e.cameo) if e.cameo else None,
-            source=source,
-            target=target,
-            location=location,
-            date=date,
-            date_text=date_text,
-            negated=neg,
-            modality=mod,
-            speaker=speaker,
-            confidence=conf,
-            background=bg,
-        )
-        out.append(Coded(ev, kind, spans, verbal, feats))
+        coded = _code(view, m, clause, speaker_range, flags, kind)
+        out.append(coded)
     return out
+
+
+def _clause(tokens: list[Token], head: int) -> tuple[tuple[int, int], tuple[int, int] | None]:
+    """The clause of the trigger, and the sayer's tokens when the event is told after a speech verb
+    and its complementizer (the clause then starts after the complementizer)."""
+    clause = cues.clause_of(tokens, head)
+    speaker_range = None
+    speech = cues.speech_before(tokens, head)
+    if speech is not None:
+        sv, comp = speech
+        if comp > sv:
+            clause = (max(clause[0], comp + 1), clause[1])
+            speaker_range = (sv + 1, comp - 1) if comp > sv + 1 else None
+    return clause, speaker_range
+
+
+def _not_an_event(view: _View, m: TriggerMatch, clause: tuple[int, int], flags: frozenset[str]) -> bool:
+    """Is this trigger no event at all: a noun of an earlier mention, a noun spelled like a verb, a
+    homograph or non-political act (scope), a topic governed by another verb, a prevented act?"""
+    tokens, e, head, last, verbal = view.tokens, m.entry, m.head, m.tokens[-1], m.verbal
+    if not verbal and cues.anaphoric(tokens, head):
+        return True
+    if verbal and head > 0 and cues.bare(tokens[head - 1]) in cues.NOUN_CONTEXT:
+        return True  # من سجن، على منع، بعد بحث: a noun spelled like a verb
+    if (
+        verbal
+        and m.hits[0].bare
+        and cues.noun_reading(tokens, head)
+        and not _after_name(view.mentions() + view.generics(), head)
+    ):
+        return True  # فرض حظر، أوامر اعتقال، طالب جامعي (but تنظيم داعش هدد، أوباما زار: a name, then its verb)
+    if e.type == "CONSULT" and last + 1 < len(tokens) and cues.bare(tokens[last + 1]) == "عن":
+        return True  # بحث عن: searched for
+    if scope.out_of_scope(tokens, view.bares, m, clause):
+        return True  # a homograph, or not a political act (scope.py names the reason)
+    if "soft" in flags and not verbal and not (e.type == "SUPPORT" and len(m.tokens) > 1):
+        governed = any(clause[0] <= o.head < head and o.verbal for o in view.matches if o is not m)
+        prev_speech = any(w in cues.SPEECH for w in (cues.bare(t) for t in tokens[clause[0] : head]))
+        if governed or prev_speech:
+            return True
+    return cues.prevented(tokens, head, clause[0])  # منع الجماعات من تهديد، لمكافحة الإرهاب: prevented or fought
+
+
+def _status(view: _View, m: TriggerMatch, clause: tuple[int, int], flags: frozenset[str]) -> tuple[bool, str | None]:
+    """(negated, modality) of the trigger: a question, a cue word, a purpose, or another trigger
+    (a request or a threat) governing it."""
+    tokens, e, head, last, verbal = view.tokens, m.entry, m.head, m.tokens[-1], m.verbal
+    neg = cues.negated(tokens, head, verbal, clause[0])
+    mod = (
+        "question"
+        if view.question
+        else cues.modality(tokens, head, last, clause[0], m.hits[0].future, m.hits[0].imperfect)
+    )
+    if mod is None and not verbal and "purpose" in flags:
+        mod = cues.purpose(load(), tokens, head)
+    if mod is None and e.type != "REQUEST" and _governed_by_request(view.matches, m, tokens, clause[0]):
+        mod = "request"
+    if mod is None and e.type != "THREATEN" and _governed_by_threat(view.matches, m):
+        mod = "intent"
+    return neg, mod
+
+
+def _named_arguments(view: _View, m: TriggerMatch, clause: tuple[int, int], speaker_range: tuple[int, int] | None,
+                     args: _Args) -> None:
+    """Arguments among the sentence's entity mentions (and group nouns, read together with them)."""
+    doc, tokens, e, verbal = view.doc, view.tokens, m.entry, m.verbal
+    mentions, generics = view.mentions(), view.generics()
+    picked = args_mod.pick(doc, tokens, mentions, e.type, m.tokens, verbal, clause, view.dateline_place)
+    # the prior's "source" feature reads named arguments only, as before generic actors
+    args.has_source = any(x.entity for x in picked.source) or (verbal and bool(picked.source))
+    if generics:  # the arguments: named mentions and group nouns read together, in word order
+        both = args_mod.argument_pool(tokens, mentions, generics)
+        picked = args_mod.pick(doc, tokens, both, e.type, m.tokens, verbal, clause, view.dateline_place)
+    args.source = [x.actor() for x in picked.source]
+    args.target = [x.actor() for x in picked.target]
+    args.spans["source"] = [(x.start, x.end) for x in picked.source]
+    args.spans["target"] = [(x.start, x.end) for x in picked.target]
+    if picked.location is not None:
+        loc = picked.location
+        geo = loc.entity.geo if loc.entity else None
+        place = dataclasses.asdict(geo) if geo else {}
+        args.location = {
+            "entity": loc.entity.id if loc.entity else None,
+            "name": loc.entity.name if loc.entity else loc.text,
+            "start": loc.start,
+            "end": loc.end,
+        }
+        args.location.update({k: v for k, v in place.items() if k != "reporting"})
+    if speaker_range:
+        sp = [x for x in mentions if speaker_range[0] <= x.first <= speaker_range[1]]
+        if sp:
+            args.speaker = sp[0].actor()
+
+
+def _unnamed_arguments(view: _View, m: TriggerMatch, clause: tuple[int, int], speaker_range: tuple[int, int] | None,
+                       args: _Args) -> None:
+    """No entity mention in the sentence: group nouns, else (no entities step ran) word order."""
+    doc, tokens, e, verbal = view.doc, view.tokens, m.entry, m.verbal
+    generics = view.generics()
+    src, tgt = args_mod.fallback(tokens, e.type, m.head, m.tokens[-1], verbal, clause)
+    args.has_source = verbal and src is not None
+    alt = (
+        args_mod.pick(doc, tokens, generics, e.type, m.tokens, verbal, clause, view.dateline_place)
+        if generics
+        else None
+    )
+    for role, rng, bucket in (("source", src, args.source), ("target", tgt, args.target)):
+        found = getattr(alt, role) if alt is not None else []
+        if found:  # a group noun (مسلحون، الشرطة) rather than a word-order guess
+            bucket.extend(x.actor() for x in found)
+            args.spans[role] = [(x.start, x.end) for x in found]
+        elif rng is not None and not view.tagged:
+            # a word-order guess only where no entities step ran (a bare sentence): after NER,
+            # a sentence without a name or a group noun has no actor we can name
+            a, b = tokens[rng[0]].start, tokens[rng[1]].end
+            bucket.append(Actor(entity=None, name=doc.text[a:b], start=a, end=b))
+            args.spans[role] = [(a, b)]
+    if speaker_range and speaker_range[0] <= speaker_range[1]:
+        a, b = tokens[speaker_range[0]].start, tokens[speaker_range[1]].end
+        args.speaker = Actor(entity=None, name=doc.text[a:b], start=a, end=b)
+
+
+def _code(view: _View, m: TriggerMatch, clause: tuple[int, int], speaker_range: tuple[int, int] | None,
+          flags: frozenset[str], kind: str) -> Coded:
+    """The event of one trigger that is an event: status, arguments, date, confidence."""
+    doc, tokens, bares, e = view.doc, view.tokens, view.bares, m.entry
+    head, last, verbal = m.head, m.tokens[-1], m.verbal
+    neg, mod = _status(view, m, clause, flags)
+    trig = Span(tokens[head].start, tokens[last].end)
+    args = _Args({"verb": [(trig.start, trig.end)]})
+    if view.mentions():
+        _named_arguments(view, m, clause, speaker_range, args)
+    else:
+        _unnamed_arguments(view, m, clause, speaker_range, args)
+    # date and background
+    dates = view.dates()
+    w = timing.nearest([d for d in dates if d.start >= tokens[clause[0]].start - 40], trig.start)
+    bg = cues.background(tokens, head, clause[0]) or timing.is_past(w.latest if w else None, doc.published)
+    plover = tables.plover_of_cameo(e.cameo) if e.cameo else None
+    mode = e.mode or (plover.mode if plover and plover.type == e.type else "") or None
+    context = list(e.context) or (list(plover.context) if plover and plover.type == e.type else [])
+    feats = features(tokens, m, view.matches, clause, bool(dates), args.has_source, args.speaker is not None, bares)
+    if "material" in flags:
+        if view.is_concrete is None:
+            view.is_concrete = bool(dates) or specific.concrete(bares, tokens)
+        has_verb = any(h.kind == "V" for h in m.hits)  # طائراته قصفت: a noun + verb phrase
+        why = specific.not_specific(
+            tokens, bares, head, last, has_verb, clause, view.is_concrete, m.hits[0].imperfect, e.type
+        )
+        feats["specific"] = float(why is None)
+    conf = confidence(feats, e.type)
+    if kind in HEADLINE_BLOCKS:
+        conf = round(conf * 0.9, 3)
+    ev = Event(
+        type=e.type,
+        sentence=Span(view.s.start, view.s.end),
+        trigger=trig,
+        mode=mode,
+        context=context,
+        cameo=e.cameo or None,
+        quad_class=tables.quad_class(e.type),
+        score=tables.goldstein(e.cameo) if e.cameo else None,
+        source=args.source,
+        target=args.target,
+        location=args.location,
+        date=w.date if w else None,
+        date_text=w.text if w else None,
+        negated=neg,
+        modality=mod,
+        speaker=args.speaker,
+        confidence=conf,
+        background=bg,
+    )
+    return Coded(ev, kind, args.spans, verbal, feats)
 
 
 def plover_score(event: Event) -> float | None:
