@@ -9,7 +9,8 @@ article is ``title + "\\n" + content``), warms up on the first 20 (lexicon, gaze
 loading is reported apart as ``load_s``), then times ``Pipeline().process_text`` over all N in this
 one process. Reported: articles/s wall-clock and per CPU-second (steadier on a shared machine), the
 share of CPU time spent in each pipeline step (each step timed around its call, CPU and wall),
-events per article.
+events per article, and a bare tokenizer pass (``rasd.text.words``) over the same texts in the same
+run, with the pipeline's cost in such passes.
 ``--profile`` writes a cProfile of the timed pass instead (for finding hot spots; slower).
 """
 
@@ -29,6 +30,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from _saudinewsnet import first_texts  # noqa: E402  (bench/ is on sys.path when run as a script)
 
 from rasd.pipeline import Pipeline, PipelineStep, default_steps  # noqa: E402
+from rasd.text import words  # noqa: E402
 
 
 def timed_pipeline(totals: dict[str, float], cpu: dict[str, float]) -> Pipeline:
@@ -83,6 +85,11 @@ def main() -> None:
         prof.dump_stats(str(args.profile))
     wall, cpu = time.perf_counter() - w0, time.process_time() - c0
     cpu_total = sum(cpu_steps.values()) or 1.0
+    # the yardstick in the same run: a bare tokenizer pass (rasd.text.words) over the same texts
+    t0 = time.process_time()
+    for text in texts:
+        words(text)
+    tok_cpu = time.process_time() - t0
     res = {
         "articles": len(texts),
         "chars_per_article": round(chars / max(1, len(texts))),
@@ -92,6 +99,8 @@ def main() -> None:
         "articles_per_s": round(len(texts) / wall, 1),
         "articles_per_cpu_s": round(len(texts) / cpu, 1),
         "events_per_article": round(events / max(1, len(texts)), 2),
+        "tokenizer_articles_per_cpu_s": round(len(texts) / tok_cpu, 1),
+        "pipeline_cost_in_tokenizer_passes": round(cpu / tok_cpu, 1),
         "step_share_cpu": {k: round(v / cpu_total, 3) for k, v in cpu_steps.items()},
         "step_cpu_ms_per_article": {k: round(1000 * v / max(1, len(texts)), 2) for k, v in cpu_steps.items()},
         "step_wall_ms_per_article": {k: round(1000 * v / max(1, len(texts)), 2) for k, v in totals.items()},
