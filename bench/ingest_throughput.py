@@ -49,6 +49,7 @@ def main() -> None:
             tokenized += 1
     tok_seconds = time.perf_counter() - t_tok
     store = SQLiteStore(db_path)
+    store.unmap_reads()  # as `rasd ingest` does
     items = read(day_files())
     if args.limit:
         items = islice(items, args.limit)

@@ -222,3 +222,14 @@ def test_replace_stores_a_new_analysis_over_the_old(tmp_path: Path) -> None:
     assert [h.doc_id for h in s.search("جديد")] == [d.id] and s.search("قديم") == []
     assert s.search("مسلحون")[0].doc_id == d.id  # the body is still indexed
     assert not s.replace(doc("نص آخر غير مخزن"), "", "")
+
+
+def test_a_bulk_writer_reads_without_mapping_the_file(tmp_path) -> None:  # noqa: ANN001
+    """Searches read the file through a mapping; ``rasd ingest`` turns it off for its connection."""
+    from rasd.store.sqlite import SQLiteStore
+
+    store = SQLiteStore(tmp_path / "x.db")
+    assert store.db.execute("PRAGMA mmap_size").fetchone()[0] > 0
+    store.unmap_reads()
+    assert store.db.execute("PRAGMA mmap_size").fetchone()[0] == 0
+    store.close()

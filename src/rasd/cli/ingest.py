@@ -27,6 +27,7 @@ from rasd.ingest import BATCH, default_workers, ingest
 from rasd.limits import DEFAULT_LIMITS, MIB, Limits
 from rasd.readers import read_any
 from rasd.store import Filters, Page, Store, open_store
+from rasd.store.sqlite import SQLiteStore
 
 DB_HELP = "SQLite database file (created if missing)."
 SHOW_ERRORS = 20  # failures listed one per line; the rest are counted
@@ -69,6 +70,8 @@ def ingest_cmd(
     fault (disk full, read-only, locked) stopped the run — batches committed before it stay.
     """
     store = _open(db)
+    if isinstance(store, SQLiteStore):
+        store.unmap_reads()  # a bulk writer: no mapped file in its RSS
     sizes = Limits(max_file_bytes=int(max_file_mb * MIB), max_doc_bytes=int(max_doc_mb * MIB))
     stats: dict[str, Any] = {}
     columns = (SpinnerColumn(), TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
