@@ -323,6 +323,15 @@ def _named_arguments(view: _View, m: TriggerMatch, clause: tuple[int, int], spea
         sp = [x for x in mentions if speaker_range[0] <= x.first <= speaker_range[1]]
         if sp:
             args.speaker = sp[0].actor()
+            if verbal and _speaker_is_subject(tokens, speaker_range, m.head, "hostile" in profiles.profile(e.type).flags):
+                # قالت حركة نداء تونس إنها ترفض ...، أعلن الجيش أنه قتل ...: the pronoun on the
+                # complementizer is the verb's subject, and it is the speaker
+                args.source = [args.speaker]
+                args.spans["source"] = [(sp[0].start, sp[0].end)]
+                keep = [k for k, span in enumerate(args.spans["target"]) if span != (sp[0].start, sp[0].end)]
+                args.target = [args.target[k] for k in keep]
+                args.spans["target"] = [args.spans["target"][k] for k in keep]
+                args.has_source = True
 
 
 def _unnamed_arguments(view: _View, m: TriggerMatch, clause: tuple[int, int], speaker_range: tuple[int, int] | None,
@@ -351,6 +360,25 @@ def _unnamed_arguments(view: _View, m: TriggerMatch, clause: tuple[int, int], sp
     if speaker_range and speaker_range[0] <= speaker_range[1]:
         a, b = tokens[speaker_range[0]].start, tokens[speaker_range[1]].end
         args.speaker = Actor(entity=None, name=doc.text[a:b], start=a, end=b)
+
+
+PRONOUN_COMPLEMENTIZERS = cues._set("انه انها انهم انهما بانه بانها")
+_PARTICLES = cues._set("قد لم لن سوف لا ما")
+_SPEAKER_WORDS = 8  # a speaker phrase longer than this is a clause of its own
+
+
+def _speaker_is_subject(tokens: list[Token], speaker: tuple[int, int], head: int, hostile: bool) -> bool:
+    """A complementizer with a subject pronoun right before the verb (إنها ترفض، أنه قد قتل) after a
+    short speaker phrase (no quotation or colon in it: «قال كوتون: هذه الصفقة ... إنه يرفع» is about
+    the deal). A hostile verb needs an object after it: «قالت مصادر إنه قتل،» is a passive."""
+    comp = speaker[1] + 1
+    if not 0 <= comp < head or cues.bare(tokens[comp]) not in PRONOUN_COMPLEMENTIZERS:
+        return False
+    if speaker[1] - speaker[0] >= _SPEAKER_WORDS or any(t.text in ':«»"' for t in tokens[speaker[0] : comp]):
+        return False
+    if hostile and (head + 1 >= len(tokens) or tokens[head + 1].kind == "punct"):
+        return False
+    return head - comp == 1 or (head - comp == 2 and cues.bare(tokens[comp + 1]) in _PARTICLES)
 
 
 def _code(view: _View, m: TriggerMatch, clause: tuple[int, int], speaker_range: tuple[int, int] | None,
