@@ -112,7 +112,6 @@ COUNTRY_REFS = frozenset(
 _MAX_ROLE_WORDS = 4
 
 
-
 @dataclass
 class Title:
     """What the words before a name say about the person."""

@@ -34,7 +34,7 @@ from rasd.entities.resolve import (
 from rasd.limits import WORD_MEMO
 from rasd.model import GPE_FEATURES, Block, Document, Entity, EntityActor, Mention, Token
 from rasd.text.normalize import normalize_word
-from rasd.text.tokenize import Words, doc_words, lexicon
+from rasd.text.tokenize import Words, doc_words, lexicon, normalize_word_cached
 
 VERSION = "1"
 log = logging.getLogger(__name__)
@@ -141,7 +141,6 @@ def _block_groups(blocks: list[Block]) -> Iterator[list[Block]]:
         yield group
 
 
-_norm = lru_cache(maxsize=WORD_MEMO)(normalize_word)
 _GROUP, _PLACE, _DEMONYM, _REF = 1, 2, 4, 8
 
 
@@ -258,7 +257,7 @@ def _ner_spans(
         if i == j and _could_start(norms[i], gaz) & _DEMONYM and gaz.demonym_at(norms[i]):
             continue
         # the model trims a proclitic (والعراق → العراق): the first word is read from the span
-        words = (_norm(text[s : toks[i].end]), *norms[i + 1 : j + 1])
+        words = (normalize_word_cached(text[s : toks[i].end]), *norms[i + 1 : j + 1])
         if typ == "PER":
             found.persons.append(PersonMention(s, e, words, role_before(toks, i, text, gaz, _role_fn(kb))))
         elif typ == "LOC":

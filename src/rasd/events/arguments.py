@@ -368,9 +368,6 @@ def pick(
     free_after = [m for m, p in after if p is None]
     pool = [m for m, _ in actors]
 
-    def refine(m: ArgMention) -> ArgMention:
-        return _refine(m, pool)
-
     # a counted group noun before the verb is the subject of a passive (ان 15 شخصا قتلوا), not its agent;
     # the ـين/ـا of a noun before the verb is only the case إن/أن gives it (ان انتحاريا فجر نفسه)
     victims = [m for m, _ in before if m.generic is not None and m.generic.counted]
@@ -404,7 +401,7 @@ def pick(
     if t is None and victims and not crowd:  # 200 شخص تظاهروا: a counted crowd is the protest's actor
         t = victims[-1]
     if t is not None:
-        t = refine(t)
+        t = _refine(t, pool)
         if t not in source:
             target = [t]
     taken = {k for m in pool for k in range(m.first, m.last + 1)} | own

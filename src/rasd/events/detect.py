@@ -225,11 +225,9 @@ def detect_sentence(
     out: list[Coded] = []
     for m in matches:
         clause, speaker_range = _clause(tokens, m.head)
-        flags = profiles.profile(m.entry.type).flags
-        if _not_an_event(view, m, clause, flags):
+        if _not_an_event(view, m, clause):
             continue
-        coded = _code(view, m, clause, speaker_range, flags, kind)
-        out.append(coded)
+        out.append(_code(view, m, clause, speaker_range, kind))
     return out
 
 
@@ -247,7 +245,7 @@ def _clause(tokens: list[Token], head: int) -> tuple[tuple[int, int], tuple[int,
     return clause, speaker_range
 
 
-def _not_an_event(view: _View, m: TriggerMatch, clause: tuple[int, int], flags: frozenset[str]) -> bool:
+def _not_an_event(view: _View, m: TriggerMatch, clause: tuple[int, int]) -> bool:
     """Is this trigger no event at all: a noun of an earlier mention, a noun spelled like a verb, a
     homograph or non-political act (scope), a topic governed by another verb, a prevented act?"""
     tokens, e, head, last, verbal = view.tokens, m.entry, m.head, m.tokens[-1], m.verbal
@@ -266,7 +264,7 @@ def _not_an_event(view: _View, m: TriggerMatch, clause: tuple[int, int], flags: 
         return True  # بحث عن: searched for
     if scope.out_of_scope(tokens, view.bares, m, clause):
         return True  # a homograph, or not a political act (scope.py names the reason)
-    if "soft" in flags and not verbal and not (e.type == "SUPPORT" and len(m.tokens) > 1):
+    if "soft" in e.flags and not verbal and not (e.type == "SUPPORT" and len(m.tokens) > 1):
         governed = any(clause[0] <= o.head < head and o.verbal for o in view.matches if o is not m)
         prev_speech = any(w in cues.SPEECH for w in (cues.bare(t) for t in tokens[clause[0] : head]))
         if governed or prev_speech:
@@ -274,7 +272,7 @@ def _not_an_event(view: _View, m: TriggerMatch, clause: tuple[int, int], flags: 
     return cues.prevented(tokens, head, clause[0])  # منع الجماعات من تهديد، لمكافحة الإرهاب: prevented or fought
 
 
-def _status(view: _View, m: TriggerMatch, clause: tuple[int, int], flags: frozenset[str]) -> tuple[bool, str | None]:
+def _status(view: _View, m: TriggerMatch, clause: tuple[int, int]) -> tuple[bool, str | None]:
     """(negated, modality) of the trigger: a question, a cue word, a purpose, or another trigger
     (a request or a threat) governing it."""
     tokens, e, head, last, verbal = view.tokens, m.entry, m.head, m.tokens[-1], m.verbal
@@ -284,7 +282,7 @@ def _status(view: _View, m: TriggerMatch, clause: tuple[int, int], flags: frozen
         if view.question
         else cues.modality(tokens, head, last, clause[0], m.hits[0].future, m.hits[0].imperfect)
     )
-    if mod is None and not verbal and "purpose" in flags:
+    if mod is None and not verbal and "purpose" in e.flags:
         mod = cues.purpose(load(), tokens, head)
     if mod is None and e.type != "REQUEST" and _governed_by_request(view.matches, m, tokens, clause[0]):
         mod = "request"
@@ -323,7 +321,7 @@ def _named_arguments(view: _View, m: TriggerMatch, clause: tuple[int, int], spea
         sp = [x for x in mentions if speaker_range[0] <= x.first <= speaker_range[1]]
         if sp:
             args.speaker = sp[0].actor()
-            if verbal and _speaker_is_subject(tokens, speaker_range, m.head, "hostile" in profiles.profile(e.type).flags):
+            if verbal and _speaker_is_subject(tokens, speaker_range, m.head, "hostile" in e.flags):
                 # قالت حركة نداء تونس إنها ترفض ...، أعلن الجيش أنه قتل ...: the pronoun on the
                 # complementizer is the verb's subject, and it is the speaker
                 args.source = [args.speaker]
@@ -382,11 +380,11 @@ def _speaker_is_subject(tokens: list[Token], speaker: tuple[int, int], head: int
 
 
 def _code(view: _View, m: TriggerMatch, clause: tuple[int, int], speaker_range: tuple[int, int] | None,
-          flags: frozenset[str], kind: str) -> Coded:
+          kind: str) -> Coded:
     """The event of one trigger that is an event: status, arguments, date, confidence."""
     doc, tokens, bares, e = view.doc, view.tokens, view.bares, m.entry
     head, last, verbal = m.head, m.tokens[-1], m.verbal
-    neg, mod = _status(view, m, clause, flags)
+    neg, mod = _status(view, m, clause)
     trig = Span(tokens[head].start, tokens[last].end)
     args = _Args({"verb": [(trig.start, trig.end)]})
     if view.mentions():
@@ -401,7 +399,7 @@ def _code(view: _View, m: TriggerMatch, clause: tuple[int, int], speaker_range: 
     mode = e.mode or (plover.mode if plover and plover.type == e.type else "") or None
     context = list(e.context) or (list(plover.context) if plover and plover.type == e.type else [])
     feats = features(tokens, m, view.matches, clause, bool(dates), args.has_source, args.speaker is not None, bares)
-    if "material" in flags:
+    if "material" in e.flags:
         if view.is_concrete is None:
             view.is_concrete = bool(dates) or specific.concrete(bares, tokens)
         has_verb = any(h.kind == "V" for h in m.hits)  # طائراته قصفت: a noun + verb phrase

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rasd.errors import ConfigError
-from rasd.events.profiles import Profile, events_dir, profiles, read_table
+from rasd.events.profiles import Profile, events_dir, profiles_in, read_table
 from rasd.model import Token
 from rasd.text.normalize import normalize, normalize_word
 from rasd.text.tokenize import WORD_RE, lexicon, light_stem
@@ -304,6 +304,6 @@ def load() -> Lexicon:
 
 @lru_cache(maxsize=4)
 def _load(folder: str) -> Lexicon:
-    types = profiles()
-    where, text = read_table("triggers.tsv")
+    types = profiles_in(folder)
+    where, text = read_table(folder, "triggers.tsv")
     return Lexicon(parse(text, types, where))

@@ -48,9 +48,9 @@ def _shipped() -> str:
     return str(resources.files("rasd.data").joinpath("events"))
 
 
-def read_table(name: str) -> tuple[str, str]:
-    """(path, text) of one table of the events folder, or a ConfigError saying which file is missing."""
-    path = Path(events_dir()) / name
+def read_table(folder: str, name: str) -> tuple[str, str]:
+    """(path, text) of one table of an events folder, or a ConfigError saying which file is missing."""
+    path = Path(folder) / name
     try:
         return str(path), path.read_text(encoding="utf-8")
     except OSError as exc:
@@ -82,14 +82,15 @@ def parse_profiles(text: str, where: str = "types.tsv") -> dict[str, Profile]:
 
 
 @lru_cache(maxsize=4)
-def _profiles(folder: str) -> dict[str, Profile]:
-    where, text = read_table("types.tsv")
+def profiles_in(folder: str) -> dict[str, Profile]:
+    """The profiles of the types.tsv in ``folder`` (read once per folder)."""
+    where, text = read_table(folder, "types.tsv")
     return parse_profiles(text, where)
 
 
 def profiles() -> dict[str, Profile]:
     """Every type's profile (loaded once per events folder)."""
-    return _profiles(events_dir())
+    return profiles_in(events_dir())
 
 
 def profile(ptype: str) -> Profile:

@@ -222,7 +222,7 @@ def words(text: str) -> list[Token]:
 def iter_words(text: str, start: int = 0, end: int | None = None) -> Iterator[Token]:
     """:func:`words` one at a time, for passes over a long text that need not hold its tokens;
     ``start``/``end`` bound the pass to a span of ``text`` (offsets stay those of ``text``)."""
-    norm_word = _norm_word
+    norm_word = normalize_word_cached
     for m in WORD_RE.finditer(text, start, len(text) if end is None else end):
         kind = m.lastgroup or "punct"
         tok = m.group(0)
@@ -230,7 +230,8 @@ def iter_words(text: str, start: int = 0, end: int | None = None) -> Iterator[To
         yield Token(m.start(), m.end(), tok, norm, "word" if kind == "ar" else kind)
 
 
-_norm_word = lru_cache(maxsize=WORD_MEMO)(normalize_word)
+# the shadow form of a word as found in running text, memoised (the same few thousand words recur)
+normalize_word_cached = lru_cache(maxsize=WORD_MEMO)(normalize_word)
 WORDS_HELD = 1_000_000  # a text longer than this (characters) is not tokenized whole: spans are read anew
 
 
