@@ -155,6 +155,7 @@ def test_support_from_turkey_and_from_the_us_ambassador(seed_doc: Document) -> N
 def test_withdrawal_is_background_at_the_end_of_last_year(seed_doc: Document) -> None:
     e = _find(seed_doc, "RETREAT", "USAMIL", "IRQ")
     assert e is not None and e.background and e.mode == "withdraw"
+    assert e.cameo == "0874"  # CAMEO: retreat or surrender militarily (0872 is easing a blockade)
     assert e.date == "2021-12"  # بنهاية العام الماضي: the month, as precise as the text
 
 
