@@ -19,7 +19,7 @@ The load generator speaks HTTP/1.1 over raw asyncio streams (an ``httpx`` client
 CPU per request, and it shares the two cores with the server). ``--no-cache`` starts the server with its
 response cache off, so every request is computed.
 
-    .venv/bin/python bench/api_load.py --db /tmp/snn.db [--seconds 15] [--clients 20] [--no-cache]
+    .venv/bin/python bench/api_load.py --db /tmp/snn.db [--seconds 15] [--clients 20] [--no-cache] [--threads N]
     .venv/bin/python bench/api_load.py --db postgresql://rasd@127.0.0.1:54329/snn
 """
 
@@ -174,11 +174,13 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--no-cache", action="store_true", help="server without its response cache")
     ap.add_argument("--workers", type=int, default=1, help="server processes")
+    ap.add_argument("--threads", type=int, default=None, help="request threads per server process (default: rasd serve's)")
     args = ap.parse_args()
     ensure_db(args.db)
     space = sample_space(args.db)
     port = free_port()
     cmd = [sys.executable, "-m", "rasd.cli", "serve", "--db", args.db, "--port", str(port), "--workers", str(args.workers)]
+    cmd += ["--threads", str(args.threads)] if args.threads else []
     server = subprocess.Popen(cmd + (["--no-cache"] if args.no_cache else []), stderr=subprocess.DEVNULL,
                               env={**os.environ, "RASD_LOG": "warning"})
     try:
@@ -194,7 +196,10 @@ def main() -> None:
             sys.exit("server did not start")
         kind = "PostgreSQL" if args.db.startswith("postgres") else "SQLite"
         print(f"store: {kind} — {stats['documents']} documents, {stats['events']} events, {stats['entities']} entities")
-        print(f"{args.clients} concurrent clients, {args.seconds:.0f} s per mix, {args.workers} server process(es), response cache "
+        from rasd.api import THREADS
+
+        print(f"{args.clients} concurrent clients, {args.seconds:.0f} s per mix, {args.workers} server process(es) of "
+              f"{args.threads or THREADS} request thread(s), response cache "
               f"{'off' if args.no_cache else 'on'}; server and load generator share the 2 cores (loopback)\n")
         print("| mix | requests | req/s | repeated URLs | p50 ms | p95 ms | p99 ms |")
         print("|---|---:|---:|---:|---:|---:|---:|")

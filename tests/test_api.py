@@ -177,6 +177,40 @@ def test_ingest_file_upload(client: TestClient) -> None:
     assert doc["dateline"]["source"] == "واس"
 
 
+def test_request_threads_are_limited_as_asked(db: tuple[Path, dict[str, str]]) -> None:
+    import anyio.to_thread
+
+    for threads in (1, 3):
+        with TestClient(create_app(db[0], threads=threads)) as c:
+            assert c.portal.call(lambda: anyio.to_thread.current_default_thread_limiter().total_tokens) == threads
+            assert c.get("/api/stats").status_code == 200
+    with pytest.raises(ValueError, match="threads"):
+        create_app(db[0], threads=0)
+
+
+def test_upload_ingest_leaves_the_event_loop_free(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file being processed runs in a request thread: the event loop is not the thread doing it."""
+    import threading
+
+    import rasd.api.ingest as ingest_mod
+
+    seen: list[str] = []
+    real = ingest_mod.ingest_upload
+
+    def spy(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        seen.append(threading.current_thread().name)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(ingest_mod, "ingest_upload", spy)
+    data = "خبر آخر\nجدة - واس: افتتح أمير المنطقة اليوم مستشفى جديدا في المدينة.".encode()
+    with client:
+        loop_thread = client.portal.call(lambda: threading.current_thread().name)
+        r = client.post("/api/ingest/file", files={"file": ("more.txt", data, "text/plain")},
+                        headers={"Authorization": f"Bearer {TOKEN}"})
+    assert r.status_code == 200, r.text
+    assert seen and seen[0] != loop_thread
+
+
 def test_request_size_limit(db: tuple[Path, dict[str, str]]) -> None:
     small = TestClient(create_app(db[0], token=TOKEN, max_body=1000))
     r = small.post("/api/ingest", json={"text": "ن" * 5000}, headers={"Authorization": f"Bearer {TOKEN}"})
@@ -212,6 +246,46 @@ def test_no_cors_and_security_headers(client: TestClient) -> None:
     assert "access-control-allow-origin" not in {k.lower() for k in r.headers}
     assert r.headers["x-content-type-options"] == "nosniff"
     assert "script-src 'self'" in r.headers["content-security-policy"]
+
+
+def test_security_headers_on_every_kind_of_answer(client: TestClient) -> None:
+    for path, status in (("/api/stats", 200), ("/api/articles/" + "0" * 16, 404), ("/static/favicon.svg", 200),
+                         ("/api/events?type=NOPE", 422), ("/", 200)):
+        r = client.get(path)
+        assert r.status_code == status, path
+        assert r.headers["x-frame-options"] == "DENY" and r.headers["referrer-policy"] == "no-referrer", path
+        assert r.headers.get_list("content-security-policy") == [r.headers["content-security-policy"]], path
+
+
+@pytest.mark.parametrize(("headers", "status", "fragment"), [
+    ({"content-length": "abc"}, 400, "Content-Length"),
+    ({"content-length": "999999999"}, 413, "over"),
+    ({"transfer-encoding": "chunked"}, 411, "Content-Length"),
+])
+def test_request_bodies_refused_on_their_headers(headers: dict[str, str], status: int, fragment: str) -> None:
+    import asyncio
+
+    from rasd.api.guard import Guard
+
+    called = []
+
+    async def inner(scope, receive, send):  # noqa: ANN001, ANN202 - ASGI
+        called.append(scope["path"])
+
+    sent: list[dict] = []
+
+    async def send(message: dict) -> None:
+        sent.append(message)
+
+    async def receive() -> dict:
+        return {"type": "http.request", "body": b""}
+
+    scope = {"type": "http", "method": "POST", "path": "/api/ingest",
+             "headers": [(k.encode(), v.encode()) for k, v in headers.items()]}
+    asyncio.run(Guard(inner, max_body=1000)(scope, receive, send))
+    assert not called
+    assert sent[0]["status"] == status and (b"x-frame-options", b"DENY") in sent[0]["headers"]
+    assert fragment in json.loads(sent[1]["body"])["detail"]
 
 
 def test_openapi_lists_every_endpoint(client: TestClient) -> None:

@@ -209,6 +209,11 @@ def test_event_filters_live_in_the_url_and_the_export_matches_the_total(
     assert "lang=ar" in pg.locator("#lang-toggle").get_attribute("href")
     assert "status=all" in pg.locator("#lang-toggle").get_attribute("href")  # the switch keeps the filters
     pg.screenshot(path=str(SHOTS / "events-filtered.png"), full_page=True)
+    # a link that spells out the default shows it selected, not a blank list
+    pg.goto(base + "/events?lang=en&status=asserted")
+    pg.wait_for_selector("body[data-ready='1']", timeout=20_000)
+    assert pg.locator("#f-status option:checked").inner_text() == "asserted"
+    assert int(pg.locator("#event-count").get_attribute("data-count")) == asserted
     assert errors == []
 
 

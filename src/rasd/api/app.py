@@ -12,19 +12,22 @@ import secrets
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable
-from contextlib import AbstractContextManager, nullcontext
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractContextManager, asynccontextmanager, nullcontext
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from rasd.api import THREADS
 from rasd.api.cache import ResponseCache
+from rasd.api.guard import Guard
 from rasd.errors import RasdError, StorageFault
 from rasd.store import Filters, Page, Store, open_store
 from rasd.store.facts import EventFacts
@@ -160,11 +163,23 @@ API_DOCS_HTML = """<!doctype html>
 
 
 def create_app(
-    db: str | Path | Store, *, token: str | None = None, max_body: int = MAX_BODY_BYTES, cache: bool = True
+    db: str | Path | Store, *, token: str | None = None, max_body: int = MAX_BODY_BYTES, cache: bool = True,
+    threads: int = THREADS,
 ) -> FastAPI:
     """Build the app over a store (a path/URL or an open ``Store``); ``token`` enables write endpoints;
-    ``cache`` keeps responses for repeated requests until the store changes (``api.cache``)."""
+    ``cache`` keeps responses for repeated requests until the store changes (``api.cache``); ``threads``
+    is how many requests compute at once (see ``THREADS``)."""
+    if threads < 1:
+        raise ValueError("threads must be at least 1")
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # the limiter belongs to the running event loop: set it once the loop runs
+        anyio.to_thread.current_default_thread_limiter().total_tokens = threads
+        yield
+
     app = FastAPI(
+        lifespan=lifespan,
         title="rasd API",
         description="Arabic news archive and PLOVER/CAMEO events: search, articles, events, actors, exports.",
         version="1",
@@ -174,27 +189,7 @@ def create_app(
     )
     app.state.settings = Settings(db, token, max_body)
 
-    @app.middleware("http")
-    async def limit_body(request: Request, call_next):  # noqa: ANN001, ANN202 - starlette signature
-        length = request.headers.get("content-length")
-        if length is not None:
-            try:
-                too_big = int(length) > max_body
-            except ValueError:
-                return JSONResponse({"detail": "bad Content-Length header"}, status_code=400)
-            if too_big:
-                return JSONResponse({"detail": f"request body over {max_body:,} bytes"}, status_code=413)
-        elif request.method in ("POST", "PUT", "PATCH") and "chunked" in request.headers.get("transfer-encoding", ""):
-            return JSONResponse({"detail": "a Content-Length header is required"}, status_code=411)
-        response = await call_next(request)
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        response.headers["Content-Security-Policy"] = (
-            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none';"
-            " frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
-        )
-        response.headers["X-Frame-Options"] = "DENY"
-        return response
+    app.add_middleware(Guard, max_body=max_body)  # inside the cache: a remembered answer keeps its headers
 
     @app.exception_handler(RasdError)
     async def user_error(_request: Request, exc: RasdError) -> JSONResponse:
@@ -239,10 +234,11 @@ def create_app(
 
 
 def app_from_env() -> FastAPI:
-    """App factory for multi-process serving (``rasd serve --workers N``): settings from RASD_DB, RASD_TOKEN
-    and RASD_MAX_BODY."""
+    """App factory for multi-process serving (``rasd serve --workers N``): settings from RASD_DB, RASD_TOKEN,
+    RASD_MAX_BODY, RASD_CACHE and RASD_THREADS."""
     max_body = int(os.environ.get("RASD_MAX_BODY") or MAX_BODY_BYTES)
     app = create_app(os.environ.get("RASD_DB", "rasd.db"), token=os.environ.get("RASD_TOKEN") or None,
-                     max_body=max_body, cache=os.environ.get("RASD_CACHE", "1") != "0")
+                     max_body=max_body, cache=os.environ.get("RASD_CACHE", "1") != "0",
+                     threads=int(os.environ.get("RASD_THREADS") or THREADS))
     app.state.settings.warm()
     return app

@@ -15,6 +15,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Header, HTTPException, Path, Query, Request, UploadFile
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import AfterValidator, BaseModel, Field
+from starlette.concurrency import run_in_threadpool
 
 from rasd.actors import get_kb
 from rasd.export import EXPORT_FORMATS, stream_rows
@@ -306,9 +307,14 @@ async def ingest_file(
     max_body = request.app.state.settings.max_body
     if file.size is not None and file.size > max_body:
         raise HTTPException(413, f"file too large (limit {max_body:,} bytes)")
-    with _writing(request):
-        # the upload is already spooled to disk by the server: read from there, one record at a time
-        result = ingest_upload(_store(request), file.filename or "upload.txt", file.file)
+
+    def store_upload() -> dict[str, Any]:
+        with _writing(request):
+            # the upload is already spooled to disk by the server: read from there, one record at a time
+            return ingest_upload(_store(request), file.filename or "upload.txt", file.file)
+
+    # in a request thread: processing a file takes seconds, and the event loop keeps serving readers
+    result = await run_in_threadpool(store_upload)
     if not result["read"]:  # nothing in the file could be read as an article
         result.setdefault("detail", "no article could be read from the file")
         return JSONResponse(result, status_code=422)

@@ -155,6 +155,8 @@
       if (!el.name || el.name === "lang") return;
       if (el.type === "checkbox") el.checked = params.get(el.name) === el.value;
       else el.value = params.get(el.name) || "";
+      // a value the list shows under its default (status=asserted is the blank first option)
+      if (el.tagName === "SELECT" && el.selectedIndex < 0) el.value = "";
     });
   }
 
