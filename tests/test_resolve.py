@@ -187,3 +187,37 @@ def test_a_users_dictionary_is_used_by_the_step(gaz, tmp_path, monkeypatch):
     person = ents["person:local_mayor"]
     assert (person.code, len(person.mentions)) == ("JORGOV", 2)
     assert ents["group:local_band"].code == "JORREB"
+
+
+def test_a_family_name_passes_on_no_office(gaz):
+    """A known person's family name after another given name is a relative or namesake: not linked."""
+    from rasd.entities.actorindex import actor_index
+
+    if actor_index() is None:
+        pytest.skip("actor knowledge base not available")
+    text = ("أكد حافظ قائد السبسي نجل الرئيس التونسي الباجي قائد السبسي أن الحزب باق. واستقبل الأمير تركي "
+            "الفيصل وفدا. وقال متحدث باسم خليفة حفتر إن قواته تقدمت. وزار بشار الأسد ضريح والده حافظ الأسد.")
+    doc = _doc(text)
+    doc.published = "2016-05-01"
+    ents = find_entities(doc, gaz=gaz, tagger=None)
+    by_text = {text[m.start:m.end]: e for e in ents for m in e.mentions}
+    assert by_text["الباجي قائد السبسي"].code == "TUNGOV"
+    assert "حافظ قائد السبسي" not in by_text or by_text["حافظ قائد السبسي"].code is None  # the son
+    assert "قائد السبسي" not in by_text  # his family name was not cut out and linked to his father
+    assert by_text["خليفة حفتر"].actor.kb_id == "person:haftar"  # متحدث باسم: "on behalf of", no given name
+    assert by_text["بشار الأسد"].code == "SYRGOV"
+    assert all(e.actor is None or e.actor.kb_id != "person:saud_alfaisal" for e in ents)  # تركي الفيصل
+    hafez = [e for e in ents if any(text[m.start:m.end] == "الأسد" and m.start > text.index("والده") for m in e.mentions)]
+    assert not hafez or all(e.code != "SYRGOV" for e in hafez)  # the father is not his son's office
+
+
+def test_a_party_named_after_its_country_is_the_party(gaz):
+    from rasd.entities.actorindex import actor_index
+
+    if actor_index() is None:
+        pytest.skip("actor knowledge base not available")
+    text = "قالت حركة نداء تونس إنها ترفض الاستقالة. واتهمت حركة النهضة حزب نداء تونس بتعطيل البرلمان."
+    ents = find_entities(_doc(text), gaz=gaz, tagger=None)
+    nidaa = [e for e in ents if e.actor and e.actor.kb_id == "group:nidaa_tounes"]
+    assert len(nidaa) == 1 and nidaa[0].code == "TUNPTY" and len(nidaa[0].mentions) == 2
+    assert not [e for e in ents if e.code == "TUN"]  # تونس inside the party's name is not the state

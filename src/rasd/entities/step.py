@@ -201,6 +201,8 @@ def _kb_names(
         if any(taken[i : j + 1]):
             continue
         a, b = toks[i].start + orig_cut(text, toks[i].start, cut), toks[j].end
+        if rec.kind == "person" and _another_given_name(text, toks, norms, i, cut, rec):
+            continue  # حافظ قائد السبسي is not الباجي قائد السبسي: a family name passes on no office
         if rec.kind == "person":
             words = (norms[i][cut:], *norms[i + 1 : j + 1])
             mention = PersonMention(a, b, words, role_before(toks, i, text, gaz, kb.role), kb=rec.id)
@@ -220,6 +222,35 @@ def _kb_names(
         for k in range(i, j + 1):
             taken[k] = True
     return surnames
+
+
+def _another_given_name(text: str, toks: list[Token], norms: list[str], i: int, cut: int, rec: Any) -> bool:
+    """A known person's family name (``قائد السبسي``, ``الأسد``) right after a given name that is not
+    theirs names a relative or namesake: حافظ الأسد is not بشار الأسد, متعب بن عبد الله not the king.
+    Compound given names count by their first word (سيف الإسلام القذافي, عبد الله). Only for people of
+    the region, whose names are built this way (تشي جين بينج is a spelling of Xi, not a relative)."""
+    if cut or i == 0 or rec.country not in _NAMED_BY_FAMILY:
+        return False  # a clitic on the name (وقائد السبسي) starts a phrase: nothing before it binds
+    before = norms[i - 1]
+    if before.startswith("ال") and i >= 2 and (before == "الله" or before in _COMPOUND_TAILS):
+        before = norms[i - 2]
+    elif text[toks[i - 1].start : toks[i - 1].end].endswith("ى"):
+        return False  # على غانتس: the preposition, not the name علي
+    if before in _NOT_GIVEN or (before not in _first_names() and before != "عبد"):
+        return False
+    own = {normalize_word(n.split()[0]) for n in (rec.name, *rec.names) if n.split()}
+    return before not in own
+
+
+# second words of compound given names: سيف الإسلام، نور الدين، صلاح الدين، عز الدين
+_COMPOUND_TAILS = frozenset({"الاسلام", "الدين"})
+# words of the names list that are mostly something else before a name: متحدث باسم (on behalf of),
+# أبو (a kunya is a name of its own), أم، أكبر، باب، أمل، بني، عيد، عسير
+_NOT_GIVEN = frozenset(normalize_word(w) for w in "باسم أبو أم أكبر باب أمل بني عيد عسير".split())
+# the Arab League states, Iran and Turkey: family names shared by relatives and namesakes
+_NAMED_BY_FAMILY = frozenset(
+    "DZA BHR COM DJI EGY IRQ JOR KWT LBN LBY MRT MAR OMN PSE QAT SAU SOM SDN SYR TUN ARE YEM IRN TUR".split()
+)
 
 
 def _state_actors(
