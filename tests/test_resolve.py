@@ -221,3 +221,15 @@ def test_a_party_named_after_its_country_is_the_party(gaz):
     nidaa = [e for e in ents if e.actor and e.actor.kb_id == "group:nidaa_tounes"]
     assert len(nidaa) == 1 and nidaa[0].code == "TUNPTY" and len(nidaa[0].mentions) == 2
     assert not [e for e in ents if e.code == "TUN"]  # تونس inside the party's name is not the state
+
+
+def test_an_unknown_party_named_after_its_country_is_that_countrys_party(gaz):
+    text = ("وأعلن حزب مصر القوية رفضه. ودعا تجمع طلاب الجامعات في اليمن إلى الحوار. وقال حزب الأمل إنه يرفض. "
+            "ووقع اتحاد طيران الإمارات عقدا.")
+    tagger = FakeTagger({"حزب مصر القوية": "ORG", "تجمع طلاب الجامعات في اليمن": "ORG", "حزب الأمل": "ORG",
+                         "اتحاد طيران الإمارات": "ORG"})
+    ents = {e.name: e for e in find_entities(_doc(text), gaz=gaz, tagger=tagger) if e.type == "ORG"}
+    assert ents["حزب مصر القوية"].code == "EGYPTY"  # the party, not the state EGY
+    assert ents["تجمع طلاب الجامعات في اليمن"].actor is None  # the country after في is not in its name
+    assert ents["اتحاد طيران الإمارات"].actor is None  # an airline, not a union of the UAE
+    assert ents["حزب الأمل"].actor is None

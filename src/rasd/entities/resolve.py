@@ -179,7 +179,7 @@ def role_before(
         if k - 1 >= 0 and toks[k - 1].norm in HOST_PREPS:
             m = gaz.match_at([t.norm for t in toks[k : j + 1]], 0)
             if m and m[0] == n:
-                host = _country_of(gaz, m[1])
+                host = country_of(gaz, m[1])
                 j = k - 2
                 break
     while j >= 0 and toks[j].norm in MODIFIERS:
@@ -195,7 +195,7 @@ def role_before(
                 if k > 0:
                     m = gaz.match_at([t.norm for t in toks[k : j + 1]], 0)
                     if m and m[0] == n and m[2] == 0:
-                        iso = _country_of(gaz, m[1])
+                        iso = country_of(gaz, m[1])
                         if iso:
                             country, j = iso, k - 1
                             break
@@ -212,7 +212,7 @@ def role_before(
     return None
 
 
-def _country_of(gaz: Gazetteer, key: str) -> str | None:
+def country_of(gaz: Gazetteer, key: str) -> str | None:
     """ISO-3 when the place name is a country."""
     for place, strength in gaz.candidates(key):
         if place.feature == "country" and strength > 0:

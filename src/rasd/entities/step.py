@@ -26,6 +26,7 @@ from rasd.entities.resolve import (
     ROLE_WORDS,
     PersonMention,
     cluster_persons,
+    country_of,
     group_actor,
     orig_cut,
     role_before,
@@ -577,16 +578,46 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
             )
         )
     for (typ, key), spans in found.other.items():
+        name = text[spans[0][0] : spans[0][1]]
         out.append(
             Entity(
                 id=stable_id(typ.lower(), key),
                 type=typ,
-                name=text[spans[0][0] : spans[0][1]],
+                name=name,
                 mentions=mentions(spans),
+                actor=_named_after_country(name, gaz) if typ == "ORG" else None,
             )
         )
     out.sort(key=lambda e: e.mentions[0].start if e.mentions else 0)
     return out
+
+
+# head nouns of organisations named after their country (حزب مصر القوية، ائتلاف شباب اليمن) → sector;
+# not اتحاد: mostly sports federations and firms (اتحاد طيران الإمارات) in the news
+_ORG_HEADS = {
+    normalize_word(w): sector
+    for words, sector in (("حزب حركة تيار ائتلاف تحالف جبهة تجمع", "PTY"), ("نقابة", "LAB"))
+    for w in words.split()
+}
+
+
+_ORG_NAME_ENDS = frozenset(normalize_word(w) for w in "في على من إلى ضد مع عن لدى داخل".split())
+
+
+def _named_after_country(name: str, gaz: Gazetteer) -> EntityActor | None:
+    """An unknown party, movement or union whose name holds a country's name is that country's party
+    (``حزب مصر القوية`` → EGYPTY), never the state itself."""
+    words = [key_of(w) for w in name.split()]
+    sector = _ORG_HEADS.get(words[0]) if words else None
+    if sector is None:
+        return None
+    for w in words[1:]:
+        if w in _ORG_NAME_ENDS:
+            return None  # تحالف دعم الشرعية في اليمن: a country after a preposition is not in the name
+        iso = country_of(gaz, w)
+        if iso:
+            return EntityActor(code=iso + sector, country=iso, sector=sector, kind="party" if sector == "PTY" else "movement")
+    return None
 
 
 def _country_id(kb: Any, iso: str | None) -> str | None:
