@@ -233,3 +233,23 @@ def test_an_unknown_party_named_after_its_country_is_that_countrys_party(gaz):
     assert ents["تجمع طلاب الجامعات في اليمن"].actor is None  # the country after في is not in its name
     assert ents["اتحاد طيران الإمارات"].actor is None  # an airline, not a union of the UAE
     assert ents["حزب الأمل"].actor is None
+
+
+def test_common_words_are_not_clitic_plus_place(gaz):
+    """كبيرًا is not ك + بيرا (Beira, Mozambique), كبرى not ك + بري; ببغداد and لسوريا still are places."""
+    text = "وشهد الحفل حضورا كبيرًا. وألحق الهجوم ضررا كبيرا بالمدينة الكبرى. ووصل الوفد ببغداد ثم توجه لسوريا."
+    ents = find_entities(_doc(text), gaz=gaz, tagger=None)
+    geo = {text[m.start:m.end]: e.geo.country for e in ents if e.geo for m in e.mentions}
+    assert "MOZ" not in geo.values()
+    assert geo.get("بغداد") == "IRQ" and geo.get("سوريا") == "SYR"
+
+
+def test_a_hamlet_the_model_alone_tags_needs_its_country_in_the_article(gaz):
+    """مهرجان الورد is no village in Iran; الورد in an article about Iran may be."""
+    tagger = FakeTagger({"الورد": "LOC", "مسجد": "LOC"})
+    plain = "افتتح مسجد جديد وأقيم مهرجان الورد في الحي."
+    geo = [e.geo for e in find_entities(_doc(plain), gaz=gaz, tagger=tagger) if e.geo]
+    assert not [g for g in geo if g.country == "IRN"]
+    about_iran = "وأقيم مهرجان في الورد شمال إيران بحضور مسؤولين إيرانيين."
+    geo = {e.name: e.geo for e in find_entities(_doc(about_iran), gaz=gaz, tagger=tagger) if e.geo}
+    assert geo["الورد"].country == "IRN"

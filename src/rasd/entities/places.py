@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from rasd.entities.gazetteer import Gazetteer, Place, gazetteer
 from rasd.model import Geo
 
+SMALL_PLACE = 15_000  # people: smaller places need the model and their country named in the article
 COUNTRY_CONTEXT_BONUS = 2.0  # log10 population units: a 100-fold smaller city in a named country wins
 
 
@@ -49,15 +50,22 @@ def geocode(
         m.reporting |= n.reporting
         m.city_cue |= n.city_cue
     options: dict[str, list[Place]] = {}
+    # hamlets only the model calls places (مهرجان الورد → a village in Iran): (key, geonameid)
+    hamlets: set[tuple[str, int]] = set()
     for key, n in merged.items():
-        allowed = [p for p, strength in gaz.candidates(key) if strength > 0 or n.ner]
+        allowed = []
+        for p, strength in gaz.candidates(key):
+            if strength > 0 or n.ner:
+                allowed.append(p)
+                if strength <= 0 and p.population < SMALL_PLACE and not n.city_cue:
+                    hamlets.add((key, p.geonameid))
         if allowed:
             options[key] = allowed
     # countries the article is about: unambiguous names (one country among the options) outside
-    # the dateline, and the context given
+    # the dateline, and the context given; a hamlet anchors nothing
     anchors: dict[str, set[str]] = {}
     for key, places in options.items():
-        countries = {p.country for p in places if p.country}
+        countries = {p.country for p in places if p.country and (key, p.geonameid) not in hamlets}
         if len(countries) == 1 and not merged[key].reporting:
             anchors.setdefault(next(iter(countries)), set()).add(key)
     context = set(context_countries)
@@ -66,8 +74,12 @@ def geocode(
         return iso is not None and (iso in context or bool(anchors.get(iso, set()) - {key}))
 
     out: dict[str, Place] = {}
-    for key, places in options.items():
+    for key, places in list(options.items()):
         n = merged[key]
+        # a hamlet only where the article is about its country
+        places = [p for p in places if (key, p.geonameid) not in hamlets or named_elsewhere(p.country, key)]
+        if not places:
+            continue
         countries = [p for p in places if p.feature == "country"]
         cities = [p for p in places if p.feature != "country"]
         if countries and not n.city_cue:
