@@ -253,3 +253,14 @@ def test_a_hamlet_the_model_alone_tags_needs_its_country_in_the_article(gaz):
     about_iran = "وأقيم مهرجان في الورد شمال إيران بحضور مسؤولين إيرانيين."
     geo = {e.name: e.geo for e in find_entities(_doc(about_iran), gaz=gaz, tagger=tagger) if e.geo}
     assert geo["الورد"].country == "IRN"
+
+
+@pytest.mark.parametrize("tagger", [None, "default"])
+def test_continents_languages_and_towns_are_no_countries(gaz, tagger):
+    text = ("وسجلت أمريكا الجنوبية نموا، وانتهت البطولة بشقها الأميركي الشمالي. ويكتب الاسم بحروف إنجليزية. "
+            "وطالت الضربات محيط بلدة زوطر. ووصل الوفد إلى أمريكا.")
+    ents = find_entities(_doc(text), gaz=gaz, tagger=tagger)
+    usa = [text[m.start:m.end] for e in ents if e.code == "USA" for m in e.mentions]
+    assert usa == ["أمريكا"] and text.rindex("أمريكا") == next(m.start for e in ents if e.code == "USA" for m in e.mentions)
+    assert not [e for e in ents if e.code == "GBR"]  # بحروف إنجليزية: the language
+    assert not [e for e in ents for m in e.mentions if text[m.start:m.end] == "بلدة"]  # a town, not بلده

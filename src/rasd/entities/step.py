@@ -292,6 +292,10 @@ def _ner_spans(
         words = (normalize_word_cached(text[s : toks[i].end]), *norms[i + 1 : j + 1])
         if typ == "PER":
             found.persons.append(PersonMention(s, e, words, role_before(toks, i, text, gaz, _role_fn(kb))))
+        elif typ == "LOC" and _continent_at(norms, j):
+            end = toks[j + 1].end  # أمريكا الجنوبية: a continent, kept as a place without a country
+            found.other.setdefault(("LOC", " ".join(norms[i : j + 2])), []).append((s, end))
+            taken[j + 1] = True
         elif typ == "LOC":
             m = gaz.match_at(norms[i : j + 1], 0)
             if not (m and m[0] == j - i + 1):
@@ -323,6 +327,11 @@ def _gazetteer_words(
         if not could:
             i += 1
             continue
+        if _continent_at(norms, i):
+            for k in (i, i + 1):  # أمريكا الجنوبية، الأميركي الشمالي: a continent, not the USA
+                taken[k] = True
+            i += 2
+            continue
         m = gaz.match_at(norms, i) if could & _PLACE else None
         in_ner = m is not None and any(a <= i and i + m[0] - 1 <= b for a, b, *_ in ner_places)
         if m and m[0] == 1 and m[2] and not in_ner and _word_of_its_own(norms[i], m[1]):
@@ -338,10 +347,10 @@ def _gazetteer_words(
             i += n
             continue
         dem = gaz.demonym_at(norms[i]) if could & _DEMONYM else None
-        if dem:
+        if dem and not (i > 0 and norms[i - 1] in _LANGUAGE_NOUNS):  # اللغة الإنجليزية: a language
             a = toks[i].start + orig_cut(text, toks[i].start, dem[1])
             found.demonyms.append((a, toks[i].end, dem[0]))
-        elif norms[i] in COUNTRY_REFS:
+        elif norms[i] in COUNTRY_REFS and text[toks[i].end - 1] != "ة":  # بلدة (a town) is not بلده
             found.refs.append((toks[i].start, toks[i].end))
         i += 1
     for i, j, s, e, key in ner_places:
@@ -349,6 +358,23 @@ def _gazetteer_words(
             found.places.append((s, e, _place_name(key, norms, i, s, dateline, reporting_key, ner=True)))
             for k in range(i, j + 1):
                 taken[k] = True
+
+
+_CONTINENT_TAILS = frozenset(normalize_word(w) for w in "الجنوبية الشمالية اللاتينية الوسطى الجنوبي الشمالي اللاتيني".split())
+_AMERICA = frozenset(normalize_word(w) for w in "أمريكا أميركا امريكا الأمريكي الأميركي".split())
+_LANGUAGE_NOUNS = frozenset(
+    normalize_word(w) for w in "اللغة لغة باللغة بلغة واللغة حروف بحروف الحروف بالحروف لهجة اللهجة".split()
+)
+
+
+def _continent_at(norms: list[str], i: int) -> bool:
+    """أمريكا الجنوبية / اللاتينية / الشمالية, الأميركي الشمالي at word ``i``: the Americas, not the USA."""
+    return i + 1 < len(norms) and norms[i + 1] in _CONTINENT_TAILS and _bare(norms[i]) in _AMERICA
+
+
+def _bare(norm: str) -> str:
+    """The word without one proclitic letter (وأمريكا → أمريكا), for the continent check."""
+    return norm[1:] if norm[:1] in "وفبل" and norm[1:2] in "اأ" else norm
 
 
 def _word_of_its_own(word: str, place: str) -> bool:
