@@ -1,0 +1,96 @@
+"""Draw geocoded place mentions from three outlets' news for a hand check, and score the labels.
+
+    .venv/bin/python bench/geocode_sample.py --seed 7 [--per-corpus 70] [--articles 150]     # prints the sample
+    .venv/bin/python bench/geocode_sample.py --score docs/bench/geocode-check-2026-12-06.tsv   # precision
+
+The sample: ``--articles`` random articles from each of ahdath-2019 (Morocco), youm7-2025 (Egypt) and
+the SaudiNewsNet store given by ``--db`` (not near-duplicates), run through the pipeline up to the
+entities step, then ``--per-corpus`` random geocoded mentions of each (place names and demonyms), each
+printed with the place chosen and 70 characters of context. Labels (one line per mention in the TSV):
+``y`` right, ``n`` wrong, ``o`` a place name inside an organisation's, street's or road's name that is
+named after that place (بنك الإسكندرية، غرفة جدة): wrong when scored strictly, right when leniently.
+The texts stay in ../shared (their licences forbid copies): the TSV holds ids, words and labels only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import json
+import random
+import sqlite3
+from collections import Counter
+from pathlib import Path
+
+NEWS = Path(__file__).resolve().parents[2] / "shared" / "data" / "news"
+
+
+def sample(db: str, seed: int, per_corpus: int, articles: int) -> None:
+    from rasd.pipeline import default_steps, new_document
+
+    steps = [s for s in default_steps() if s.name in ("language", "structure", "sentences", "entities")]
+    random.seed(seed)
+
+    def jsonl(name: str) -> list[tuple[str, str, str | None]]:
+        rows = [json.loads(line) for line in gzip.open(NEWS / name / "articles.jsonl.gz", "rt", encoding="utf-8")]
+        random.shuffle(rows)
+        return [(r.get("id"), r.get("text") or "", r.get("date")) for r in rows[:articles]]
+
+    con = sqlite3.connect(db)
+    ids = [r[0] for r in con.execute("SELECT rowid FROM documents WHERE near_of IS NULL")]
+    random.shuffle(ids)
+    corpora = {"ahdath (MAR)": jsonl("ahdath-2019"), "youm7 (EGY)": jsonl("youm7-2025")}
+    corpora["saudinewsnet (SAU)"] = [con.execute(
+        "SELECT d.id, json_extract(j.json, '$.text'), d.published FROM documents d JOIN doc_json j ON j.rowid = d.rowid"
+        " WHERE d.rowid = ?", (i,)).fetchone() for i in ids[:articles]]
+    k = 0
+    for name, docs in corpora.items():
+        found = []
+        for doc_id, text, date in docs:
+            doc = new_document(text or "")
+            doc.published = date
+            for step in steps:
+                doc = step(doc)
+            for e in doc.entities:
+                for m in e.mentions if e.geo else ():
+                    context = (doc.text[max(0, m.start - 70):m.start] + " [[" + doc.text[m.start:m.end] + "]] "
+                               + doc.text[m.end:m.end + 50]).replace("\n", " ")
+                    found.append((name, doc_id, doc.text[m.start:m.end], e.geo.country, e.geo.feature, context))
+        random.shuffle(found)
+        print(f"# {name}: {len(found)} geocoded mentions in {len(docs)} articles")
+        for row in found[:per_corpus]:
+            print(k, *row[:5], "|", row[5], sep="\t")
+            k += 1
+
+
+def score(path: str) -> None:
+    """Precision per sample and corpus, strict (``o`` wrong) and lenient (``o`` right)."""
+    rows = list(csv.DictReader(open(path, encoding="utf-8"), delimiter="\t"))
+    groups: dict[tuple[str, str], Counter] = {}
+    for r in rows:
+        for key in ((r["sample"], r["corpus"]), (r["sample"], "all")):
+            groups.setdefault(key, Counter())[r["label"]] += 1
+    print("| sample | corpus | mentions | strict precision | lenient precision |")
+    print("|---|---|---:|---:|---:|")
+    for (s, corpus), c in sorted(groups.items()):
+        n = sum(c.values())
+        print(f"| {s} | {corpus} | {n} | {c['y'] / n:.3f} | {(c['y'] + c['o']) / n:.3f} |")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--db", default="/tmp/snn.db", help="a SQLite store holding SaudiNewsNet")
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--per-corpus", type=int, default=70)
+    ap.add_argument("--articles", type=int, default=150)
+    ap.add_argument("--score", help="a labelled TSV: print precision instead of drawing a sample")
+    args = ap.parse_args()
+    if args.score:
+        score(args.score)
+    else:
+        sample(args.db, args.seed, args.per_corpus, args.articles)
+
+
+if __name__ == "__main__":
+    main()
