@@ -264,3 +264,30 @@ def test_continents_languages_and_towns_are_no_countries(gaz, tagger):
     assert usa == ["أمريكا"] and text.rindex("أمريكا") == next(m.start for e in ents if e.code == "USA" for m in e.mentions)
     assert not [e for e in ents if e.code == "GBR"]  # بحروف إنجليزية: the language
     assert not [e for e in ents for m in e.mentions if text[m.start:m.end] == "بلدة"]  # a town, not بلده
+
+
+def test_a_month_is_no_surname(gaz):
+    """Maghrebi ماي (May) after a day is the month, not Theresa May."""
+    from rasd.entities.actorindex import actor_index
+
+    if actor_index() is None:
+        pytest.skip("actor knowledge base not available")
+    month = "رد رئيس الحكومة على الأسئلة صباح اليوم الاثنين 27 ماي."
+    assert not [e for e in find_entities(_doc(month), gaz=gaz, tagger=None) if e.type == "PER"]
+    person = "وقالت تيريزا ماي إن بلادها ستغادر."
+    assert [e.actor.kb_id for e in find_entities(_doc(person), gaz=gaz, tagger=None) if e.actor] == ["person:may"]
+
+
+def test_unknown_people_and_organisations_keep_the_country_their_words_give(gaz):
+    """الفنانة المصرية ليلى علوي → EGY (no role table knows الفنانة); البنك المركزي المصري → EGYGOV;
+    المنتخب المصري → EGY; the outlet's address AHDATH.INFO is no organisation."""
+    text = ("AHDATH.INFO كرمت الفنانة المصرية ليلى علوي. وثبت السعر في البنك المركزي المصري. "
+            "وفاز المنتخب المصري. وتصدر الدوري المصري محمد الشناوي.")
+    tagger = FakeTagger({"ليلى علوي": "PER", "البنك المركزي المصري": "ORG", "المنتخب المصري": "ORG",
+                         "AHDATH": "ORG", "INFO": "ORG", "محمد الشناوي": "PER"})
+    ents = {e.name: e for e in find_entities(_doc(text), gaz=gaz, tagger=tagger)}
+    assert ents["ليلى علوي"].code == "EGY" and ents["ليلى علوي"].actor.office == "الفنانة المصرية"
+    assert ents["البنك المركزي المصري"].code == "EGYGOV"
+    assert ents["المنتخب المصري"].code == "EGY"
+    assert "AHDATH" not in ents and "INFO" not in ents
+    assert ents["محمد الشناوي"].actor is None or ents["محمد الشناوي"].code is None  # the league is Egyptian

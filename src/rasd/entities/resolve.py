@@ -184,10 +184,11 @@ def role_before(
                 break
     while j >= 0 and toks[j].norm in MODIFIERS:
         j -= 1
+    demonym_end = None
     if j >= 0:
         dem = gaz.demonym_at(toks[j].norm)
         if dem:
-            country = dem[0]
+            country, demonym_end = dem[0], toks[j].end
             j -= 1
         else:
             for n in (2, 1):
@@ -209,7 +210,16 @@ def role_before(
             if sector:
                 start = toks[k].start + orig_cut(text, toks[k].start, cut)
                 return Title(text[start : toks[j].end], sector, country, host, start)
+    if demonym_end is not None and j >= 0 and toks[j].norm.startswith("ال") and toks[j].norm not in _NOT_PERSON_NOUNS:
+        # a noun no role table knows, with a country: اللاعب الغاني مونتاري, الفنانة المصرية ليلى علوي
+        return Title(text[toks[j].start : demonym_end], None, country, host, toks[j].start)
     return None
+
+
+# nouns before a demonym that describe no person (الدوري المصري محمد صلاح: the league is Egyptian)
+_NOT_PERSON_NOUNS = frozenset(
+    normalize_word(w) for w in "الدوري المنتخب النادي الفريق الجيش الشعب الجانب الطرف الاقتصاد السوق".split()
+)
 
 
 def country_of(gaz: Gazetteer, key: str) -> str | None:

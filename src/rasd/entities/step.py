@@ -288,6 +288,8 @@ def _ner_spans(
             continue
         if i == j and _could_start(norms[i], gaz) & _DEMONYM and gaz.demonym_at(norms[i]):
             continue
+        if _web_name(text, s, e):
+            continue  # AHDATH.INFO, the outlet's address at the top of its articles: no actor
         # the model trims a proclitic (والعراق → العراق): the first word is read from the span
         words = (normalize_word_cached(text[s : toks[i].end]), *norms[i + 1 : j + 1])
         if typ == "PER":
@@ -365,6 +367,16 @@ _AMERICA = frozenset(normalize_word(w) for w in "أمريكا أميركا ام�
 _LANGUAGE_NOUNS = frozenset(
     normalize_word(w) for w in "اللغة لغة باللغة بلغة واللغة حروف بحروف الحروف بالحروف لهجة اللهجة".split()
 )
+
+
+def _web_name(text: str, s: int, e: int) -> bool:
+    """A span whose first or last word is Latin letters joined by a dot to more of them (AHDATH.INFO,
+    sabq.org): an address, not an actor."""
+    words = text[s:e].split()
+    first, last = words[0], words[-1]
+    return (first.isascii() and first.isalpha() and s > 1 and text[s - 1] == "." and text[s - 2].isalpha()) or (
+        last.isascii() and last.isalpha() and e + 1 < len(text) and text[e] == "." and text[e + 1].isascii()
+        and text[e + 1].isalpha())
 
 
 def _continent_at(norms: list[str], i: int) -> bool:
@@ -638,24 +650,46 @@ _ORG_HEADS = {
     for words, sector in (("حزب حركة تيار ائتلاف تحالف جبهة تجمع", "PTY"), ("نقابة", "LAB"))
     for w in words.split()
 }
-
-
+# head nouns (without the article) of organisations a demonym places in a country: البنك الأهلي
+# المصري → EGY BUS, الهيئة العامة للاستثمار المصرية → EGY GOV; other heads give the country alone
+# (المنتخب المصري → EGY)
+_ORG_SECTORS = {
+    normalize_word(w): sector
+    for words, sector in (
+        ("هيئة وزارة مجلس سلطة سلطات مصلحة جهاز ديوان رئاسة حكومة إدارة", "GOV"),
+        ("بنك مصرف شركة مجموعة مؤسسة", "BUS"),
+        ("جامعة كلية أكاديمية مدرسة", "EDU"),
+        ("محكمة نيابة", "JUD"),
+        ("حزب حركة تيار ائتلاف تحالف جبهة تجمع", "PTY"),
+        ("نقابة", "LAB"),
+    )
+    for w in words.split()
+}
+_CENTRAL = normalize_word("المركزي")
 _ORG_NAME_ENDS = frozenset(normalize_word(w) for w in "في على من إلى ضد مع عن لدى داخل".split())
 
 
 def _named_after_country(name: str, gaz: Gazetteer) -> EntityActor | None:
-    """An unknown party, movement or union whose name holds a country's name is that country's party
-    (``حزب مصر القوية`` → EGYPTY), never the state itself."""
+    """An unknown organisation placed in a country by its own name, never the state itself: a party,
+    movement or union named after the country (``حزب مصر القوية`` → EGYPTY), or any organisation with a
+    demonym in its name (``البنك المركزي المصري`` → EGYGOV, ``المنتخب المصري`` → EGY)."""
     words = [key_of(w) for w in name.split()]
-    sector = _ORG_HEADS.get(words[0]) if words else None
-    if sector is None:
+    if not words:
         return None
+    head = words[0][2:] if words[0].startswith("ال") else words[0]
+    party = _ORG_HEADS.get(words[0])
+    sector = _ORG_SECTORS.get(head)
+    if sector == "BUS" and len(words) > 1 and words[1] == _CENTRAL:
+        sector = "GOV"  # البنك المركزي: the state's bank
     for w in words[1:]:
         if w in _ORG_NAME_ENDS:
             return None  # تحالف دعم الشرعية في اليمن: a country after a preposition is not in the name
-        iso = country_of(gaz, w)
+        dem = gaz.demonym_at(w) if gaz.demonym(w) else None
+        iso = dem[0] if dem else (country_of(gaz, w) if party else None)
         if iso:
-            return EntityActor(code=iso + sector, country=iso, sector=sector, kind="party" if sector == "PTY" else "movement")
+            code_sector = party if party and not dem else sector
+            kind = "party" if code_sector == "PTY" else "movement" if code_sector == "LAB" else "organization"
+            return EntityActor(code=iso + (code_sector or ""), country=iso, sector=code_sector, kind=kind)
     return None
 
 
