@@ -291,3 +291,6 @@ def test_unknown_people_and_organisations_keep_the_country_their_words_give(gaz)
     assert ents["المنتخب المصري"].code == "EGY"
     assert "AHDATH" not in ents and "INFO" not in ents
     assert ents["محمد الشناوي"].actor is None or ents["محمد الشناوي"].code is None  # the league is Egyptian
+    far = "وتعمل على هجرة منظمة وآمنة لتشغيل العمالة المصرية."
+    span = FakeTagger({"منظمة وآمنة لتشغيل العمالة المصرية": "ORG"})
+    assert [e.actor for e in find_entities(_doc(far), gaz=gaz, tagger=span) if e.type == "ORG"] == [None]

@@ -681,10 +681,12 @@ def _named_after_country(name: str, gaz: Gazetteer) -> EntityActor | None:
     sector = _ORG_SECTORS.get(head)
     if sector == "BUS" and len(words) > 1 and words[1] == _CENTRAL:
         sector = "GOV"  # البنك المركزي: the state's bank
-    for w in words[1:]:
+    for n, w in enumerate(words[1:], 1):
         if w in _ORG_NAME_ENDS:
             return None  # تحالف دعم الشرعية في اليمن: a country after a preposition is not in the name
-        dem = gaz.demonym_at(w) if gaz.demonym(w) else None
+        # a demonym within three words of the head (الهيئة العامة للاستثمار المصرية), not further down a
+        # longer span (هجرة منظمة وآمنة لتشغيل العمالة المصرية: the workers are Egyptian)
+        dem = gaz.demonym_at(w) if n <= 3 and gaz.demonym(w) else None
         iso = dem[0] if dem else (country_of(gaz, w) if party else None)
         if iso:
             code_sector = party if party and not dem else sector
