@@ -62,6 +62,13 @@ def test_search_filters_and_listing(client: TestClient, db: tuple[Path, dict[str
     assert [i["id"] for i in with_pkk] == [db[1]["coded"]]
     only_evil = client.get("/api/articles", params={"source": "evil"}).json()["items"]
     assert [i["id"] for i in only_evil] == [db[1]["xss"]]
+    # total=true counts every match, as the search page shows it; without it the total is not computed
+    assert listing["total"] is None
+    assert client.get("/api/articles", params={"size": 2, "total": "true"}).json()["total"] == 3
+    kazimi = client.get("/api/articles", params={"q": "الكاظمي", "total": "true"}).json()
+    assert kazimi["total"] == len(kazimi["items"]) >= 1
+    page = client.get("/", params={"q": "الكاظمي"}).text
+    assert f'data-count="{kazimi["total"]}"' in page
 
 
 @pytest.mark.parametrize(

@@ -170,6 +170,10 @@ def test_ranking_prefers_more_matches_and_titles(empty: Store) -> None:
     hits = empty.search("النفط")
     assert [h.title for h in hits][:2] == ["many", "النفط والطقس"]  # four matches; then one in the title
     assert hits[0].score >= hits[1].score >= hits[2].score
+    # the total the search page shows: every match, as many as the pages hold
+    assert empty.count_articles("النفط") == len(hits) == 3
+    assert empty.count_articles("الطقس") == len(empty.search("الطقس")) == 2
+    assert empty.count_articles("") == 3 and empty.count_articles("غائبة") == 0
 
 
 def test_every_parsed_query_is_a_valid_tsquery(store: Store) -> None:

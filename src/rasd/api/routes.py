@@ -74,6 +74,7 @@ class ArticleList(BaseModel):
     size: int
     items: list[ArticleHit]
     more: bool
+    total: int | None = Field(None, description="every matching article (with total=true)")
 
 
 class IngestText(BaseModel):
@@ -116,6 +117,7 @@ def articles(
     event_type: EventType | None = None,
     page: PageNo = 1,
     size: Size = 20,
+    total: Annotated[bool, Query(description="also count every matching article (costs a second query)")] = False,
 ) -> ArticleList:
     _check_dates(since, until)
     filters = Filters(since=since, until=until, source=source, event_type=event_type.value if event_type else None)
@@ -128,7 +130,11 @@ def articles(
                    snippet=h.snippet, highlights=list(h.highlights))
         for h in hits[:size]
     ]
-    return ArticleList(page=page, size=size, items=items, more=len(hits) > size)
+    count = None
+    if total:
+        with _reading(request):
+            count = _store(request).count_articles(q, filters)
+    return ArticleList(page=page, size=size, items=items, more=len(hits) > size, total=count)
 
 
 def _latest(request: Request, filters: Filters, page: int, size: int) -> list[Any]:

@@ -316,6 +316,24 @@ class PostgresStore:
             hits.append(Hit(doc_id, float(score), title, published, source, snip, spans, start))
         return hits
 
+    def count_articles(self, query: str = "", filters: Filters | None = None) -> int:
+        """How many documents ``search`` (or, without a query, ``latest``) would page through."""
+        f = filters or Filters()
+        where, args = _doc_filters(f, "d")
+        if not f.duplicates:
+            where.append("d.near_of IS NULL")
+        cond = "".join(f" AND {w}" for w in where)
+        if not query.strip():
+            return self._all("SELECT count(*) FROM documents d WHERE TRUE" + cond, args)[0][0]
+        parsed = parse_query(query)
+        if parsed is None:
+            return 0
+        sql = "SELECT count(*) FROM documents d, CAST(%s AS tsquery) q WHERE d.search @@ q" + cond
+        try:
+            return self._all(sql, [to_tsquery(parsed), *args])[0][0]
+        except self._psycopg.errors.SyntaxError as exc:  # a bug in the translation, never the user's input
+            raise StoreError(f"search failed: {exc}") from exc
+
     def latest(self, filters: Filters | None = None, page: Page | None = None) -> list[Hit]:
         """Newest documents first (no query): the dashboard's and API's default listing."""
         f = filters or Filters()

@@ -303,6 +303,24 @@ class SQLiteStore:
             hits.append(Hit(doc_id, -score, title, published, source, snip, spans, start))
         return hits
 
+    def count_articles(self, query: str = "", filters: Filters | None = None) -> int:
+        """How many documents ``search`` (or, without a query, ``latest``) would page through."""
+        f = filters or Filters()
+        where, args = _doc_filters(f, "d")
+        if not f.duplicates:
+            where.append("d.near_of IS NULL")
+        cond = "".join(f" AND {w}" for w in where)
+        if not query.strip():
+            return self.db.execute("SELECT count(*) FROM documents d WHERE 1" + cond, args).fetchone()[0]
+        parsed = parse_query(query)
+        if parsed is None:
+            return 0
+        sql = "SELECT count(*) FROM doc_fts JOIN documents d ON d.rowid = doc_fts.rowid WHERE doc_fts MATCH ?" + cond
+        try:
+            return self.db.execute(sql, [parsed.fts, *args]).fetchone()[0]
+        except sqlite3.OperationalError as exc:  # a bug in parse_query, never the user's input
+            raise StoreError(f"search failed: {exc}") from exc
+
     def latest(self, filters: Filters | None = None, page: Page | None = None) -> list[Hit]:
         """Newest documents first (no query): the dashboard's and API's default listing."""
         f = filters or Filters()

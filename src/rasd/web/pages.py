@@ -160,12 +160,15 @@ def search_page(
     with request.app.state.settings.reading():
         hits = store.search(q, filters, window) if q.strip() else store.latest(filters, window)
         stats = store.stats()
+        total = store.count_articles(q, filters)  # "1,234 articles · showing 21–40"
     results = [
         {"hit": h, "pieces": snippet_pieces(h.snippet, list(h.highlights))} for h in hits[:PAGE_SIZE]
     ]
+    first = (page - 1) * PAGE_SIZE + 1
     return _render(
         request, "search.html", q=q, since=since, until=until, source=source, page=page,
-        results=results, more=len(hits) > PAGE_SIZE, stats=stats,
+        results=results, more=len(hits) > PAGE_SIZE, stats=stats, total=total,
+        shown=f"{first:,}–{first + len(results) - 1:,}" if results else "0",
     )
 
 
