@@ -294,3 +294,11 @@ def test_unknown_people_and_organisations_keep_the_country_their_words_give(gaz)
     far = "وتعمل على هجرة منظمة وآمنة لتشغيل العمالة المصرية."
     span = FakeTagger({"منظمة وآمنة لتشغيل العمالة المصرية": "ORG"})
     assert [e.actor for e in find_entities(_doc(far), gaz=gaz, tagger=span) if e.type == "ORG"] == [None]
+
+
+def test_demonyms_of_more_countries_give_people_their_country(gaz):
+    text = "وشكل اللاعب الغاني مونتاري إضافة. وقال المهاجم الأوروغوياني رودريقو مورا إنه سعيد. وقال إنه باني البيت."
+    tagger = FakeTagger({"مونتاري": "PER", "رودريقو مورا": "PER"})
+    codes = {e.name: e.code for e in find_entities(_doc(text), gaz=gaz, tagger=tagger) if e.type == "PER"}
+    assert codes == {"مونتاري": "GHA", "رودريقو مورا": "URY"}
+    assert not [e for e in find_entities(_doc(text), gaz=gaz, tagger=tagger) if e.code == "ALB"]  # باني "builder"
