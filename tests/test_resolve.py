@@ -302,3 +302,18 @@ def test_demonyms_of_more_countries_give_people_their_country(gaz):
     codes = {e.name: e.code for e in find_entities(_doc(text), gaz=gaz, tagger=tagger) if e.type == "PER"}
     assert codes == {"مونتاري": "GHA", "رودريقو مورا": "URY"}
     assert not [e for e in find_entities(_doc(text), gaz=gaz, tagger=tagger) if e.code == "ALB"]  # باني "builder"
+
+
+def test_a_surname_that_is_an_ordinary_word_needs_the_full_name(gaz):
+    """الصباح "the morning", جودة "quality", المعلم "the teacher", الأب "the father" link to no one
+    alone; beside the full name earlier in the article they do."""
+    from rasd.entities.actorindex import actor_index
+
+    if actor_index() is None:
+        pytest.skip("actor knowledge base not available")
+    words = "وفي الصباح تحسنت جودة التعليم، وقال المعلم إن الأب حضر بسبب وجوده في المدينة."
+    linked = [e.actor.kb_id for e in find_entities(_doc(words), gaz=gaz, tagger=None) if e.actor and e.actor.kb_id]
+    assert not [k for k in linked if k.startswith("person:")]
+    named = "التقى وزير الخارجية السوري وليد المعلم نظيره. وقال المعلم إن الحل سياسي."
+    muallem = [e for e in find_entities(_doc(named), gaz=gaz, tagger=None) if e.actor and e.actor.kb_id == "person:muallem"]
+    assert len(muallem) == 1 and len(muallem[0].mentions) == 2

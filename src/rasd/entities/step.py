@@ -746,6 +746,18 @@ def _tagger() -> Any:
 def _ambiguous_word(norm: str, name: str) -> bool:
     """A one-word name that is also a common word (العربي), or short after a cut proclitic (كبرى)."""
     freq = _folded_lexicon()
-    if max(freq.get(norm, 0), freq.get(name, 0)) >= _COMMON_SURNAME:
+    if name in _WORD_SURNAMES or max(freq.get(norm, 0), freq.get(name, 0)) >= _COMMON_SURNAME:
         return True
     return norm != name and len(name.removeprefix("ال")) <= 3
+
+
+# surnames of known people that are ordinary words too, whatever their frequency (المعلم "the teacher"
+# is Walid Muallem only beside his full name or title; الصباح "the morning", حجاب "hijab", لاين in
+# "أون لاين", رئيسي "main"): taken alone only once the full name is seen in the article
+_WORD_SURNAMES = frozenset(
+    normalize_word(w)
+    for w in (
+        "جودة شرف الصباح الأب الابن المعلم الذهبي توفيق رئيسي الحكيم عون مون نظيف ماهر زكي حبيب المجيد"
+        " بري مين الشاهد لاين حجاب جبر المنفي الفياض خميس السوداني"
+    ).split()
+)
