@@ -317,3 +317,12 @@ def test_a_surname_that_is_an_ordinary_word_needs_the_full_name(gaz):
     named = "التقى وزير الخارجية السوري وليد المعلم نظيره. وقال المعلم إن الحل سياسي."
     muallem = [e for e in find_entities(_doc(named), gaz=gaz, tagger=None) if e.actor and e.actor.kb_id == "person:muallem"]
     assert len(muallem) == 1 and len(muallem[0].mentions) == 2
+
+
+def test_a_name_inside_a_place_name_is_nobody(gaz):
+    text = ("وصل الوفد إلى مطار الملك فهد الدولي ثم زار جامعة الملك سعود ومجمع محمد بن راشد. "
+            "واستقبل الملك سلمان الوفد. وتم ذلك عن طريق محمد العلي.")
+    tagger = FakeTagger({"محمد العلي": "PER"})
+    persons = {e.name: e.code for e in find_entities(_doc(text), gaz=gaz, tagger=tagger) if e.type == "PER"}
+    assert "الملك سلمان" in persons and "محمد العلي" in persons  # عن طريق: "through", no place
+    assert not {"الملك فهد", "سعود", "الملك سعود", "محمد بن راشد", "محمد بن راشد آل مكتوم"} & set(persons)

@@ -225,6 +225,27 @@ def _kb_names(
     return surnames
 
 
+# nouns of places and institutions named after people (مطار الملك خالد، مستشفى الملك فيصل، جائزة الأمير
+# سلطان، كأس الملك); not طريق (عن طريق محمد: "through Mohammed")
+_NAMED_PLACES = frozenset(
+    normalize_word(w)
+    for w in (
+        "مطار جامعة جسر مستشفى مستشفيات مدينة شارع مركز قاعدة ميناء مسجد جامع كلية مجمع برنامج جائزة"
+        " مؤسسة ملعب استاد إستاد قاعة حي كأس صندوق مسرح منتزه واحة"
+    ).split()
+)
+
+
+def _in_a_place_name(text: str, m: PersonMention) -> bool:
+    """Whether the name (with its title) follows a noun that names a place or institution after it."""
+    start = m.title.start if m.title else m.start
+    before = [w.strip("«»\"'()“”") for w in text[max(0, start - 40) : start].split()]
+    before = [w for w in before if w]
+    if not before:
+        return False
+    return any(form in _NAMED_PLACES for form, _cut in proclitic_variants(normalize_word_cached(before[-1])))
+
+
 def _another_given_name(text: str, toks: list[Token], norms: list[str], i: int, cut: int, rec: Any) -> bool:
     """A known person's family name (``قائد السبسي``, ``الأسد``) right after a given name that is not
     theirs names a relative or namesake: حافظ الأسد is not بشار الأسد, متعب بن عبد الله not the king.
@@ -520,7 +541,8 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
         return [Mention(a, b, text[a:b]) for a, b in sorted(set(spans))]
 
     # persons
-    clusters = cluster_persons(found.persons)
+    # مطار الملك فهد، جامعة الملك سعود، مجمع محمد بن راشد: a name inside a place's name is nobody here
+    clusters = cluster_persons([m for m in found.persons if not _in_a_place_name(text, m)])
     person_country: list[tuple[int, str]] = []  # (offset of a mention, ISO-3) for بلاده
     kb = actor_index()
     for c in clusters:
