@@ -16,51 +16,25 @@ from __future__ import annotations
 
 import argparse
 import csv
-import gzip
-import json
 import random
-import sqlite3
 from collections import Counter
-from pathlib import Path
 
-NEWS = Path(__file__).resolve().parents[2] / "shared" / "data" / "news"
+from _outlets import context, outlet_documents
 
 
 def sample(db: str, seed: int, per_corpus: int, articles: int) -> None:
-    from rasd.pipeline import default_steps, new_document
-
-    steps = [s for s in default_steps() if s.name in ("language", "structure", "sentences", "entities")]
-    random.seed(seed)
-
-    def jsonl(name: str) -> list[tuple[str, str, str | None]]:
-        rows = [json.loads(line) for line in gzip.open(NEWS / name / "articles.jsonl.gz", "rt", encoding="utf-8")]
-        random.shuffle(rows)
-        return [(r.get("id"), r.get("text") or "", r.get("date")) for r in rows[:articles]]
-
-    con = sqlite3.connect(db)
-    ids = [r[0] for r in con.execute("SELECT rowid FROM documents WHERE near_of IS NULL")]
-    random.shuffle(ids)
-    corpora = {"ahdath (MAR)": jsonl("ahdath-2019"), "youm7 (EGY)": jsonl("youm7-2025")}
-    corpora["saudinewsnet (SAU)"] = [con.execute(
-        "SELECT d.id, json_extract(j.json, '$.text'), d.published FROM documents d JOIN doc_json j ON j.rowid = d.rowid"
-        " WHERE d.rowid = ?", (i,)).fetchone() for i in ids[:articles]]
     k = 0
-    for name, docs in corpora.items():
+    for name, docs in outlet_documents(db, seed, articles):
         found = []
-        for doc_id, text, date in docs:
-            doc = new_document(text or "")
-            doc.published = date
-            for step in steps:
-                doc = step(doc)
+        for doc_id, doc in docs:
             for e in doc.entities:
                 if e.type not in ("PER", "ORG"):
                     continue
                 a = e.actor
                 for m in e.mentions:
-                    context = (doc.text[max(0, m.start - 70):m.start] + " [[" + doc.text[m.start:m.end] + "]] "
-                               + doc.text[m.end:m.end + 50]).replace("\n", " ")
                     found.append((name, doc_id, e.type, doc.text[m.start:m.end], (a.code if a else "") or "",
-                                  (a.country if a else "") or "", (a.office if a else "") or "", context))
+                                  (a.country if a else "") or "", (a.office if a else "") or "",
+                                  context(doc, m.start, m.end)))
         random.shuffle(found)
         print(f"# {name}: {len(found)} PER/ORG mentions in {len(docs)} articles")
         for row in found[:per_corpus]:
@@ -69,16 +43,22 @@ def sample(db: str, seed: int, per_corpus: int, articles: int) -> None:
 
 
 def score(path: str) -> None:
+    """Per sample and outlet: mentions, not actors, and country and code accuracy over the judged ones."""
     rows = list(csv.DictReader(open(path, encoding="utf-8"), delimiter="\t"))
-    print("| corpus | mentions | country right | code right | no code given |")
-    print("|---|---:|---:|---:|---:|")
-    for corpus in sorted({r["corpus"] for r in rows}) + ["all"]:
-        part = [r for r in rows if corpus in ("all", r["corpus"])]
-        c = Counter(r["country_ok"] for r in part)
-        d = Counter(r["code_ok"] for r in part)
-        nc, nd = c["y"] + c["n"], d["y"] + d["n"]
-        bare = sum(1 for r in part if not r["code"])
-        print(f"| {corpus} | {len(part)} | {c['y'] / nc:.3f} ({c['y']}/{nc}) | {d['y'] / nd:.3f} ({d['y']}/{nd}) | {bare} |")
+    print("| sample | outlet | mentions | not an actor | judged | country right | code right | rasd gave a country: right |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|")
+    for sample in sorted({r["sample"] for r in rows}):
+        part_rows = [r for r in rows if r["sample"] == sample]
+        for corpus in [*sorted({r["corpus"] for r in part_rows}), "all"]:
+            part = [r for r in part_rows if corpus in ("all", r["corpus"])]
+            judged = [r for r in part if r["actor"] == "y" and r["country_ok"] != "-"]
+            given = [r for r in judged if r["country"]]
+            ok = Counter((r["country_ok"], r["code_ok"]) for r in judged)
+            country = sum(v for (c, _), v in ok.items() if c == "y")
+            code = sum(v for (_, c), v in ok.items() if c == "y")
+            print(f"| {sample} | {corpus} | {len(part)} | {sum(r['actor'] == 'n' for r in part)} | {len(judged)} |"
+                  f" {country / len(judged):.3f} | {code / len(judged):.3f} |"
+                  f" {sum(r['country_ok'] == 'y' for r in given)}/{len(given)} |")
 
 
 def main() -> None:

@@ -16,47 +16,21 @@ from __future__ import annotations
 
 import argparse
 import csv
-import gzip
-import json
 import random
-import sqlite3
 from collections import Counter
-from pathlib import Path
 
-NEWS = Path(__file__).resolve().parents[2] / "shared" / "data" / "news"
+from _outlets import context, outlet_documents
 
 
 def sample(db: str, seed: int, per_corpus: int, articles: int) -> None:
-    from rasd.pipeline import default_steps, new_document
-
-    steps = [s for s in default_steps() if s.name in ("language", "structure", "sentences", "entities")]
-    random.seed(seed)
-
-    def jsonl(name: str) -> list[tuple[str, str, str | None]]:
-        rows = [json.loads(line) for line in gzip.open(NEWS / name / "articles.jsonl.gz", "rt", encoding="utf-8")]
-        random.shuffle(rows)
-        return [(r.get("id"), r.get("text") or "", r.get("date")) for r in rows[:articles]]
-
-    con = sqlite3.connect(db)
-    ids = [r[0] for r in con.execute("SELECT rowid FROM documents WHERE near_of IS NULL")]
-    random.shuffle(ids)
-    corpora = {"ahdath (MAR)": jsonl("ahdath-2019"), "youm7 (EGY)": jsonl("youm7-2025")}
-    corpora["saudinewsnet (SAU)"] = [con.execute(
-        "SELECT d.id, json_extract(j.json, '$.text'), d.published FROM documents d JOIN doc_json j ON j.rowid = d.rowid"
-        " WHERE d.rowid = ?", (i,)).fetchone() for i in ids[:articles]]
     k = 0
-    for name, docs in corpora.items():
+    for name, docs in outlet_documents(db, seed, articles):
         found = []
-        for doc_id, text, date in docs:
-            doc = new_document(text or "")
-            doc.published = date
-            for step in steps:
-                doc = step(doc)
+        for doc_id, doc in docs:
             for e in doc.entities:
                 for m in e.mentions if e.geo else ():
-                    context = (doc.text[max(0, m.start - 70):m.start] + " [[" + doc.text[m.start:m.end] + "]] "
-                               + doc.text[m.end:m.end + 50]).replace("\n", " ")
-                    found.append((name, doc_id, doc.text[m.start:m.end], e.geo.country, e.geo.feature, context))
+                    found.append((name, doc_id, doc.text[m.start:m.end], e.geo.country, e.geo.feature,
+                                  context(doc, m.start, m.end)))
         random.shuffle(found)
         print(f"# {name}: {len(found)} geocoded mentions in {len(docs)} articles")
         for row in found[:per_corpus]:

@@ -43,8 +43,9 @@ class ActorIndex:
         """Whether a (normalized) word appears in any role phrase of the knowledge base."""
         return self._key(norm) in self._role_vocab
 
-    def matches(self, toks: Sequence[Token]) -> list[tuple[int, int, Any, int]]:
-        """Known persons and organizations: (first word, last word, record, proclitic letters).
+    def matches(self, toks: Sequence[Token]) -> list[tuple[int, int, Any, int, str]]:
+        """Known persons and organizations: (first word, last word, record, proclitic letters, kind of
+        name: ``strong`` for a name the record lists, ``partial`` for a person's bare surname).
 
         Countries are left to the gazetteer; weak names (also common words) are skipped; a bare
         surname counts only for a known person.
@@ -76,9 +77,10 @@ class ActorIndex:
                     continue
                 if kind == "partial" and rec.kind != "person":
                     continue
-                recs.append(rec)
+                recs.append((rec, kind))
             if recs:
-                out.append((i, i + n - 1, recs[0], cut_before(toks[i].norm, first)))
+                rec, kind = recs[0]
+                out.append((i, i + n - 1, rec, cut_before(toks[i].norm, first), kind))
                 i += n
             else:
                 i += 1

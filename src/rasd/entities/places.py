@@ -74,7 +74,7 @@ def geocode(
         return iso is not None and (iso in context or bool(anchors.get(iso, set()) - {key}))
 
     out: dict[str, Place] = {}
-    for key, places in list(options.items()):
+    for key, places in options.items():
         n = merged[key]
         # a hamlet only where the article is about its country
         places = [p for p in places if (key, p.geonameid) not in hamlets or named_elsewhere(p.country, key)]

@@ -206,7 +206,7 @@ def _kb_names(
     # a one-word person name (a surname: الكاظمي) waits until the model's spans are in, so it does
     # not cut a longer name the model found (يوسف أيوب)
     surnames: list[tuple[int, PersonMention, bool]] = []  # (word, mention, listed alone in the KB)
-    for i, j, rec, cut in kb.matches(toks):
+    for i, j, rec, cut, kind in kb.matches(toks):
         if any(taken[i : j + 1]):
             continue
         a, b = toks[i].start + orig_cut(text, toks[i].start, cut), toks[j].end
@@ -216,7 +216,7 @@ def _kb_names(
             words = (norms[i][cut:], *norms[i + 1 : j + 1])
             mention = PersonMention(a, b, words, role_before(toks, i, text, gaz, kb.role), kb=rec.id)
             if i == j:
-                listed = _named_alone(rec, words[0])
+                listed = kind == "strong"  # a name the record lists by itself (أوباما), not a bare surname
                 if _ambiguous_word(norms[i], words[0], listed):
                     # الصدر، العربي، إلا، كبرى (ك + بري): only once the full name is seen
                     found.pending.append(mention)
@@ -245,11 +245,6 @@ _NAMED_PLACES = frozenset(
 )
 
 
-def _named_alone(rec: Any, word: str) -> bool:
-    """Whether the knowledge base lists ``word`` (normalized) as one of the person's names by itself."""
-    return any(normalize_word(n) == word for n in (rec.name, *rec.names) if " " not in n.strip())
-
-
 def _in_a_place_name(text: str, m: PersonMention) -> bool:
     """Whether the name (with its title) follows a noun that names a place or institution after it."""
     start = m.title.start if m.title else m.start
@@ -257,7 +252,7 @@ def _in_a_place_name(text: str, m: PersonMention) -> bool:
     before = [w for w in before if w]
     if not before:
         return False
-    return any(form in _NAMED_PLACES for form, _cut in proclitic_variants(normalize_word_cached(before[-1])))
+    return _any_form_in(normalize_word_cached(before[-1]), _NAMED_PLACES)
 
 
 def _another_given_name(text: str, toks: list[Token], norms: list[str], i: int, cut: int, rec: Any) -> bool:
@@ -384,7 +379,7 @@ def _gazetteer_words(
             i += n
             continue
         dem = gaz.demonym_at(norms[i]) if could & _DEMONYM else None
-        if dem and not (i > 0 and norms[i - 1] in _LANGUAGE_NOUNS):  # اللغة الإنجليزية: a language
+        if dem and not (i > 0 and _any_form_in(norms[i - 1], _LANGUAGE_NOUNS)):  # باللغة الإنجليزية: a language
             a = toks[i].start + orig_cut(text, toks[i].start, dem[1])
             found.demonyms.append((a, toks[i].end, dem[0]))
         elif norms[i] in COUNTRY_REFS and text[toks[i].end - 1] != "ة":  # بلدة (a town) is not بلده
@@ -399,9 +394,7 @@ def _gazetteer_words(
 
 _CONTINENT_TAILS = frozenset(normalize_word(w) for w in "الجنوبية الشمالية اللاتينية الوسطى الجنوبي الشمالي اللاتيني".split())
 _AMERICA = frozenset(normalize_word(w) for w in "أمريكا أميركا امريكا الأمريكي الأميركي".split())
-_LANGUAGE_NOUNS = frozenset(
-    normalize_word(w) for w in "اللغة لغة باللغة بلغة واللغة حروف بحروف الحروف بالحروف لهجة اللهجة".split()
-)
+_LANGUAGE_NOUNS = frozenset(normalize_word(w) for w in "اللغة لغة حروف الحروف لهجة اللهجة".split())
 
 
 def _web_name(text: str, s: int, e: int) -> bool:
@@ -416,12 +409,12 @@ def _web_name(text: str, s: int, e: int) -> bool:
 
 def _continent_at(norms: list[str], i: int) -> bool:
     """أمريكا الجنوبية / اللاتينية / الشمالية, الأميركي الشمالي at word ``i``: the Americas, not the USA."""
-    return i + 1 < len(norms) and norms[i + 1] in _CONTINENT_TAILS and _bare(norms[i]) in _AMERICA
+    return i + 1 < len(norms) and norms[i + 1] in _CONTINENT_TAILS and _any_form_in(norms[i], _AMERICA)
 
 
-def _bare(norm: str) -> str:
-    """The word without one proclitic letter (وأمريكا → أمريكا), for the continent check."""
-    return norm[1:] if norm[:1] in "وفبل" and norm[1:2] in "اأ" else norm
+def _any_form_in(norm: str, words: frozenset[str]) -> bool:
+    """Whether the word, or the word without a proclitic (وأمريكا، باللغة), is one of ``words``."""
+    return any(form in words for form, _cut in proclitic_variants(norm))
 
 
 def _word_of_its_own(word: str, place: str) -> bool:
@@ -679,16 +672,11 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
     return out
 
 
-# head nouns of organisations named after their country (حزب مصر القوية، ائتلاف شباب اليمن) → sector;
-# not اتحاد: mostly sports federations and firms (اتحاد طيران الإمارات) in the news
-_ORG_HEADS = {
-    normalize_word(w): sector
-    for words, sector in (("حزب حركة تيار ائتلاف تحالف جبهة تجمع", "PTY"), ("نقابة", "LAB"))
-    for w in words.split()
-}
 # head nouns (without the article) of organisations a demonym places in a country: البنك الأهلي
 # المصري → EGY BUS, الهيئة العامة للاستثمار المصرية → EGY GOV; other heads give the country alone
-# (المنتخب المصري → EGY)
+# (المنتخب المصري → EGY). A party or union head without the article (حزب مصر القوية، ائتلاف شباب
+# اليمن) is also placed by a country's name; not اتحاد: mostly sports federations and firms
+# (اتحاد طيران الإمارات) in the news
 _ORG_SECTORS = {
     normalize_word(w): sector
     for words, sector in (
@@ -712,22 +700,20 @@ def _named_after_country(name: str, gaz: Gazetteer) -> EntityActor | None:
     words = [key_of(w) for w in name.split()]
     if not words:
         return None
-    head = words[0][2:] if words[0].startswith("ال") else words[0]
-    party = _ORG_HEADS.get(words[0])
-    sector = _ORG_SECTORS.get(head)
+    definite = words[0].startswith("ال")
+    sector = _ORG_SECTORS.get(words[0][2:] if definite else words[0])
     if sector == "BUS" and len(words) > 1 and words[1] == _CENTRAL:
         sector = "GOV"  # البنك المركزي: the state's bank
+    party = sector in ("PTY", "LAB") and not definite
     for n, w in enumerate(words[1:], 1):
         if w in _ORG_NAME_ENDS:
             return None  # تحالف دعم الشرعية في اليمن: a country after a preposition is not in the name
         # a demonym within three words of the head (الهيئة العامة للاستثمار المصرية), not further down a
         # longer span (هجرة منظمة وآمنة لتشغيل العمالة المصرية: the workers are Egyptian)
-        dem = gaz.demonym_at(w) if n <= 3 and gaz.demonym(w) else None
-        iso = dem[0] if dem else (country_of(gaz, w) if party else None)
+        iso = (gaz.demonym(w) if n <= 3 else None) or (country_of(gaz, w) if party else None)
         if iso:
-            code_sector = party if party and not dem else sector
-            kind = "party" if code_sector == "PTY" else "movement" if code_sector == "LAB" else "organization"
-            return EntityActor(code=iso + (code_sector or ""), country=iso, sector=code_sector, kind=kind)
+            kind = "party" if sector == "PTY" else "movement" if sector == "LAB" else "organization"
+            return EntityActor(code=iso + (sector or ""), country=iso, sector=sector, kind=kind)
     return None
 
 

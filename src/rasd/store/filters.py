@@ -59,6 +59,15 @@ def doc_filters(f: Filters, alias: str, d: Dialect) -> tuple[list[str], list[Any
     return where, args
 
 
+def listing_filters(f: Filters, d: Dialect) -> tuple[list[str], list[Any]]:
+    """Conditions on documents ``d`` for search, the newest-first listing and their count: the document
+    conditions, and near duplicates left out unless ``f.duplicates``."""
+    where, args = doc_filters(f, "d", d)
+    if not f.duplicates:
+        where.append("d.near_of IS NULL")
+    return where, args
+
+
 def event_filters(f: Filters, d: Dialect) -> tuple[list[str], list[Any]]:
     """Conditions on events ``e`` joined with documents ``d``: the event's own date and type, quad class,
     actor code on either side, country, place; plus the document conditions."""

@@ -34,6 +34,7 @@ from rasd.store.filters import (
     event_filters,
     event_record,
     export_event_filters,
+    listing_filters,
     summary_rows,
     summary_sql,
 )
@@ -297,9 +298,7 @@ class PostgresStore:
         parsed = parse_query(query)
         if parsed is None:
             return []
-        where, args = _doc_filters(f, "d")
-        if not f.duplicates:
-            where.append("d.near_of IS NULL")
+        where, args = listing_filters(f, POSTGRES)
         sql = (
             "SELECT d.id, ts_rank_cd(%s::float4[], d.search, q, %s) AS score, d.title, d.published,"
             " coalesce(d.source_site, d.source_url, d.source_path), d.json"
@@ -319,9 +318,7 @@ class PostgresStore:
     def count_articles(self, query: str = "", filters: Filters | None = None) -> int:
         """How many documents ``search`` (or, without a query, ``latest``) would page through."""
         f = filters or Filters()
-        where, args = _doc_filters(f, "d")
-        if not f.duplicates:
-            where.append("d.near_of IS NULL")
+        where, args = listing_filters(f, POSTGRES)
         cond = "".join(f" AND {w}" for w in where)
         if not query.strip():
             return self._all("SELECT count(*) FROM documents d WHERE TRUE" + cond, args)[0][0]
@@ -338,9 +335,7 @@ class PostgresStore:
         """Newest documents first (no query): the dashboard's and API's default listing."""
         f = filters or Filters()
         p = page or Page()
-        where, args = _doc_filters(f, "d")
-        if not f.duplicates:
-            where.append("d.near_of IS NULL")
+        where, args = listing_filters(f, POSTGRES)
         sql = (
             "SELECT d.id, d.title, d.published, coalesce(d.source_site, d.source_url, d.source_path), d.json"
             " FROM documents d" + ((" WHERE " + " AND ".join(where)) if where else "")

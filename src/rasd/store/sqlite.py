@@ -24,6 +24,7 @@ from rasd.store.filters import (
     event_filters,
     event_record,
     export_event_filters,
+    listing_filters,
     summary_rows,
     summary_sql,
 )
@@ -265,9 +266,7 @@ class SQLiteStore:
         parsed = parse_query(query)
         if parsed is None:
             return []
-        where, args = _doc_filters(f, "d")
-        if not f.duplicates:
-            where.append("d.near_of IS NULL")
+        where, args = listing_filters(f, SQLITE)
         # rank first on the narrow columns only, then fetch texts for the page (SQLite would compute
         # every selected column, JSON text included, for every match before sorting)
         # the best matches by the index alone first, then the filters on their rows: joining every match
@@ -306,9 +305,7 @@ class SQLiteStore:
     def count_articles(self, query: str = "", filters: Filters | None = None) -> int:
         """How many documents ``search`` (or, without a query, ``latest``) would page through."""
         f = filters or Filters()
-        where, args = _doc_filters(f, "d")
-        if not f.duplicates:
-            where.append("d.near_of IS NULL")
+        where, args = listing_filters(f, SQLITE)
         cond = "".join(f" AND {w}" for w in where)
         if not query.strip():
             return self.db.execute("SELECT count(*) FROM documents d WHERE 1" + cond, args).fetchone()[0]
@@ -325,9 +322,7 @@ class SQLiteStore:
         """Newest documents first (no query): the dashboard's and API's default listing."""
         f = filters or Filters()
         p = page or Page()
-        where, args = _doc_filters(f, "d")
-        if not f.duplicates:
-            where.append("d.near_of IS NULL")
+        where, args = listing_filters(f, SQLITE)
         sql = (
             "SELECT d.id, d.title, d.published, coalesce(d.source_site, d.source_url, d.source_path),"
             " substr(json_extract(j.json, '$.text'), 1, 240) FROM documents d JOIN doc_json j ON j.rowid = d.rowid"
