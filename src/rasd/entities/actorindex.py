@@ -98,6 +98,11 @@ class ActorIndex:
         rw = self._role_words.get(tuple(self._key(w) for w in words))
         return rw.sector if rw is not None and rw.office else None
 
+    def sector(self, words: Sequence[str]) -> str | None:
+        """Sector of a role phrase of any kind (وزارة → GOV, مجلس النواب → LEG, الجامعة → EDU)."""
+        rw = self._role_words.get(tuple(self._key(w) for w in words))
+        return rw.sector if rw is not None else None
+
     def person(self, kb_id: str, date: str | None) -> Any:
         return self.kb.person_role(kb_id, date)
 

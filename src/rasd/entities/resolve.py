@@ -216,10 +216,87 @@ def role_before(
     return None
 
 
+_APPOSITION_GAPS = frozenset({"،", ","})
+
+
+def _title_word(tok: Token) -> bool:
+    """A word that can be part of a title after a name: no punctuation mark, no preposition (في مصر is
+    where, لدى العراق the host country)."""
+    return tok.norm[:1].isalpha() and tok.norm not in HOST_PREPS
+
+
+def role_after(
+    toks: Sequence[Token],
+    j: int,
+    text: str,
+    gaz: Gazetteer,
+    roles: Callable[[str], str | None] | None = None,
+    sectors: Callable[[Sequence[str]], str | None] | None = None,
+) -> Title | None:
+    """The title in apposition after a name that ends at word ``j``: ``صلاح الدين مزوار وزير الخارجية
+    المغربي`` → MAR GOV, ``... وزير خارجية تركيا`` → TUR GOV; after a comma, a title of the state
+    without a country too (``رانيا المشاط، وزيرة التخطيط`` → GOV; ``sectors`` gives the sector of the
+    knowledge base's role words).
+
+    Without a comma a title must name a country: after a name it may as well begin the next phrase.
+    Vague heads (رئيس، مدير، نائب: of a club, a firm, a council) need a country either way. The caller
+    checks that no other name follows the title (``استقبل X وزير الخارجية الأمريكي جون كيري``: Kerry
+    is the minister)."""
+    k = j + 1
+    comma = k < len(toks) and toks[k].norm in _APPOSITION_GAPS
+    k += comma  # صلاح الدين مزوار، وزير الخارجية المغربي
+    words = 0  # the words in a row from k (a punctuation mark or a preposition ends the title)
+    while k + words < len(toks) and words < _MAX_ROLE_WORDS + 3 and _title_word(toks[k + words]):
+        words += 1
+    for n in range(min(_MAX_ROLE_WORDS, words), 0, -1):
+        phrase = " ".join(t.norm for t in toks[k : k + n])
+        sector = (roles(phrase) if roles else None) or ROLES.get(phrase)
+        if sector:
+            break
+    else:
+        n, sector = 0, None
+    # the country: a demonym or a country's name right after the role, its modifiers or up to two
+    # words that complete it (وزير [الصناعة] المصري، رئيس [هيئة الاستثمار] المصرية، وزير خارجية تركيا)
+    for e in range(k + n, min(k + n + 3, k + words)) if sector else ():
+        dem = gaz.demonym_at(toks[e].norm)
+        if dem and dem[1] == 0:
+            return Title(text[toks[k].start : toks[e].end], sector, dem[0], None, toks[k].start)
+        m = gaz.match_at([t.norm for t in toks[e : min(e + 2, k + words)]], 0)
+        country = place_country(gaz, m[1]) if m and m[2] == 0 else None  # وزير خارجية تركيا، محافظ قنا
+        if country:
+            return Title(text[toks[k].start : toks[e + m[0] - 1].end], sector, country, None, toks[k].start)
+    if not comma or not words or toks[k].norm in _VAGUE_HEADS:
+        return None
+    for n in range(min(_MAX_ROLE_WORDS, words), 0, -1):
+        found = sectors([t.norm for t in toks[k : k + n]]) if sectors else None
+        if found in _STATE_TITLE_SECTORS:
+            return Title(text[toks[k].start : toks[k + n - 1].end], found, None, None, toks[k].start)
+    return None
+
+
+# heads of titles that say nothing of the state until a country is named (رئيس نادي، مدير شركة)
+_VAGUE_HEADS = frozenset(
+    normalize_word(w) for w in "رئيس الرئيس رئيسة مدير المدير مديرة نائب أمين الأمين عضو المستشار مستشار قائد القائد".split()
+)
+_STATE_TITLE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+
+
 # nouns before a demonym that describe no person (الدوري المصري محمد صلاح: the league is Egyptian)
 _NOT_PERSON_NOUNS = frozenset(
     normalize_word(w) for w in "الدوري المنتخب النادي الفريق الجيش الشعب الجانب الطرف الاقتصاد السوق".split()
 )
+
+
+BIG_PLACE = 100_000  # a geonames place (not a curated name) must be a city of this size to say a country
+
+
+def place_country(gaz: Gazetteer, key: str) -> str | None:
+    """ISO-3 of the country a place name is in, when its strongest readings agree on one: a country, a
+    curated name, or a geonames city of ``BIG_PLACE`` people; weak names (also ordinary words) never."""
+    ranked = [(s, p) for p, s in gaz.candidates(key) if s > 0 and p.country]
+    top = max((s for s, _p in ranked), default=0)
+    places = {p.country for s, p in ranked if s == top and (s >= 2 or p.feature == "country" or p.population >= BIG_PLACE)}
+    return places.pop() if len(places) == 1 else None
 
 
 def country_of(gaz: Gazetteer, key: str) -> str | None:

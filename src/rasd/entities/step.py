@@ -25,10 +25,13 @@ from rasd.entities.resolve import (
     GROUP_FIRST,
     ROLE_WORDS,
     PersonMention,
+    Title,
     cluster_persons,
     country_of,
     group_actor,
     orig_cut,
+    place_country,
+    role_after,
     role_before,
     stable_id,
 )
@@ -247,7 +250,7 @@ _NAMED_PLACES = frozenset(
 
 def _in_a_place_name(text: str, m: PersonMention) -> bool:
     """Whether the name (with its title) follows a noun that names a place or institution after it."""
-    start = m.title.start if m.title else m.start
+    start = min(m.title.start, m.start) if m.title else m.start  # a title may follow the name
     before = [w.strip("«»\"'()“”") for w in text[max(0, start - 40) : start].split()]
     before = [w for w in before if w]
     if not before:
@@ -311,6 +314,7 @@ def _ner_spans(
     ends = {t.end: i for i, t in enumerate(toks)}
     # a lone demonym (ANERcorp tags العراقية as MISC) is left to the gazetteer pass
     ner_places: list[tuple[int, int, int, int, str]] = []
+    person_starts = {s for s, _e, typ in spans if typ == "PER"}
     for s, e, typ in spans:
         i = _tok_index(starts, toks, s)
         j = ends.get(e)
@@ -323,7 +327,8 @@ def _ner_spans(
         # the model trims a proclitic (والعراق → العراق): the first word is read from the span
         words = (normalize_word_cached(text[s : toks[i].end]), *norms[i + 1 : j + 1])
         if typ == "PER":
-            found.persons.append(PersonMention(s, e, words, role_before(toks, i, text, gaz, _role_fn(kb))))
+            title = role_before(toks, i, text, gaz, _role_fn(kb)) or _apposition(toks, j, text, gaz, kb, person_starts)
+            found.persons.append(PersonMention(s, e, words, title))
         elif typ == "LOC" and _continent_at(norms, j):
             end = toks[j + 1].end  # أمريكا الجنوبية: a continent, kept as a place without a country
             found.other.setdefault(("LOC", " ".join(norms[i : j + 2])), []).append((s, end))
@@ -395,6 +400,26 @@ def _gazetteer_words(
 _CONTINENT_TAILS = frozenset(normalize_word(w) for w in "الجنوبية الشمالية اللاتينية الوسطى الجنوبي الشمالي اللاتيني".split())
 _AMERICA = frozenset(normalize_word(w) for w in "أمريكا أميركا امريكا الأمريكي الأميركي".split())
 _LANGUAGE_NOUNS = frozenset(normalize_word(w) for w in "اللغة لغة حروف الحروف لهجة اللهجة".split())
+
+
+def _apposition(
+    toks: list[Token], j: int, text: str, gaz: Gazetteer, kb: Any, person_starts: set[int]
+) -> Title | None:
+    """A title with a country right after a name (``صلاح الدين مزوار وزير الخارجية المغربي``), unless
+    another name follows it: then the title is that name's (``استقبل فلان وزير الخارجية الأمريكي جون
+    كيري``)."""
+    title = role_after(toks, j, text, gaz, _role_fn(kb), kb.sector if kb is not None else None)
+    if title is None:
+        return None
+    end = title.start + len(title.role)
+    nxt = next((t for t in toks[j + 1 :] if t.start >= end), None)
+    if nxt is not None and not text[end : nxt.start].strip() and (nxt.start in person_starts or _known_person_at(kb, nxt)):
+        return None
+    return title
+
+
+def _known_person_at(kb: Any, tok: Token) -> bool:
+    return kb is not None and any(rec.kind == "person" for _i, _j, rec, _c, _k in kb.matches([tok]))
 
 
 def _web_name(text: str, s: int, e: int) -> bool:
@@ -551,11 +576,16 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
     # مطار الملك فهد، جامعة الملك سعود، مجمع محمد بن راشد: a name inside a place's name is nobody here
     clusters = cluster_persons([m for m in found.persons if not _in_a_place_name(text, m)])
     person_country: list[tuple[int, str]] = []  # (offset of a mention, ISO-3) for بلاده
+    stateless: list[Entity] = []  # persons nothing in the text gave a country
     kb = actor_index()
     for c in clusters:
         title, full, kb_id = c.title, c.full, c.kb
         office = kb.person(kb_id, date) if kb is not None and kb_id else None
-        country = (title.country if title else None) or (office.country if office else None)
+        # a known person out of office at the date is still of their country (علي عبد الله صالح in 2015)
+        known = kb.kb.get(kb_id) if kb is not None and kb_id else None
+        country = (
+            (title.country if title else None) or (office.country if office else None) or (known.country if known else None)
+        )
         sector = (title.sector if title else None) or (office.sector if office else None)
         role = title.role if title else None
         if role is None and office is not None and kb is not None:
@@ -577,6 +607,8 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
         out.append(ent)
         if country:
             person_country += [(m.start, country) for m in c.mentions]
+        else:
+            stateless.append(ent)
     # places: geocode every name with the article as context
     context = {iso for _a, _b, iso in found.demonyms} | {iso for _o, iso in person_country}
     chosen = geocode((p for _a, _b, p in found.places), context, gaz)
@@ -657,6 +689,11 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
                 actor=EntityActor(code=code, country=rec.country, sector=rec.sector, kb_id=kb_id, kind=rec.kind),
             )
         )
+    home = _home_country(by_place, person_country, found, gaz)
+    if home:
+        for ent in stateless:  # an unknown person, titled or not, is taken to be of the article's country
+            a = ent.actor
+            a.country, a.code, a.basis = home, home + (a.sector or ""), "article"
     for (typ, key), spans in found.other.items():
         name = text[spans[0][0] : spans[0][1]]
         out.append(
@@ -665,7 +702,7 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
                 type=typ,
                 name=name,
                 mentions=mentions(spans),
-                actor=_named_after_country(name, gaz) if typ == "ORG" else None,
+                actor=_unknown_organisation(name, gaz, kb, home) if typ == "ORG" else None,
             )
         )
     out.sort(key=lambda e: e.mentions[0].start if e.mentions else 0)
@@ -715,6 +752,115 @@ def _named_after_country(name: str, gaz: Gazetteer) -> EntityActor | None:
             kind = "party" if sector == "PTY" else "movement" if sector == "LAB" else "organization"
             return EntityActor(code=iso + (sector or ""), country=iso, sector=sector, kind=kind)
     return None
+
+
+def _unknown_organisation(name: str, gaz: Gazetteer, kb: Any, home: str | None) -> EntityActor | None:
+    """Who an organisation the knowledge base does not list is: a country its name gives (a demonym, a
+    place it names), else the country the article is about."""
+    return _named_after_country(name, gaz) or _named_after_place(name, gaz, kb) or _of_the_article(name, kb, home)
+
+
+def _named_after_place(name: str, gaz: Gazetteer, kb: Any) -> EntityActor | None:
+    """An organisation named after a place of one country: ``محكمة طهران الثورية`` → IRNJUD, ``مجلس
+    جماعة مكناس`` → MARGOV, ``سبورتنغ لشبونة`` and ``برشلونة`` (the club, where the model tags an
+    organisation) → ESP, ``مصر للطيران`` → EGY. A place after a preposition is where the organisation
+    acts, not its name (``تحالف دعم الشرعية في اليمن``); a place name that several countries share
+    says nothing; a weak name (also an ordinary word) is not read as a place."""
+    words = [key_of(w) for w in name.split()]
+    for i in range(len(words)):
+        if words[i] in _ORG_NAME_ENDS:
+            return None
+        m = gaz.match_at(words, i)
+        if not m or (i == 0 and m[2]):
+            continue  # a proclitic on the first word (للعراق) is no part of a name
+        iso = place_country(gaz, m[1])
+        if iso:
+            sector = _head_sector(words, kb)
+            return EntityActor(code=iso + (sector or ""), country=iso, sector=sector, kind="organization")
+        if any(s > 0 for _p, s in gaz.candidates(m[1])):
+            return None  # a place several countries share (طرابلس) says nothing
+    return None
+
+
+# heads of state bodies a role table does not list as such
+_STATE_HEADS = {
+    tuple(key_of(w) for w in phrase.split()): sector
+    for phrase, sector in (
+        ("مجلس الوزراء", "GOV"), ("الهيئة العامة", "GOV"), ("الهيئة الوطنية", "GOV"), ("الهيئة العليا", "GOV"),
+        ("المؤسسة العامة", "GOV"), ("الجهاز المركزي", "GOV"), ("البنك المركزي", "GOV"), ("الديوان الملكي", "GOV"),
+        ("رئاسة الجمهورية", "GOV"), ("رئاسة الوزراء", "GOV"), ("المديرية العامة", "GOV"), ("الإدارة العامة", "GOV"),
+        ("المجلس الدستوري", "JUD"), ("المجلس الأعلى للقضاء", "JUD"), ("مجلس المستشارين", "LEG"), ("مجلس الدولة", "JUD"),
+    )
+}
+_STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "SPY", "MIL"})
+
+
+def _head_sector(words: list[str], kb: Any, generic: bool = True) -> str | None:
+    """Sector of the organisation's head words (the first one to three), from the role tables;
+    ``generic``: also from the one-word heads of ``_ORG_SECTORS`` (مجلس، هيئة → GOV), which say too
+    little to tie a body to a state (مجلس إدارة الشركة)."""
+    for n in (3, 2, 1):
+        head = tuple(words[:n])
+        if len(head) < n:
+            continue
+        sector = _STATE_HEADS.get(head) or (kb.sector(head) if kb is not None else None)
+        if sector:
+            return sector
+    if not generic:
+        return None
+    first = words[0] if words else ""
+    return _ORG_SECTORS.get(first[2:] if first.startswith("ال") else first)
+
+
+def _of_the_article(name: str, kb: Any, home: str | None) -> EntityActor | None:
+    """An organisation that names no country is taken to be of the country the article is about, when
+    the article is clearly about one (``basis="article"``): a body of the state (``مجلس النواب``,
+    ``وزارة الصحة``, ``النيابة العامة`` → GOV, LEG, JUD ...), a party (``حزب الحركة الشعبية``), the
+    national team, a firm, a club, a university. Measured on hand-checked mentions of three countries'
+    outlets (docs/bench/actors.md): right about 19 times in 20, where nothing else gives a country."""
+    words = [key_of(w) for w in name.split()]
+    if home is None or not words:
+        return None
+    if tuple(words[:2]) in _NATIONAL_TEAMS:
+        return EntityActor(code=home, country=home, kind="organization", basis="article")
+    sector = _head_sector(words, kb, generic=False)
+    if sector in _STATE_SECTORS or sector == "PTY":
+        kind = "party" if sector == "PTY" else "state"
+    else:
+        sector, kind = _head_sector(words, kb), "organization"
+    return EntityActor(code=home + (sector or ""), country=home, sector=sector, kind=kind, basis="article")
+
+
+_NATIONAL_TEAMS = frozenset(tuple(key_of(w) for w in p.split()) for p in ("المنتخب الوطني", "الفريق الوطني"))
+_MIN_HOME_VOTES = 2
+
+
+def _home_country(
+    by_place: dict[int, tuple[Place, list[tuple[int, int]], bool]],
+    person_country: list[tuple[int, str]],
+    found: _Found,
+    gaz: Gazetteer,
+) -> str | None:
+    """The country the article is about: the one its places, demonyms, state actors and titled persons
+    name most, at least twice and at least twice as often as any other; None when no country leads."""
+    votes: dict[str, int] = {}
+    for place, spans, _rep in by_place.values():
+        if place.country:
+            votes[place.country] = votes.get(place.country, 0) + len(spans)
+    for _o, iso in person_country:
+        votes[iso] = votes.get(iso, 0) + 1
+    for (iso, _sector, _noun), spans in found.groups.items():
+        votes[iso] = votes.get(iso, 0) + len(spans)
+    for rec, spans in found.kb.values():
+        iso = getattr(rec, "country", None)
+        if iso and gaz.country(iso) is not None:
+            votes[iso] = votes.get(iso, 0) + len(spans)
+    ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < _MIN_HOME_VOTES:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+        return None
+    return ranked[0][0]
 
 
 def _country_id(kb: Any, iso: str | None) -> str | None:
