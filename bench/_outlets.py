@@ -26,11 +26,38 @@ def context(doc: Document, start: int, end: int) -> str:
             + doc.text[end:end + 50]).replace("\n", " ")
 
 
-def outlet_documents(db: str, seed: int, articles: int) -> Iterator[tuple[str, list[tuple[str, Document]]]]:
-    """(outlet, [(document id, analysed document)]) for each of the three outlets, ``articles`` each."""
+def analyse(text: str, date: str | None) -> Document:
+    """The pipeline up to the entities step, with the article's date (offices are looked up by day)."""
     from rasd.pipeline import default_steps, new_document
 
-    steps = [s for s in default_steps() if s.name in ("language", "structure", "sentences", "entities")]
+    doc = new_document(text or "")
+    doc.published = date
+    for step in default_steps():
+        if step.name in ("language", "structure", "sentences", "entities"):
+            doc = step(doc)
+    return doc
+
+
+def documents_by_id(db: str, wanted: set[str]) -> dict[str, Document]:
+    """The analysed documents of the given ids (Ahdath/Youm7 ids from their files, others from the store)."""
+    out: dict[str, Document] = {}
+    for name in ("ahdath-2019", "youm7-2025"):
+        for line in gzip.open(NEWS / name / "articles.jsonl.gz", "rt", encoding="utf-8"):
+            r = json.loads(line)
+            if r.get("id") in wanted:
+                out[r["id"]] = analyse(r.get("text") or "", r.get("date"))
+    con = sqlite3.connect(db)
+    for doc_id in wanted - set(out):
+        row = con.execute(
+            "SELECT json_extract(j.json, '$.text'), d.published FROM documents d JOIN doc_json j ON j.rowid = d.rowid"
+            " WHERE d.id = ?", (doc_id,)).fetchone()
+        if row:
+            out[doc_id] = analyse(*row)
+    return out
+
+
+def outlet_documents(db: str, seed: int, articles: int) -> Iterator[tuple[str, list[tuple[str, Document]]]]:
+    """(outlet, [(document id, analysed document)]) for each of the three outlets, ``articles`` each."""
     random.seed(seed)
 
     def jsonl(name: str) -> list[tuple[str, str, str | None]]:
@@ -46,11 +73,5 @@ def outlet_documents(db: str, seed: int, articles: int) -> Iterator[tuple[str, l
         "SELECT d.id, json_extract(j.json, '$.text'), d.published FROM documents d JOIN doc_json j ON j.rowid = d.rowid"
         " WHERE d.rowid = ?", (i,)).fetchone() for i in ids[:articles]]
     for name, rows in corpora.items():
-        docs = []
-        for doc_id, text, date in rows:
-            doc = new_document(text or "")
-            doc.published = date
-            for step in steps:
-                doc = step(doc)
-            docs.append((doc_id, doc))
+        docs = [(doc_id, analyse(text, date)) for doc_id, text, date in rows]
         yield name, docs  # the caller's random.shuffle continues the same seeded sequence

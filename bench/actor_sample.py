@@ -1,15 +1,26 @@
-"""Draw person and organisation mentions from three outlets' news for a hand check of actor resolution.
+"""Draw person and organisation mentions from three outlets' news for a hand check of actor resolution,
+and score rasd against mentions labelled with the right country.
 
-    .venv/bin/python bench/actor_sample.py --seed 11 [--per-corpus 100] [--articles 150]   # prints the sample
-    .venv/bin/python bench/actor_sample.py --score docs/bench/actor-check-2026-12-06.tsv   # accuracy
+    .venv/bin/python bench/actor_sample.py --seed 14 [--per-corpus 100] [--articles 150]   # prints the sample
+    .venv/bin/python bench/actor_sample.py --score docs/bench/actor-check-2026-12-06.tsv   # y/n judgements
+    .venv/bin/python bench/actor_sample.py --gold docs/bench/actor-gold-2026-12-07.tsv     # today's code
 
 The sample: ``--articles`` random articles from each of ahdath-2019 (Morocco), youm7-2025 (Egypt) and
 the SaudiNewsNet store given by ``--db`` (not near-duplicates), through the pipeline up to the entities
 step, then ``--per-corpus`` random mentions of PER and ORG entities (whether or not rasd resolved
-them), each printed with the code, country and office rasd gave and 70 characters of context.
-Labels per mention (TSV columns ``country_ok`` and ``code_ok``): ``y`` right, ``n`` wrong, ``-`` the
-reader cannot tell from the article either (left out of that score). A mention rasd left without a
-country is wrong when the article makes the country plain. The texts stay in ../shared.
+them), each printed with its offsets, the code, country and office rasd gave and 70 characters of
+context. The draw depends on the entities rasd finds, so a sample is drawn once and labelled.
+
+Two kinds of labels:
+- ``--score``: y/n judgements of rasd's answer (TSV columns ``country_ok`` and ``code_ok``; ``-`` the
+  reader cannot tell from the article either), valid for the code that printed the sample only;
+- ``--gold``: the right answer itself (columns ``country``: ISO-3, ``IGO``/``EUR``/``IMG`` for
+  international bodies, the EU and Islamist militant groups as the knowledge base codes them, ``x``
+  not an actor, ``-`` the article does not tell; ``sector``: the PLOVER sector where the article makes
+  it plain, else empty). rasd's answer is looked up afresh at the mention's offsets, so any version of
+  the code can be scored on the same mentions. A mention left without a country is wrong where the
+  article makes the country plain. Code right: the country right and, where the label has a sector,
+  the same sector. The texts stay in ../shared.
 """
 
 from __future__ import annotations
@@ -32,13 +43,13 @@ def sample(db: str, seed: int, per_corpus: int, articles: int) -> None:
                     continue
                 a = e.actor
                 for m in e.mentions:
-                    found.append((name, doc_id, e.type, doc.text[m.start:m.end], (a.code if a else "") or "",
+                    found.append((name, doc_id, m.start, m.end, e.type, doc.text[m.start:m.end], (a.code if a else "") or "",
                                   (a.country if a else "") or "", (a.office if a else "") or "",
                                   context(doc, m.start, m.end)))
         random.shuffle(found)
         print(f"# {name}: {len(found)} PER/ORG mentions in {len(docs)} articles")
         for row in found[:per_corpus]:
-            print(k, *row[:7], "|", row[7], sep="\t")
+            print(k, *row[:9], "|", row[9], sep="\t")
             k += 1
 
 
@@ -61,15 +72,67 @@ def score(path: str) -> None:
                   f" {sum(r['country_ok'] == 'y' for r in given)}/{len(given)} |")
 
 
+def gold(path: str, db: str) -> None:
+    """Per sample and outlet, today's code against mentions labelled with the right country and sector."""
+    from _outlets import documents_by_id
+
+    rows = list(csv.DictReader(open(path, encoding="utf-8"), delimiter="\t"))
+    docs = documents_by_id(db, {r["doc_id"] for r in rows})
+    print("| sample | outlet | mentions | not an actor | judged | country right | code right |"
+          " rasd gave a country: right | of which from the article's country: right |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+    for sample in sorted({r["sample"] for r in rows}):
+        part_rows = [r for r in rows if r["sample"] == sample]
+        for corpus in [*sorted({r["corpus"] for r in part_rows}), "all"]:
+            part = [r for r in part_rows if corpus in ("all", r["corpus"])]
+            judged = [r for r in part if r["country"] not in ("x", "-")]
+            tally = Counter()
+            for r in judged:
+                actor = _actor_at(docs.get(r["doc_id"]), int(r["start"]), int(r["end"]))
+                country = actor.country if actor else None
+                ok = country == r["country"]
+                tally["country"] += ok
+                tally["code"] += ok and (not r["sector"] or actor.sector == r["sector"])
+                if country:
+                    tally["given"] += 1
+                    tally["given_ok"] += ok
+                    if getattr(actor, "basis", None) == "article":  # older code has no basis
+                        tally["article"] += 1
+                        tally["article_ok"] += ok
+            n = len(judged) or 1
+            print(f"| {sample} | {corpus} | {len(part)} | {sum(r['country'] == 'x' for r in part)} | {len(judged)} |"
+                  f" {tally['country'] / n:.3f} | {tally['code'] / n:.3f} | {tally['given_ok']}/{tally['given']} |"
+                  f" {tally['article_ok']}/{tally['article']} |")
+
+
+def _actor_at(doc, start: int, end: int):  # noqa: ANN001, ANN202 - a Document in, an EntityActor or None out
+    """The actor of the PER/ORG entity with a mention at these offsets (else one overlapping them)."""
+    if doc is None:
+        return None
+    overlapping = None
+    for e in doc.entities:
+        if e.type not in ("PER", "ORG"):
+            continue
+        for m in e.mentions:
+            if (m.start, m.end) == (start, end):
+                return e.actor
+            if overlapping is None and m.start < end and start < m.end:
+                overlapping = e
+    return overlapping.actor if overlapping else None
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--db", default="/tmp/snn.db", help="a SQLite store holding SaudiNewsNet")
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--per-corpus", type=int, default=100)
     ap.add_argument("--articles", type=int, default=150)
-    ap.add_argument("--score", help="a labelled TSV: print accuracy instead of drawing a sample")
+    ap.add_argument("--score", help="a TSV of y/n judgements: print accuracy instead of drawing a sample")
+    ap.add_argument("--gold", help="a TSV of right answers: score today's code on its mentions")
     args = ap.parse_args()
-    if args.score:
+    if args.gold:
+        gold(args.gold, args.db)
+    elif args.score:
         score(args.score)
     else:
         sample(args.db, args.seed, args.per_corpus, args.articles)

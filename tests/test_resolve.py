@@ -360,12 +360,12 @@ def test_an_organisation_named_after_a_place_is_of_that_places_country(gaz):
 def test_a_title_after_the_name_gives_the_person_a_country_and_sector(gaz):
     """صلاح الدين مزوار وزير الخارجية المغربي → MAR GOV; after a comma a title of the state needs no
     country (رانيا المشاط، وزيرة التخطيط → GOV); a title followed by another name is that name's."""
-    text = ("التقى صلاح الدين مزوار وزير الخارجية المغربي نظيره. وقالت رانيا المشاط، وزيرة التخطيط، إن الخطة جاهزة. "
+    text = ("التقى سعيد الإدريسي وزير الخارجية المغربي نظيره. وقالت رانيا المشاط، وزيرة التخطيط، إن الخطة جاهزة. "
             "واستقبل محمد العلي وزير الخارجية الأمريكي جون ستيفنز. وقال سامر نديم، رئيس النادي، إن الفريق جاهز.")
-    tagger = FakeTagger({"صلاح الدين مزوار": "PER", "رانيا المشاط": "PER", "محمد العلي": "PER", "جون ستيفنز": "PER",
+    tagger = FakeTagger({"سعيد الإدريسي": "PER", "رانيا المشاط": "PER", "محمد العلي": "PER", "جون ستيفنز": "PER",
                          "سامر نديم": "PER"})
     ents = {e.name: e for e in find_entities(_doc(text), gaz=gaz, tagger=tagger)}
-    assert ents["صلاح الدين مزوار"].code == "MARGOV" and ents["صلاح الدين مزوار"].actor.office == "وزير الخارجية المغربي"
+    assert ents["سعيد الإدريسي"].code == "MARGOV" and ents["سعيد الإدريسي"].actor.office == "وزير الخارجية المغربي"
     assert ents["رانيا المشاط"].sector == "GOV"
     assert ents["محمد العلي"].sector is None  # the minister is Stevens
     assert ents["سامر نديم"].sector is None  # رئيس النادي: a vague head names no state office

@@ -220,7 +220,7 @@ def _kb_names(
             mention = PersonMention(a, b, words, role_before(toks, i, text, gaz, kb.role), kb=rec.id)
             if i == j:
                 listed = kind == "strong"  # a name the record lists by itself (أوباما), not a bare surname
-                if _ambiguous_word(norms[i], words[0], listed):
+                if _ambiguous_word(norms[i], words[0], listed) or not (listed or _leader(rec)):
                     # الصدر، العربي، إلا، كبرى (ك + بري): only once the full name is seen
                     found.pending.append(mention)
                 elif model:
@@ -235,6 +235,19 @@ def _kb_names(
         for k in range(i, j + 1):
             taken[k] = True
     return surnames
+
+
+_LEADING_OFFICES = frozenset(
+    {"head_of_state", "head_of_government", "crown_prince", "leader", "secretary_general", "foreign_minister"}
+)
+
+
+def _leader(rec: Any) -> bool:
+    """Whether a known person led a state, a government or a movement, or their diplomacy: the news names
+    such people by surname alone (الكاظمي، أردوغان، لافروف). Anyone else's bare surname (an interior or
+    defence minister's: حصاد، خطاب، صقر, often ordinary words or a namesake's) is that person only once
+    the article names them in full."""
+    return any(r.office in _LEADING_OFFICES for r in rec.roles)
 
 
 # nouns of places and institutions named after people (مطار الملك خالد، مستشفى الملك فيصل، جائزة الأمير
@@ -833,6 +846,7 @@ def _of_the_article(name: str, kb: Any, home: str | None) -> EntityActor | None:
 
 _NATIONAL_TEAMS = frozenset(tuple(key_of(w) for w in p.split()) for p in ("المنتخب الوطني", "الفريق الوطني"))
 _MIN_HOME_VOTES = 2
+_NO_VOTE = frozenset({"club"})
 
 
 def _home_country(
@@ -853,6 +867,8 @@ def _home_country(
         votes[iso] = votes.get(iso, 0) + len(spans)
     for rec, spans in found.kb.values():
         iso = getattr(rec, "country", None)
+        if rec.kind in _NO_VOTE:
+            continue  # تشيلسي، الزمالك: the clubs of a match say little of where the story is
         if iso and gaz.country(iso) is not None:
             votes[iso] = votes.get(iso, 0) + len(spans)
     ranked = sorted(votes.items(), key=lambda kv: -kv[1])
