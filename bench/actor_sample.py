@@ -15,7 +15,8 @@ Two kinds of labels:
 - ``--score``: y/n judgements of rasd's answer (TSV columns ``country_ok`` and ``code_ok``; ``-`` the
   reader cannot tell from the article either), valid for the code that printed the sample only;
 - ``--gold``: the right answer itself (columns ``country``: ISO-3, ``IGO``/``EUR``/``IMG`` for
-  international bodies, the EU and Islamist militant groups as the knowledge base codes them, ``x``
+  international bodies (rasd's ``UNO`` for the UN counts as ``IGO``), the EU and Islamist militant
+  groups as the knowledge base codes them, ``x``
   not an actor, ``-`` the article does not tell; ``sector``: the PLOVER sector where the article makes
   it plain, else empty). rasd's answer is looked up afresh at the mention's offsets, so any version of
   the code can be scored on the same mentions. A mention left without a country is wrong where the
@@ -90,7 +91,7 @@ def gold(path: str, db: str) -> None:
             for r in judged:
                 actor = _actor_at(docs.get(r["doc_id"]), int(r["start"]), int(r["end"]))
                 country = actor.country if actor else None
-                ok = country == r["country"]
+                ok = country == r["country"] or (r["country"] == "IGO" and country in _INTERNATIONAL)
                 tally["country"] += ok
                 tally["code"] += ok and (not r["sector"] or actor.sector == r["sector"])
                 if country:
@@ -103,6 +104,10 @@ def gold(path: str, db: str) -> None:
             print(f"| {sample} | {corpus} | {len(part)} | {sum(r['country'] == 'x' for r in part)} | {len(judged)} |"
                   f" {tally['country'] / n:.3f} | {tally['code'] / n:.3f} | {tally['given_ok']}/{tally['given']} |"
                   f" {tally['article_ok']}/{tally['article']} |")
+
+
+# the knowledge base's "countries" of international bodies: IGO, and UNO for the UN and its agencies
+_INTERNATIONAL = frozenset({"IGO", "UNO"})
 
 
 def _actor_at(doc, start: int, end: int):  # noqa: ANN001, ANN202 - a Document in, an EntityActor or None out

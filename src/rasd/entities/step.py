@@ -589,7 +589,7 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
     # مطار الملك فهد، جامعة الملك سعود، مجمع محمد بن راشد: a name inside a place's name is nobody here
     clusters = cluster_persons([m for m in found.persons if not _in_a_place_name(text, m)])
     person_country: list[tuple[int, str]] = []  # (offset of a mention, ISO-3) for بلاده
-    stateless: list[Entity] = []  # persons nothing in the text gave a country
+    stateless: list[tuple[Entity, tuple[str, ...]]] = []  # persons nothing in the text gave a country
     kb = actor_index()
     for c in clusters:
         title, full, kb_id = c.title, c.full, c.kb
@@ -621,7 +621,7 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
         if country:
             person_country += [(m.start, country) for m in c.mentions]
         else:
-            stateless.append(ent)
+            stateless.append((ent, full.words))
     # places: geocode every name with the article as context
     context = {iso for _a, _b, iso in found.demonyms} | {iso for _o, iso in person_country}
     chosen = geocode((p for _a, _b, p in found.places), context, gaz)
@@ -704,9 +704,10 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
         )
     home = _home_country(by_place, person_country, found, gaz)
     if home:
-        for ent in stateless:  # an unknown person, titled or not, is taken to be of the article's country
-            a = ent.actor
-            a.country, a.code, a.basis = home, home + (a.sector or ""), "article"
+        for ent, words in stateless:  # an unknown person, titled or not, is taken to be of the article's country
+            if _named_as_a_local(words, home):
+                a = ent.actor
+                a.country, a.code, a.basis = home, home + (a.sector or ""), "article"
     for (typ, key), spans in found.other.items():
         name = text[spans[0][0] : spans[0][1]]
         out.append(
@@ -877,6 +878,41 @@ def _home_country(
     if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
         return None
     return ranked[0][0]
+
+
+_ARAB_LEAGUE = frozenset(
+    "DZA BHR COM DJI EGY IRQ JOR KWT LBN LBY MRT MAR OMN PSE QAT SAU SOM SDN SYR TUN ARE YEM".split()
+)
+_PATRONYMS = frozenset(normalize_word(w) for w in ("بن", "ابن", "ولد", "بنت"))
+
+
+def _named_as_a_local(words: Sequence[str], home: str) -> bool:
+    """Whether a person's name fits the article's country: an Arab name in a story about an Arab state
+    (a listed given name, عبد/أبو/بن, a family name with the article), another name elsewhere
+    (ماكس راكوتومانجي in a Moroccan story, سارة النفيسي in one about Israel are not locals). A surname
+    alone says nothing either way."""
+    if len(words) < 2:
+        return True
+    names = _arab_given_names()
+    arab = (
+        words[0].startswith(("عبد", "ابو", "آل", "ال"))  # عبد الله، أبو بكر، آل حبيب; الحسين (ال + a name)
+        or words[0] in _PATRONYMS  # ابن كيران، بن صالح
+        or words[-1].startswith("ال")  # a family name with the article: الوردي، البكدوري (foreign names lack it)
+        or any(w in names or w in _PATRONYMS for w in words[:-1])
+    )
+    return arab == (home in _ARAB_LEAGUE)
+
+
+@lru_cache(maxsize=1)
+def _arab_given_names() -> frozenset[str]:
+    """The shipped list of Arab given names (``data/actors/arab_given_names.txt``), normalized."""
+    from importlib import resources
+
+    try:
+        text = resources.files("rasd.data").joinpath("actors", "arab_given_names.txt").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return frozenset()
+    return frozenset(normalize_word(w.strip()) for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
 def _country_id(kb: Any, iso: str | None) -> str | None:
