@@ -26,11 +26,13 @@ def context(doc: Document, start: int, end: int) -> str:
             + doc.text[end:end + 50]).replace("\n", " ")
 
 
-def analyse(text: str, date: str | None) -> Document:
-    """The pipeline up to the entities step, with the article's date (offices are looked up by day)."""
+def analyse(text: str, date: str | None, site: str | None = None, country: str | None = None) -> Document:
+    """The pipeline up to the entities step, with the article's date (offices are looked up by day),
+    its outlet (``Source.site``) and the outlet's country where the corpus gives it, as ingest would."""
+    from rasd.model import Source
     from rasd.pipeline import default_steps, new_document
 
-    doc = new_document(text or "")
+    doc = new_document(text or "", Source(site=site), {"country": country} if country else None)
     doc.published = date
     for step in default_steps():
         if step.name in ("language", "structure", "sentences", "entities"):
@@ -45,12 +47,12 @@ def documents_by_id(db: str, wanted: set[str]) -> dict[str, Document]:
         for line in gzip.open(NEWS / name / "articles.jsonl.gz", "rt", encoding="utf-8"):
             r = json.loads(line)
             if r.get("id") in wanted:
-                out[r["id"]] = analyse(r.get("text") or "", r.get("date"))
+                out[r["id"]] = analyse(r.get("text") or "", r.get("date"), r.get("source"), r.get("country"))
     con = sqlite3.connect(db)
     for doc_id in wanted - set(out):
         row = con.execute(
-            "SELECT json_extract(j.json, '$.text'), d.published FROM documents d JOIN doc_json j ON j.rowid = d.rowid"
-            " WHERE d.id = ?", (doc_id,)).fetchone()
+            "SELECT json_extract(j.json, '$.text'), d.published, d.source_site FROM documents d"
+            " JOIN doc_json j ON j.rowid = d.rowid WHERE d.id = ?", (doc_id,)).fetchone()
         if row:
             out[doc_id] = analyse(*row)
     return out
@@ -63,15 +65,15 @@ def outlet_documents(db: str, seed: int, articles: int) -> Iterator[tuple[str, l
     def jsonl(name: str) -> list[tuple[str, str, str | None]]:
         rows = [json.loads(line) for line in gzip.open(NEWS / name / "articles.jsonl.gz", "rt", encoding="utf-8")]
         random.shuffle(rows)
-        return [(r.get("id"), r.get("text") or "", r.get("date")) for r in rows[:articles]]
+        return [(r.get("id"), r.get("text") or "", r.get("date"), r.get("source"), r.get("country")) for r in rows[:articles]]
 
     con = sqlite3.connect(db)
     ids = [r[0] for r in con.execute("SELECT rowid FROM documents WHERE near_of IS NULL")]
     random.shuffle(ids)
     corpora = {"ahdath (MAR)": jsonl("ahdath-2019"), "youm7 (EGY)": jsonl("youm7-2025")}
     corpora["saudinewsnet (SAU)"] = [con.execute(
-        "SELECT d.id, json_extract(j.json, '$.text'), d.published FROM documents d JOIN doc_json j ON j.rowid = d.rowid"
-        " WHERE d.rowid = ?", (i,)).fetchone() for i in ids[:articles]]
+        "SELECT d.id, json_extract(j.json, '$.text'), d.published, d.source_site, NULL FROM documents d"
+        " JOIN doc_json j ON j.rowid = d.rowid WHERE d.rowid = ?", (i,)).fetchone() for i in ids[:articles]]
     for name, rows in corpora.items():
-        docs = [(doc_id, analyse(text, date)) for doc_id, text, date in rows]
+        docs = [(doc_id, analyse(text, date, site, country)) for doc_id, text, date, site, country in rows]
         yield name, docs  # the caller's random.shuffle continues the same seeded sequence

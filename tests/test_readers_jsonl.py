@@ -64,3 +64,14 @@ def test_custom_mapping_and_wrapped_list() -> None:
 def test_bad_json(data: str, reason: str) -> None:
     out = list(parse_json(data, "bad.json"))
     assert isinstance(out[0], ReadError) and reason in out[0].reason
+
+
+def test_a_record_that_gives_its_outlets_country_keeps_it() -> None:
+    """``"country": "EGY"`` (the shared corpora say where each outlet is) reaches the document's meta;
+    anything but an ISO-3 code is left out."""
+    from rasd.readers.jsonl import record_to_rawdoc
+
+    doc = record_to_rawdoc({"text": "خبر", "source": "Youm7", "country": "egy"}, "t:1")
+    assert isinstance(doc, RawDoc) and doc.meta["country"] == "EGY" and doc.source.site == "Youm7"
+    odd = record_to_rawdoc({"text": "خبر", "country": "Egypt"}, "t:2")
+    assert isinstance(odd, RawDoc) and "country" not in odd.meta

@@ -444,3 +444,24 @@ def test_first_level_divisions_are_places_and_an_adjective_is_none(gaz):
     assert len(shark) == 1  # the province, not أوروبا الشرقية in the same article
     east = [e for e in find_entities(_doc("وزار دول أوروبا الشرقية."), gaz=gaz, tagger=tagger) if e.geo]
     assert all(e.geo.feature != "admin" for e in east)
+
+
+def test_an_article_about_no_country_takes_the_outlets_for_its_unknown_people(gaz):
+    """Sports news of a Saudi outlet naming no country: its unknown Saudi player is SAU (basis
+    "outlet"), a foreign player and any organisation are left alone; an agency abroad says nothing."""
+    from rasd.entities.actorindex import actor_index
+    from rasd.model import Source
+
+    if actor_index() is None:
+        pytest.skip("actor knowledge base not available")
+    text = "وسجل خالد شراحيلي هدفين وصنع ألفارو موراتا الثالث. وأعلن النادي عن صفقة."
+    tagger = FakeTagger({"خالد شراحيلي": "PER", "ألفارو موراتا": "PER", "النادي": "ORG"})
+    doc = _doc(text)
+    doc.source = Source(site="sabq")
+    ents = {e.name: e for e in find_entities(doc, gaz=gaz, tagger=tagger)}
+    assert ents["خالد شراحيلي"].country == "SAU" and ents["خالد شراحيلي"].actor.basis == "outlet"
+    assert ents["ألفارو موراتا"].country is None and ents["النادي"].country is None
+    doc.source = Source(site="Reuters")
+    assert {e.name: e.country for e in find_entities(doc, gaz=gaz, tagger=tagger)}["خالد شراحيلي"] is None
+    doc.source, doc.meta = Source(), {"country": "MAR"}  # a corpus that gives its outlet's country
+    assert {e.name: e.country for e in find_entities(doc, gaz=gaz, tagger=tagger)}["خالد شراحيلي"] == "MAR"

@@ -37,6 +37,7 @@ class ActorIndex:
         self.role = lru_cache(maxsize=WORD_MEMO)(self._role)
         self._starts = lru_cache(maxsize=WORD_MEMO)(self._name_starts)
         self._office_words: dict[str, str] | None = None
+        self._outlets: dict[str, str] | None = None
         self._role_vocab = frozenset(w for key in self._role_words for w in key)
 
     def role_word(self, norm: str) -> bool:
@@ -103,6 +104,19 @@ class ActorIndex:
         rw = self._role_words.get(tuple(self._key(w) for w in words))
         return rw.sector if rw is not None else None
 
+    def outlet_country(self, site: str | None) -> str | None:
+        """The country of the news outlet a reader named (``sabq``, ``Youm7 (اليوم السابع)``,
+        ``www.hespress.com``): by its SaudiNewsNet key, web address, id or any of its names."""
+        if not site:
+            return None
+        if self._outlets is None:
+            self._outlets = _outlet_index(self.kb)
+        for key in _site_keys(site):
+            iso = self._outlets.get(key)
+            if iso:
+                return iso
+        return None
+
     def person(self, kb_id: str, date: str | None) -> Any:
         return self.kb.person_role(kb_id, date)
 
@@ -115,6 +129,39 @@ class ActorIndex:
                     words.setdefault(rw.office, rw.words)
             self._office_words = words
         return self._office_words.get(office or "")
+
+
+def _site_keys(site: str) -> list[str]:
+    """Lookup keys of a site as readers report it: the whole, each part around brackets, and a web
+    address without ``www.`` and its last dot-part (``hespress.com`` → ``hespress``)."""
+    from rasd.text.normalize import normalize_word
+
+    out = []
+    parts = [site, *site.replace(")", "(").split("(")]
+    for part in parts:
+        part = part.strip().lower().removeprefix("https://").removeprefix("http://").removeprefix("www.")
+        part = part.split("/")[0]
+        if not part:
+            continue
+        out.append(normalize_word(part))
+        if "." in part:
+            out.append(normalize_word(part.rsplit(".", 1)[0]))
+    return out
+
+
+def _outlet_index(kb: Any) -> dict[str, str]:
+    """Key → country of every media record: SaudiNewsNet key, web addresses, id, English and Arabic names."""
+
+    out: dict[str, str] = {}
+    for rec in kb.records.values():
+        if rec.kind != "media" or not rec.country:
+            continue
+        keys = [rec.id.split(":", 1)[-1], rec.en or "", rec.name, *rec.names]
+        keys += [str(rec.extra.get("saudinewsnet") or ""), *(str(x) for x in rec.extra.get("sites") or ())]
+        for key in keys:
+            for k in _site_keys(key) if key else ():
+                out.setdefault(k, rec.country)
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -710,11 +710,14 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
             )
         )
     home = _home_country(by_place, person_country, found, gaz)
-    if home:
-        for ent, words in stateless:  # an unknown person, titled or not, is taken to be of the article's country
-            if _named_as_a_local(words, home):
+    # an unknown person, titled or not, whose name fits is taken to be of the article's country; where
+    # the article names no leading country, of the outlet's (for an outlet of the region: a weaker guess)
+    person_home, basis = (home, "article") if home else (_outlet_country(doc, kb), "outlet")
+    if person_home:
+        for ent, words in stateless:
+            if _named_as_a_local(words, person_home):
                 a = ent.actor
-                a.country, a.code, a.basis = home, home + (a.sector or ""), "article"
+                a.country, a.code, a.basis = person_home, person_home + (a.sector or ""), basis
     for (typ, key), spans in found.other.items():
         name = text[spans[0][0] : spans[0][1]]
         out.append(
@@ -893,6 +896,16 @@ _ARAB_LEAGUE = frozenset(
 _PATRONYMS = frozenset(normalize_word(w) for w in ("بن", "ابن", "ولد", "بنت"))
 
 
+def _outlet_country(doc: Document, kb: Any) -> str | None:
+    """The country of the outlet that published the article, when it is an Arab state: the reader's
+    ``meta["country"]`` (a corpus that says it), else the knowledge base's media record of the site.
+    An international agency's or broadcaster's country says nothing of its stories."""
+    iso = doc.meta.get("country") if isinstance(doc.meta.get("country"), str) else None
+    if iso is None and kb is not None:
+        iso = kb.outlet_country(doc.source.site)
+    return iso if iso in _ARAB_LEAGUE else None
+
+
 def _named_as_a_local(words: Sequence[str], home: str) -> bool:
     """Whether a person's name fits the article's country: an Arab name in a story about an Arab state
     (a listed given name, عبد/أبو/بن, a family name with the article), another name elsewhere
@@ -902,7 +915,7 @@ def _named_as_a_local(words: Sequence[str], home: str) -> bool:
         return True
     names = _arab_given_names()
     arab = (
-        words[0].startswith(("عبد", "ابو", "آل", "ال"))  # عبد الله، أبو بكر، آل حبيب; الحسين (ال + a name)
+        words[0].startswith(("عبد", "ابو", "آل"))  # عبد الله، أبو بكر، آل حبيب (not ال: ألفارو)
         or words[0] in _PATRONYMS  # ابن كيران، بن صالح
         or words[-1].startswith("ال")  # a family name with the article: الوردي، البكدوري (foreign names lack it)
         or any(w in names or w in _PATRONYMS for w in words[:-1])

@@ -10,6 +10,7 @@ is one ``ReadError``; the other records are still read.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,9 @@ from rasd.text.decode import clean_text
 JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".jsonlines"}
 _LIST_KEYS = ("articles", "items", "data", "records", "documents")
+
+
+_ISO3 = re.compile(r"[A-Z]{3}")
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,7 @@ class FieldMap:
         "date",
     )
     crawled: tuple[str, ...] = ("date_extracted", "date_download", "crawled", "crawl_date", "date_crawled")
+    country: tuple[str, ...] = ("country", "source_country")  # the outlet's country (ISO-3), when the corpus says
 
     @classmethod
     def parse(cls, spec: str) -> FieldMap:
@@ -88,6 +93,9 @@ def record_to_rawdoc(
     crawled = _first(record, mapping.crawled)
     if crawled:
         meta["crawled"] = crawled
+    country = (_first(record, mapping.country) or "").strip().upper()
+    if _ISO3.fullmatch(country):
+        meta["country"] = country
     text = clean_text(text).strip()
     meta[DATE_HINTS] = {"metadata": _first(record, mapping.published), "url": url, "crawled": crawled, "crawl_fallback": True}
     return RawDoc(text, Source(path=path, url=url, site=_first(record, mapping.site)), meta)
