@@ -709,13 +709,17 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
                 actor=EntityActor(code=code, country=rec.country, sector=rec.sector, kb_id=kb_id, kind=rec.kind),
             )
         )
-    home = _home_country(by_place, person_country, found, gaz)
+    votes = _country_votes(by_place, person_country, found, gaz)
+    home = _home_country(votes)
     # an unknown person, titled or not, whose name fits is taken to be of the article's country; where
-    # the article names no leading country, of the outlet's (for an outlet of the region: a weaker guess)
+    # the article names no other country at all, of the outlet's (for an outlet of the region, and a
+    # full name only: a weaker guess)
     person_home, basis = (home, "article") if home else (_outlet_country(doc, kb), "outlet")
+    if basis == "outlet" and set(votes) - {person_home}:
+        person_home = None
     if person_home:
         for ent, words in stateless:
-            if _named_as_a_local(words, person_home):
+            if _named_as_a_local(words, person_home) and (basis == "article" or len(words) >= 2):
                 a = ent.actor
                 a.country, a.code, a.basis = person_home, person_home + (a.sector or ""), basis
     for (typ, key), spans in found.other.items():
@@ -860,14 +864,14 @@ _MIN_HOME_VOTES = 2
 _NO_VOTE = frozenset({"club"})
 
 
-def _home_country(
+def _country_votes(
     by_place: dict[int, tuple[Place, list[tuple[int, int]], bool]],
     person_country: list[tuple[int, str]],
     found: _Found,
     gaz: Gazetteer,
-) -> str | None:
-    """The country the article is about: the one its places, demonyms, state actors and titled persons
-    name most, at least twice and at least twice as often as any other; None when no country leads."""
+) -> dict[str, int]:
+    """How often the article names each country: its places, demonyms, state actors, titled and known
+    persons and organisations (clubs left out)."""
     votes: dict[str, int] = {}
     for place, spans, _rep in by_place.values():
         if place.country:
@@ -882,6 +886,12 @@ def _home_country(
             continue  # تشيلسي، الزمالك: the clubs of a match say little of where the story is
         if iso and gaz.country(iso) is not None:
             votes[iso] = votes.get(iso, 0) + len(spans)
+    return votes
+
+
+def _home_country(votes: dict[str, int]) -> str | None:
+    """The country the article is about: the one it names most, at least twice and at least twice as
+    often as any other; None when no country leads."""
     ranked = sorted(votes.items(), key=lambda kv: -kv[1])
     if not ranked or ranked[0][1] < _MIN_HOME_VOTES:
         return None
