@@ -80,7 +80,7 @@ def gold(path: str, db: str) -> None:
     rows = list(csv.DictReader(open(path, encoding="utf-8"), delimiter="\t"))
     docs = documents_by_id(db, {r["doc_id"] for r in rows})
     print("| sample | outlet | mentions | not an actor | judged | country right | code right |"
-          " rasd gave a country: right | of which from the article's country: right |")
+          " rasd gave a country: right | of which from the article's or outlet's country: right |")
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
     for sample in sorted({r["sample"] for r in rows}):
         part_rows = [r for r in rows if r["sample"] == sample]
@@ -97,7 +97,7 @@ def gold(path: str, db: str) -> None:
                 if country:
                     tally["given"] += 1
                     tally["given_ok"] += ok
-                    if getattr(actor, "basis", None) == "article":  # older code has no basis
+                    if getattr(actor, "basis", None) in ("article", "outlet"):  # older code has no basis
                         tally["article"] += 1
                         tally["article_ok"] += ok
             n = len(judged) or 1
