@@ -465,3 +465,34 @@ def test_an_article_about_no_country_takes_the_outlets_for_its_unknown_people(ga
     assert {e.name: e.country for e in find_entities(doc, gaz=gaz, tagger=tagger)}["خالد شراحيلي"] is None
     doc.source, doc.meta = Source(), {"country": "MAR"}  # a corpus that gives its outlet's country
     assert {e.name: e.country for e in find_entities(doc, gaz=gaz, tagger=tagger)}["خالد شراحيلي"] == "MAR"
+
+
+def test_sectors_of_banks_councils_and_ministers_named_without_a_comma(gaz):
+    """البنك [الأهلي المصري] (the model leaves البنك out) → EGYBUS; a central bank → GOV; مجلس الشيوخ
+    الأمريكي → USALEG; شريف فاروق وزير التموين → GOV (a minister's title needs no comma)."""
+    text = ("وسجل السعر في البنك الأهلي المصري 47 جنيها. وقرر مجلس الشيوخ الأمريكي التمويل. "
+            "وحضر شريف فاروق وزير التموين اللقاء. وقال البنك المركزي اليمني إن الريال مستقر.")
+    tagger = FakeTagger({"الأهلي المصري": "ORG", "مجلس الشيوخ الأمريكي": "ORG", "شريف فاروق": "PER",
+                         "البنك المركزي اليمني": "ORG"})
+    ents = {e.name: e for e in find_entities(_doc(text), gaz=gaz, tagger=tagger)}
+    assert ents["الأهلي المصري"].code == "EGYBUS"
+    assert ents["مجلس الشيوخ الأمريكي"].code == "USALEG"
+    assert ents["شريف فاروق"].sector == "GOV"
+    assert ents["البنك المركزي اليمني"].code == "YEMGOV"
+
+
+def test_an_outlet_of_the_region_needs_more_than_two_mentions_to_set_its_story_abroad(gaz):
+    """A Youm7 report naming the USA twice (the Fed, الأمريكي) is no story about the USA: its unknown
+    analyst gets no American citizenship; named three times, the story is American."""
+    from rasd.model import Source
+
+    text = "وقال إيهاب واصف إن الذهب ارتفع بعد قرار الاحتياطي الفيدرالي الأمريكي."
+    tagger = FakeTagger({"إيهاب واصف": "PER"})
+    doc = _doc(text)
+    doc.source, doc.meta = Source(site="Youm7"), {"country": "EGY"}
+    ents = {e.name: e for e in find_entities(doc, gaz=gaz, tagger=tagger)}
+    assert ents["إيهاب واصف"].country is None
+    doc.text = text + " وفي واشنطن قال مسؤول أمريكي إن الولايات المتحدة مستعدة."
+    doc.blocks = [Block("body", doc.text, 0, len(doc.text))]
+    ents = {e.name: e for e in find_entities(doc, gaz=gaz, tagger=tagger)}
+    assert ents["إيهاب واصف"].country is None  # an Arab name is no American's either

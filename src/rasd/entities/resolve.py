@@ -238,8 +238,9 @@ def role_after(
     without a country too (``رانيا المشاط، وزيرة التخطيط`` → GOV; ``sectors`` gives the sector of the
     knowledge base's role words).
 
-    Without a comma a title must name a country: after a name it may as well begin the next phrase.
-    Vague heads (رئيس، مدير، نائب: of a club, a firm, a council) need a country either way. The caller
+    Without a comma a title must name a country (after a name it may as well begin the next phrase),
+    but for a minister's, a governor's or an envoy's (شريف فاروق وزير التموين). Vague heads (رئيس،
+    مدير، نائب: of a club, a firm, a council) need a country either way. The caller
     checks that no other name follows the title (``استقبل X وزير الخارجية الأمريكي جون كيري``: Kerry
     is the minister)."""
     k = j + 1
@@ -251,6 +252,9 @@ def role_after(
     for n in range(min(_MAX_ROLE_WORDS, words), 0, -1):
         phrase = " ".join(t.norm for t in toks[k : k + n])
         sector = (roles(phrase) if roles else None) or ROLES.get(phrase)
+        if sector is None and sectors is not None:  # محافظ، وزيرة: role words of the state, no office
+            found = sectors([t.norm for t in toks[k : k + n]])
+            sector = found if found in _STATE_TITLE_SECTORS else None
         if sector:
             break
     else:
@@ -265,8 +269,8 @@ def role_after(
         country = place_country(gaz, m[1]) if m and m[2] == 0 else None  # وزير خارجية تركيا، محافظ قنا
         if country:
             return Title(text[toks[k].start : toks[e + m[0] - 1].end], sector, country, None, toks[k].start)
-    if not comma or not words or toks[k].norm in _VAGUE_HEADS:
-        return None
+    if not words or toks[k].norm in _VAGUE_HEADS or not (comma or toks[k].norm in _PLAIN_TITLES):
+        return None  # without a comma only a minister's, a governor's or an envoy's title: شريف فاروق وزير التموين
     for n in range(min(_MAX_ROLE_WORDS, words), 0, -1):
         found = sectors([t.norm for t in toks[k : k + n]]) if sectors else None
         if found in _STATE_TITLE_SECTORS:
@@ -279,6 +283,8 @@ _VAGUE_HEADS = frozenset(
     normalize_word(w) for w in "رئيس الرئيس رئيسة مدير المدير مديرة نائب أمين الأمين عضو المستشار مستشار قائد القائد".split()
 )
 _STATE_TITLE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+# titles that follow a name without a comma and are the name's (apposition), not the start of a phrase
+_PLAIN_TITLES = frozenset(normalize_word(w) for w in "وزير وزيرة محافظ محافظة سفير سفيرة".split())
 
 
 # nouns before a demonym that describe no person (الدوري المصري محمد صلاح: the league is Egyptian)

@@ -710,11 +710,13 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
             )
         )
     votes = _country_votes(by_place, person_country, found, gaz)
-    home = _home_country(votes)
+    home, outlet = _home_country(votes), _outlet_country(doc, kb)
+    if home and outlet and home != outlet and votes[home] < _FOREIGN_HOME_VOTES:
+        home = None  # a Youm7 gold-price report naming the Fed twice is no story about the USA
     # an unknown person, titled or not, whose name fits is taken to be of the article's country; where
     # the article names no other country at all, of the outlet's (for an outlet of the region, and a
     # full name only: a weaker guess)
-    person_home, basis = (home, "article") if home else (_outlet_country(doc, kb), "outlet")
+    person_home, basis = (home, "article") if home else (outlet, "outlet")
     if basis == "outlet" and set(votes) - {person_home}:
         person_home = None
     if person_home:
@@ -730,7 +732,7 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
                 type=typ,
                 name=name,
                 mentions=mentions(spans),
-                actor=_unknown_organisation(name, gaz, kb, home) if typ == "ORG" else None,
+                actor=_unknown_organisation(name, gaz, kb, home, _word_before(text, spans[0][0])) if typ == "ORG" else None,
             )
         )
     out.sort(key=lambda e: e.mentions[0].start if e.mentions else 0)
@@ -754,11 +756,23 @@ _ORG_SECTORS = {
     )
     for w in words.split()
 }
-_CENTRAL = normalize_word("المركزي")
+# the state's bank: البنك المركزي، البنك الاحتياطي الفيدرالي، مجلس الاحتياطي الفيدرالي
+_CENTRAL = frozenset(normalize_word(w) for w in "المركزي الاحتياطي الفيدرالي الاتحادي".split())
+
+
+def _org_sector(words: list[str], kb: Any, head: str | None = None) -> str | None:
+    """Sector of an organisation from its head words, or from the head noun the model left out of its
+    span (البنك [الأهلي المصري] → BUS); a central bank is the state's (GOV)."""
+    sector = _head_sector(words, kb)
+    if sector is None and head is not None:
+        sector = _head_sector([head], kb)
+    if sector == "BUS" and any(w in _CENTRAL for w in words[:3]):
+        sector = "GOV"
+    return sector
 _ORG_NAME_ENDS = frozenset(normalize_word(w) for w in "في على من إلى ضد مع عن لدى داخل".split())
 
 
-def _named_after_country(name: str, gaz: Gazetteer) -> EntityActor | None:
+def _named_after_country(name: str, gaz: Gazetteer, kb: Any = None, head: str | None = None) -> EntityActor | None:
     """An unknown organisation placed in a country by its own name, never the state itself: a party,
     movement or union named after the country (``حزب مصر القوية`` → EGYPTY), or any organisation with a
     demonym in its name (``البنك المركزي المصري`` → EGYGOV, ``المنتخب المصري`` → EGY)."""
@@ -767,9 +781,8 @@ def _named_after_country(name: str, gaz: Gazetteer) -> EntityActor | None:
         return None
     definite = words[0].startswith("ال")
     sector = _ORG_SECTORS.get(words[0][2:] if definite else words[0])
-    if sector == "BUS" and len(words) > 1 and words[1] == _CENTRAL:
-        sector = "GOV"  # البنك المركزي: the state's bank
     party = sector in ("PTY", "LAB") and not definite
+    sector = _org_sector(words, kb, head)
     for n, w in enumerate(words[1:], 1):
         if w in _ORG_NAME_ENDS:
             return None  # تحالف دعم الشرعية في اليمن: a country after a preposition is not in the name
@@ -782,13 +795,19 @@ def _named_after_country(name: str, gaz: Gazetteer) -> EntityActor | None:
     return None
 
 
-def _unknown_organisation(name: str, gaz: Gazetteer, kb: Any, home: str | None) -> EntityActor | None:
+def _unknown_organisation(
+    name: str, gaz: Gazetteer, kb: Any, home: str | None, head: str | None = None
+) -> EntityActor | None:
     """Who an organisation the knowledge base does not list is: a country its name gives (a demonym, a
     place it names), else the country the article is about."""
-    return _named_after_country(name, gaz) or _named_after_place(name, gaz, kb) or _of_the_article(name, kb, home)
+    return (
+        _named_after_country(name, gaz, kb, head)
+        or _named_after_place(name, gaz, kb, head)
+        or _of_the_article(name, kb, home, head)
+    )
 
 
-def _named_after_place(name: str, gaz: Gazetteer, kb: Any) -> EntityActor | None:
+def _named_after_place(name: str, gaz: Gazetteer, kb: Any, head: str | None = None) -> EntityActor | None:
     """An organisation named after a place of one country: ``محكمة طهران الثورية`` → IRNJUD, ``مجلس
     جماعة مكناس`` → MARGOV, ``سبورتنغ لشبونة`` and ``برشلونة`` (the club, where the model tags an
     organisation) → ESP, ``مصر للطيران`` → EGY. A place after a preposition is where the organisation
@@ -803,7 +822,7 @@ def _named_after_place(name: str, gaz: Gazetteer, kb: Any) -> EntityActor | None
             continue  # a proclitic on the first word (للعراق) is no part of a name
         iso = place_country(gaz, m[1])
         if iso:
-            sector = _head_sector(words, kb)
+            sector = _org_sector(words, kb, head)
             return EntityActor(code=iso + (sector or ""), country=iso, sector=sector, kind="organization")
         if any(s > 0 for _p, s in gaz.candidates(m[1])):
             return None  # a place several countries share (طرابلس) says nothing
@@ -840,7 +859,7 @@ def _head_sector(words: list[str], kb: Any, generic: bool = True) -> str | None:
     return _ORG_SECTORS.get(first[2:] if first.startswith("ال") else first)
 
 
-def _of_the_article(name: str, kb: Any, home: str | None) -> EntityActor | None:
+def _of_the_article(name: str, kb: Any, home: str | None, head: str | None = None) -> EntityActor | None:
     """An organisation that names no country is taken to be of the country the article is about, when
     the article is clearly about one (``basis="article"``): a body of the state (``مجلس النواب``,
     ``وزارة الصحة``, ``النيابة العامة`` → GOV, LEG, JUD ...), a party (``حزب الحركة الشعبية``), the
@@ -855,12 +874,13 @@ def _of_the_article(name: str, kb: Any, home: str | None) -> EntityActor | None:
     if sector in _STATE_SECTORS or sector == "PTY":
         kind = "party" if sector == "PTY" else "state"
     else:
-        sector, kind = _head_sector(words, kb), "organization"
+        sector, kind = _org_sector(words, kb, head), "organization"
     return EntityActor(code=home + (sector or ""), country=home, sector=sector, kind=kind, basis="article")
 
 
 _NATIONAL_TEAMS = frozenset(tuple(key_of(w) for w in p.split()) for p in ("المنتخب الوطني", "الفريق الوطني"))
 _MIN_HOME_VOTES = 2
+_FOREIGN_HOME_VOTES = 3  # an article of an outlet of the region is about another country when it names it this often
 _NO_VOTE = frozenset({"club"})
 
 
@@ -880,12 +900,14 @@ def _country_votes(
         votes[iso] = votes.get(iso, 0) + 1
     for (iso, _sector, _noun), spans in found.groups.items():
         votes[iso] = votes.get(iso, 0) + len(spans)
-    for rec, spans in found.kb.values():
+    for rec, _spans in found.kb.values():
         iso = getattr(rec, "country", None)
         if rec.kind in _NO_VOTE:
             continue  # تشيلسي، الزمالك: the clubs of a match say little of where the story is
         if iso and gaz.country(iso) is not None:
-            votes[iso] = votes.get(iso, 0) + len(spans)
+            # once per body however often named: الاحتياطي الفيدرالي in every line of a gold-price
+            # report says where the prices come from, not where the story is
+            votes[iso] = votes.get(iso, 0) + 1
     return votes
 
 
@@ -943,6 +965,14 @@ def _arab_given_names() -> frozenset[str]:
     except FileNotFoundError:
         return frozenset()
     return frozenset(normalize_word(w.strip()) for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def _word_before(text: str, start: int) -> str | None:
+    """The normalized word right before ``start`` (in the same sentence), if it is a word."""
+    before = text[max(0, start - 30) : start].split()
+    if not before or not before[-1][:1].isalpha():
+        return None
+    return key_of(before[-1])
 
 
 def _weak(gaz: Gazetteer, key: str, place: Place) -> bool:
