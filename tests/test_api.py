@@ -348,7 +348,7 @@ def test_api_docs_are_served_from_the_package(client: TestClient) -> None:
 def test_events_summary_totals_match_listing_and_export(client: TestClient) -> None:
     """The summary counts every matching event; the listing pages through the same set and the export
     carries the same filters (status and confidence included)."""
-    for params in ({}, {"status": "asserted"}, {"type": "CONSULT"}, {"min_confidence": "0.5"}):
+    for params in ({}, {"status": "asserted"}, {"type": "CONSULT"}, {"min_confidence": "0.5"}, {"actors": "named"}):
         summary = client.get("/api/events/summary", params=params).json()
         listed = client.get("/api/events", params={**params, "size": 1000}).json()["items"]
         exported = client.get("/api/export/events", params={**params, "format": "jsonl"}).text.splitlines()
@@ -356,6 +356,7 @@ def test_events_summary_totals_match_listing_and_export(client: TestClient) -> N
         assert sum(t["count"] for t in summary["by_type"]) == summary["total"]
     assert client.get("/api/events/summary", params={"status": "maybe"}).status_code == 422
     assert client.get("/api/events/summary", params={"min_confidence": "2"}).status_code == 422
+    assert client.get("/api/events/summary", params={"actors": "some"}).status_code == 422
 
 
 def test_events_summary_is_remembered_until_the_store_changes(tmp_path: Path) -> None:

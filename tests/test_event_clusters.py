@@ -117,6 +117,7 @@ FILTERS = [
     Filters(country="SYR"), Filters(place="الموصل"), Filters(quad_class=1), Filters(min_confidence=0.6),
     Filters(since="2015-07-02", until="2015-07-09"), Filters(since="2015-07"), Filters(until="2015-07-05", copies=False),
     Filters(event_type="CONSULT", actor="IRQ", status="asserted", copies=False, since="2015-07-01"),
+    Filters(named_actors=True), Filters(named_actors=True, actor="IRQ", copies=False),
 ]
 
 
@@ -136,6 +137,8 @@ def random_store(s: Store, seed: int = 3) -> None:
                       modality=rng.choice([None, None, None, "intent"]))
             e.quad_class = rng.choice([None, 1, 2, 3, 4])
             e.confidence = rng.choice([0.3, 0.6, 0.9])
+            for a in e.source + e.target:  # a country guessed from the article or the outlet
+                a.basis = rng.choice([None, None, "article", "outlet"])
             if e.location and rng.random() < 0.3:
                 e.location = {"name": e.location["name"]}  # a place without coordinates
             d.events.append(e)

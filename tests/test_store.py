@@ -233,3 +233,26 @@ def test_a_bulk_writer_reads_without_mapping_the_file(tmp_path) -> None:  # noqa
     store.unmap_reads()
     assert store.db.execute("PRAGMA mmap_size").fetchone()[0] == 0
     store.close()
+
+
+def test_events_with_guessed_actor_countries_can_be_left_out(tmp_path: Path) -> None:
+    """An event whose actor has a country guessed from its article or outlet (``basis``) is marked in
+    the events table; ``named_actors`` leaves it out of listings and summaries; the entity row keeps
+    the basis too."""
+    from rasd.model import Entity, EntityActor, Mention
+
+    s = SQLiteStore(tmp_path / "x.db")
+    d = doc("قال كريم العلمي إن الحكومة المغربية ستدعم القانون")
+    guess = Actor("per:1", "كريم العلمي", "MAR", "MAR", basis="article")
+    named = Actor(None, "الحكومة المغربية", "MARGOV", "MAR", "GOV")
+    d.entities = [Entity("per:1", "PER", "كريم العلمي", [Mention(4, 14, "كريم العلمي")],
+                         EntityActor("MAR", "MAR", kind="person", basis="article"))]
+    d.events = [
+        Event("SUPPORT", Span(0, 10), Span(0, 3), source=[guess], date="2016-10-01"),
+        Event("SUPPORT", Span(0, 10), Span(20, 25), source=[named], date="2016-10-01"),
+    ]
+    s.add([NewDoc(d)])
+    assert s.event_summary(Filters())["total"] == 2
+    assert [e["source"][0]["code"] for e in s.events(Filters(named_actors=True))] == ["MARGOV"]
+    assert s.event_summary(Filters(named_actors=True))["total"] == 1
+    assert s.db.execute("SELECT basis FROM entities").fetchall() == [("article",)]

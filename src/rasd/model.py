@@ -172,6 +172,7 @@ class Actor:
     sector: str | None = None
     start: int | None = None  # the argument's words in the document text (evidence); None if unknown
     end: int | None = None
+    basis: str | None = None  # "article" / "outlet": the entity's country was guessed (EntityActor.basis)
 
 
 @dataclass(slots=True)

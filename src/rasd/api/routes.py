@@ -160,6 +160,11 @@ class Reports(str, Enum):
     all = "all"
 
 
+class Actors(str, Enum):
+    all = "all"
+    named = "named"
+
+
 def _event_filters(
     type: EventType | None = None,
     quad_class: Annotated[int | None, Query(ge=0, le=4)] = None,
@@ -175,6 +180,10 @@ def _event_filters(
     reports: Annotated[
         Reports, Query(description="one: one record per event (its first report, with the number of reports); all: every report")
     ] = Reports.one,
+    actors: Annotated[
+        Actors,
+        Query(description="all, or named: only events none of whose actors has a country guessed from its article or outlet"),
+    ] = Actors.all,
     since: Since = None,
     until: Until = None,
 ) -> Filters:
@@ -183,7 +192,7 @@ def _event_filters(
     return Filters(
         since=since, until=until, event_type=type.value if type else None, quad_class=quad_class, actor=actor,
         country=country, place=place, status=None if status.value == "all" else status.value, min_confidence=min_confidence,
-        copies=reports is Reports.all,
+        copies=reports is Reports.all, named_actors=actors is Actors.named,
     )
 
 

@@ -68,12 +68,16 @@ def events(
     copies: bool = typer.Option(
         False, "--copies/--no-copies", help="Every report of an event (default: one record per event, with its number of reports)."
     ),
+    named_actors: bool = typer.Option(
+        False, "--named-actors", help="Only events none of whose actors has a country guessed from its article or outlet."
+    ),
 ) -> None:
     """Export coded events matching filters: JSON lines, flat CSV/Parquet rows or PLOVER JSON."""
     filters = Filters(
         since=day(since, "--since"), until=day(until, "--until"), source=source, event_type=plover_type(event_type),
         quad_class=quad_class, actor=actor.upper() if actor else None, country=country.upper() if country else None,
         place=place, status=None if status.value == "all" else status.value, min_confidence=min_confidence, copies=copies,
+        named_actors=named_actors,
     )
     _export(Kind.events, db, format, out, filters)
 

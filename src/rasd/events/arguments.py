@@ -89,6 +89,7 @@ class ArgMention:
             sector=e.sector,
             start=self.start,
             end=self.end,
+            basis=e.actor.basis if e.actor else None,
         )
 
 

@@ -36,7 +36,7 @@ DOC_FIELDS = (
 ENTITY_FIELDS = (
     ("doc_id", "string"), ("entity_id", "string"), ("type", "string"), ("name", "string"), ("code", "string"),
     ("country", "string"), ("sector", "string"), ("office", "string"), ("kind", "string"), ("mentions", "int"),
-    ("first_start", "int"), ("first_end", "int"), ("geo", "string"), ("kb_id", "string"), ("pub_date", "string"),
+    ("first_start", "int"), ("first_end", "int"), ("geo", "string"), ("kb_id", "string"), ("basis", "string"), ("pub_date", "string"),
 )
 EVENT_FIELDS = (
     ("doc_id", "string"), ("event_id", "string"), ("type", "string"), ("mode", "string"), ("quad_class", "int"),
@@ -44,7 +44,7 @@ EVENT_FIELDS = (
     ("source_names", "string"), ("target_names", "string"), ("location", "string"), ("country", "string"),
     ("lat", "double"), ("lon", "double"), ("date", "string"), ("sentence_start", "int"), ("sentence_end", "int"),
     ("trigger_start", "int"), ("trigger_end", "int"), ("negated", "int"), ("modality", "string"),
-    ("confidence", "double"), ("background", "int"), ("cluster", "string"), ("json", "string"), ("pub_date", "string"),
+    ("confidence", "double"), ("background", "int"), ("guessed", "int"), ("cluster", "string"), ("json", "string"), ("pub_date", "string"),
 )
 DUP_FIELDS = (("kind", "string"), ("doc_id", "string"), ("original_id", "string"), ("similarity", "double"),
               ("source", "string"))

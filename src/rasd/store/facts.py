@@ -20,7 +20,7 @@ from rasd.store.types import Filters
 # what ``Store.event_facts`` yields per event, in this order
 FACT_COLUMNS = (
     "type", "date", "quad_class", "source_codes", "target_codes", "location", "country", "lat", "lon",
-    "negated", "modality", "background", "confidence", "leads", "doc_rowid", "rowid",
+    "negated", "modality", "background", "confidence", "leads", "guessed", "doc_rowid", "rowid",
 )
 FACTS_SQL = "SELECT " + ", ".join(f"e.{c}" for c in FACT_COLUMNS) + " FROM events e ORDER BY e.rowid"
 
@@ -61,6 +61,7 @@ class EventFacts:
         self.background = np.array([bool(v) for v in c["background"]], dtype=bool)
         self.confidence = np.array([np.nan if v is None else v for v in c["confidence"]], dtype=np.float64)
         self.leads = np.array([bool(v) for v in c["leads"]], dtype=bool)
+        self.guessed = np.array([bool(v) for v in c["guessed"]], dtype=bool)
         self.rowid = np.array(c["rowid"], dtype=np.int64)
         # the listing's order, as the stores sort: newest date first (dates are coded in text order, an
         # undated event as 0, so last), then the latest row first
@@ -120,6 +121,8 @@ class EventFacts:
                 m &= self.confidence >= f.min_confidence
         if not f.copies:
             m &= self.leads
+        if f.named_actors:
+            m &= ~self.guessed
         return m
 
     def page(self, f: Filters, offset: int, limit: int) -> list[int]:

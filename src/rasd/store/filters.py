@@ -117,6 +117,8 @@ def event_attribute_filters(f: Filters, d: Dialect) -> tuple[list[str], list[Any
         args.append(f.min_confidence)
     if not f.copies:  # one record per event: its cluster's lead report (never a near-duplicate copy's)
         where.append("e.leads = 1")
+    if f.named_actors:  # no actor whose country is only the article's or the outlet's guess
+        where.append("e.guessed = 0")
     return where, args
 
 

@@ -138,7 +138,17 @@ LEAD_SQL = (
 )
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4]
+def _v5(db: sqlite3.Connection) -> None:
+    """Where an actor's country was guessed from its article or outlet (``EntityActor.basis``): the
+    entity's basis, and whether an event has such an actor (earlier rows had no guesses: 0)."""
+    for sql in (
+        "ALTER TABLE entities ADD COLUMN basis TEXT",
+        "ALTER TABLE events ADD COLUMN guessed INTEGER NOT NULL DEFAULT 0",
+    ):
+        db.execute(sql)
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5]
 LATEST = len(MIGRATIONS)
 
 

@@ -134,7 +134,13 @@ _V5 = (
     "UPDATE documents SET search = search::text::tsvector",
 )
 
-MIGRATIONS: list[tuple[str, ...] | Callable[[Any], None]] = [_V1, _V2, _V3, _v4, _V5]
+# Where an actor's country was guessed from its article or outlet (as SQLite's migration 5).
+_V6 = (
+    "ALTER TABLE entities ADD COLUMN basis TEXT",
+    "ALTER TABLE events ADD COLUMN guessed INTEGER NOT NULL DEFAULT 0",
+)
+
+MIGRATIONS: list[tuple[str, ...] | Callable[[Any], None]] = [_V1, _V2, _V3, _v4, _V5, _V6]
 LATEST = len(MIGRATIONS)
 
 

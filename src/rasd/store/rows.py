@@ -14,12 +14,12 @@ from rasd.text.normalize import normalize_word
 
 ENTITY_COLUMNS = (
     "doc_rowid", "entity_id", "type", "name", "code", "country", "sector", "office", "kind", "mentions",
-    "first_start", "first_end", "geo", "kb_id",
+    "first_start", "first_end", "geo", "kb_id", "basis",
 )
 EVENT_COLUMNS = (
     "doc_rowid", "event_id", "type", "mode", "quad_class", "cameo", "goldstein", "source_codes", "target_codes",
     "source_names", "target_names", "location", "country", "lat", "lon", "date", "sentence_start",
-    "sentence_end", "trigger_start", "trigger_end", "negated", "modality", "confidence", "background", "cluster", "json",
+    "sentence_end", "trigger_start", "trigger_end", "negated", "modality", "confidence", "background", "guessed", "cluster", "json",
 )
 
 
@@ -59,6 +59,11 @@ def cluster_id(ev: Event, doc_id: str) -> str:
     return hashlib.blake2b("\x1f".join(parts).encode("utf-8"), digest_size=8).hexdigest()
 
 
+def guessed(ev: Event) -> int:
+    """1 when an actor of the event has a country only guessed from its article or outlet (``basis``)."""
+    return int(any(a.basis for a in (*ev.source, *ev.target)))
+
+
 def entity_rows(rowid: int | str, doc: Document) -> Iterator[tuple[Any, ...]]:
     """The ``entities`` table's rows of a document (its key first: a row id in a store, a doc id in Spark)."""
     for e in doc.entities:
@@ -68,6 +73,7 @@ def entity_rows(rowid: int | str, doc: Document) -> Iterator[tuple[Any, ...]]:
             first.start if first else None, first.end if first else None,
             json.dumps(asdict(e.geo), ensure_ascii=False) if e.geo else None,
             e.actor.kb_id if e.actor else None,
+            e.actor.basis if e.actor else None,
         )
 
 
@@ -81,7 +87,7 @@ def event_rows(rowid: int | str, doc: Document) -> Iterator[tuple[Any, ...]]:
             no_nul(";".join(a.name for a in ev.source)), no_nul(";".join(a.name for a in ev.target)),
             no_nul(loc.get("name")), loc.get("country"), loc.get("lat"), loc.get("lon"), ev.date,
             ev.sentence.start, ev.sentence.end, ev.trigger.start, ev.trigger.end,
-            int(ev.negated), ev.modality, ev.confidence, int(ev.background), cluster_id(ev, doc.id),
+            int(ev.negated), ev.modality, ev.confidence, int(ev.background), guessed(ev), cluster_id(ev, doc.id),
             json.dumps(asdict(ev), ensure_ascii=False),
         )
 

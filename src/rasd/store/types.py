@@ -88,6 +88,7 @@ class Filters:
     status: str | None = None  # events that are: asserted | negated | hypothetical | background (None: all)
     min_confidence: float | None = None  # events the coder is at least this confident of
     copies: bool = True  # every report of an event (False: one record per event, its cluster's lead report)
+    named_actors: bool = False  # only events none of whose actors has a country guessed from article or outlet
 
 
 EVENT_STATUSES = ("asserted", "negated", "hypothetical", "background")

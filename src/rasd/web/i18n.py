@@ -43,6 +43,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "reports": ("التقارير", "reports"),
     "reports_title": ("عدد التقارير عن هذا الحدث في الأرشيف", "how many stored reports tell this event"),
     "with_copies": ("كل التقارير عن الحدث", "every report of an event"),
+    "named_actors": ("فاعلون لم تُخمَّن دولهم", "only actors whose country was not guessed"),
     "as_source": ("فاعلًا", "as source"),
     "as_target": ("مفعولًا به", "as target"),
     "counterparts": ("أبرز الأطراف المقابلة", "Main counterparts"),
