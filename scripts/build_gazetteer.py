@@ -90,6 +90,7 @@ COUNTRY_ALIASES: dict[str, list[str]] = {
     "LY": ["ليبيا"],
     "BA": ["البوسنة"],
     "CZ": ["التشيك", "تشيكيا"],
+    "BY": ["بيلاروسيا", "روسيا البيضاء"],
     "NL": ["هولندا"],
     "VA": ["الفاتيكان"],
     "MM": ["ميانمار", "بورما"],
@@ -218,7 +219,7 @@ CITY_EXONYMS: dict[str, tuple[str, str]] = {
 }
 
 
-# First-level divisions of the Arab states (governorates, provinces, regions, states) and the few
+# First-level divisions of the Arab states and the states of the United States (governorates, provinces, regions, states) and the few
 # regions the news treats as such (إقليم كردستان، الضفة الغربية، قطاع غزة، دارفور، بونتلاند), where
 # their name is no city's: Arabic names → (the seat, as an Arabic name and a geonames English name to
 # find it, ISO alpha-2, weak). Divisions named after their seat city (محافظة البصرة, ولاية سطيف) are
@@ -254,7 +255,7 @@ ADMIN_REGIONS: list[tuple[tuple[str, ...], str, str, str]] = [
     (("عسير", "منطقة عسير"), "أبها", "Abha", "SA"),
     (("الحدود الشمالية", "منطقة الحدود الشمالية"), "عرعر", "Arar", "SA"),
     (("المنطقة الشرقية", "~الشرقية"), "الدمام", "Dammam", "SA"),
-    (("منطقة الجوف",), "سكاكا", "Sakakah", "SA"),
+    (("منطقة الجوف", "~الجوف"), "سكاكا", "Sakakah", "SA"),
     (("منطقة الباحة",), "الباحة", "Al Bahah", "SA"),
     (("منطقة جازان", "منطقة جيزان"), "جازان", "Jizan", "SA"),
     (("منطقة نجران",), "نجران", "Najrān", "SA"),
@@ -270,7 +271,7 @@ ADMIN_REGIONS: list[tuple[tuple[str, ...], str, str, str]] = [
     (("محافظة صعدة",), "صعدة", "Şa‘dah", "YE"),
     (("محافظة حجة",), "حجة", "Ḩajjah", "YE"),
     (("محافظة عمران",), "عمران", "‘Amrān", "YE"),
-    (("محافظة الجوف",), "الحزم", "Al Ḩazm", "YE"),
+    (("محافظة الجوف", "~الجوف"), "الحزم", "Al Ḩazm", "YE"),
     (("المهرة", "محافظة المهرة"), "الغيضة", "Al Ghayḑah", "YE"),
     (("سقطرى", "أرخبيل سقطرى"), "حديبو", "Hadibu", "YE"),
     (("~البيضاء", "محافظة البيضاء"), "البيضاء", "Al Bayḑā’", "YE"),
@@ -339,7 +340,61 @@ ADMIN_REGIONS: list[tuple[tuple[str, ...], str, str, str]] = [
     # Iran (the Arab-populated and border provinces the news names)
     (("خوزستان", "الأحواز", "الأهواز"), "الأهواز", "Ahvaz", "IR"),
     (("سيستان وبلوشستان", "سيستان بلوشستان"), "زاهدان", "Zahedan", "IR"),
+    # the states of the United States the news names (not نيويورك, واشنطن, جورجيا or مين: a city's,
+    # a country's or an ordinary word's name first); placed at a large city of the state
+    (("ألاباما", "ولاية ألاباما"), "مونتغمري", "Montgomery", "US"),
+    (("ألاسكا", "ولاية ألاسكا"), "جونو", "Juneau", "US"),
+    (("أريزونا", "ولاية أريزونا"), "فينيكس", "Phoenix", "US"),
+    (("أركنساس", "آركنساس"), "ليتل روك", "Little Rock", "US"),
+    (("كاليفورنيا", "ولاية كاليفورنيا"), "ساكرامنتو", "Sacramento", "US"),
+    (("كولورادو", "ولاية كولورادو"), "دنفر", "Denver", "US"),
+    (("كونيتيكت", "كونيكتيكت", "كونكتيكت"), "هارتفورد", "Hartford", "US"),
+    (("ديلاوير", "ديلاوار"), "دوفر", "Dover", "US"),
+    (("فلوريدا", "ولاية فلوريدا"), "تالاهاسي", "Tallahassee", "US"),
+    (("هاواي", "ولاية هاواي"), "هونولولو", "Honolulu", "US"),
+    (("أيداهو", "آيداهو"), "بويسي", "Boise", "US"),
+    (("إلينوي", "إلينوى", "ايلينوي"), "شيكاغو", "Chicago", "US"),
+    (("إنديانا", "ولاية إنديانا"), "إنديانابوليس", "Indianapolis", "US"),
+    (("~آيوا", "~أيوا", "ولاية آيوا"), "دي موين", "Des Moines", "US"),
+    (("كانساس", "كنساس"), "توبيكا", "Topeka", "US"),
+    (("كنتاكي", "كنتاكى"), "لويفيل", "Louisville", "US"),
+    (("لويزيانا", "لويزيانا"), "باتون روج", "Baton Rouge", "US"),
+    (("ميريلاند", "ماريلاند", "ميريلند"), "أنابوليس", "Annapolis", "US"),
+    (("ماساتشوستس", "ماساتشوسيتس", "ماساشوستس"), "بوسطن", "Boston", "US"),
+    (("ميشيغان", "ميشيجان", "ميتشيغان", "ميشيغن"), "لانسنغ", "Lansing", "US"),
+    (("مينيسوتا", "ولاية مينيسوتا"), "سانت بول", "Saint Paul", "US"),
+    (("ميسيسيبي", "ميسيسيبى", "مسيسيبي"), "جاكسون", "Jackson", "US"),
+    (("ميزوري", "ميسوري"), "جيفرسون سيتي", "Jefferson City", "US"),
+    (("مونتانا", "ولاية مونتانا"), "هيلينا", "Helena", "US"),
+    (("نبراسكا", "ولاية نبراسكا"), "لينكولن", "Lincoln", "US"),
+    (("نيفادا", "ولاية نيفادا"), "لاس فيغاس", "Las Vegas", "US"),
+    (("نيوهامبشير", "نيو هامبشير"), "مانشستر", "Manchester", "US"),
+    (("نيوجيرسي", "نيو جيرسي", "نيوجرسي"), "نيوارك", "Newark", "US"),
+    (("نيومكسيكو", "نيو مكسيكو"), "ألباكركي", "Albuquerque", "US"),
+    (("كارولاينا الشمالية", "نورث كارولاينا", "كارولينا الشمالية"), "رالي", "Raleigh", "US"),
+    (("داكوتا الشمالية", "نورث داكوتا"), "بسمارك", "Bismarck", "US"),
+    (("أوهايو", "اوهايو", "ولاية أوهايو"), "كولومبوس", "Columbus", "US"),
+    (("أوكلاهوما", "ولاية أوكلاهوما"), "أوكلاهوما سيتي", "Oklahoma City", "US"),
+    (("أوريغون", "أوريجون", "ولاية أوريغون"), "بورتلاند", "Portland", "US"),
+    (("بنسلفانيا", "بنسيلفانيا", "ولاية بنسلفانيا"), "هاريسبرغ", "Harrisburg", "US"),
+    (("رود آيلاند", "رود أيلاند"), "بروفيدنس", "Providence", "US"),
+    (("كارولاينا الجنوبية", "ساوث كارولاينا", "كارولينا الجنوبية"), "كولومبيا", "Columbia", "US"),
+    (("داكوتا الجنوبية", "ساوث داكوتا"), "سو فولز", "Sioux Falls", "US"),
+    (("تينيسي", "تينيسى", "تنيسي", "ولاية تينيسي"), "ناشفيل", "Nashville", "US"),
+    (("تكساس", "ولاية تكساس"), "أوستن", "Austin", "US"),
+    (("يوتا", "ولاية يوتا"), "سولت ليك سيتي", "Salt Lake City", "US"),
+    (("فيرمونت", "ولاية فيرمونت"), "برلنغتون", "Burlington", "US"),
+    (("فرجينيا", "فيرجينيا", "ولاية فرجينيا"), "ريتشموند", "Richmond", "US"),
+    (("فرجينيا الغربية", "فيرجينيا الغربية", "وست فرجينيا"), "مورغانتاون", "Morgantown", "US"),
+    (("ويسكونسن", "ويسكونسين"), "ماديسون", "Madison", "US"),
+    (("وايومنغ", "وايومينغ"), "شايان", "Cheyenne", "US"),
 ]
+
+
+def g_as_jim(name: str) -> str:
+    """The Egyptian and Gulf spelling of a foreign name: a word-final غ for "g" written ج
+    (لوكسمبورغ → لوكسمبورج، هامبورغ → هامبورج)."""
+    return " ".join(w[:-1] + "ج" if len(w) > 3 and w.endswith("غ") else w for w in name.split(" "))
 
 
 def arabic_names(names: list[str]) -> list[str]:
@@ -459,7 +514,9 @@ def main() -> None:
     places: dict[int, list] = {}  # geonameid → [feature, iso3, lat, lon, population, name_ar, name_en]
     names: dict[str, dict[int, int]] = {}  # normalized name → {geonameid: strength 2 curated/1/0 weak}
 
-    def add_name(name: str, gid: int, strength: int, population: int = 0) -> None:
+    def add_name(name: str, gid: int, strength: int, population: int = 0, foreign: bool = False) -> None:
+        if foreign and g_as_jim(name) != name:
+            add_name(g_as_jim(name), gid, strength, population)
         key = " ".join(normalize_word(name).replace("-", " ").split())
         if len(key.replace(" ", "")) < 3:
             return
@@ -508,7 +565,7 @@ def main() -> None:
         # person (ميكي، زاما): only big cities are trusted on their own
         strength = 1 if cc in REGION or city["population"] >= FOREIGN_CITY_POPULATION else 0
         for n in ar_names:
-            add_name(n, gid, strength, int(city["population"]))
+            add_name(n, gid, strength, int(city["population"]), foreign=cc not in REGION)
     for ar_name, (en, cc) in sorted(CITY_EXONYMS.items()):
         city = by_en.get((en, cc)) or find_city(cities, ar_name, en, cc)
         if city is None:
@@ -527,7 +584,7 @@ def main() -> None:
             ],
         )
         places[gid][5] = ar_name
-        add_name(ar_name, gid, 2)
+        add_name(ar_name, gid, 2, foreign=cc not in REGION)
 
     # countries and territories
     countries = gc.get_countries()
@@ -542,7 +599,7 @@ def main() -> None:
         lat, lon = centroids.get(info["iso3"]) or (  # small territories missing from the 110m map: their towns
             round(statistics.median(p[0] for p in pts), 4), round(statistics.median(p[1] for p in pts), 4))
         places[gid] = ["country", info["iso3"], lat, lon, int(info["population"]), name_ar, info["name"]]
-        add_name(name_ar, gid, 2)
+        add_name(name_ar, gid, 2, foreign=cc not in REGION)
         for alias in COUNTRY_ALIASES.get(cc, []):
             add_name(alias, gid, 2)
             alias_used.add(cc)

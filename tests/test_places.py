@@ -114,3 +114,27 @@ def test_country_points_lie_in_the_country() -> None:
     assert 35 < lat < 45 and -105 < lon < -92
     lat, lon = points["SAU"]
     assert 20 < lat < 28 and 41 < lon < 48
+
+
+def test_a_town_noun_makes_a_rarer_word_a_place(gaz):
+    """محافظ أملج, بلدية سلا: a governor or town hall is of a place, though the name is also a word;
+    a common word (العاصمة الجديدة), a demonym (العاصمة السويدية) or a proclitic form is not."""
+    doc = Pipeline().process_text("وحضر الحفل محافظ أملج، ووصلت بلدية سلا إلى اتفاق مع العاصمة الجديدة.\n")
+    geo = {e.name: e.geo for e in find_entities(doc, gaz=gaz, tagger=None) if e.geo}
+    assert geo["أملج"].country == "SAU"
+    assert geo["سلا"].country == "MAR"
+    assert "الجديدة" not in geo
+    doc = Pipeline().process_text("تشهد العاصمة السويدية ستوكهولم يوما بلا سيارات.\n")
+    geo = {e.name: e.geo for e in find_entities(doc, gaz=gaz, tagger=None) if e.geo}
+    assert all(g.country != "TUR" for g in geo.values())
+    doc = Pipeline().process_text("وقال محافظ أملج إن المهرجان بدأ، ولم يحضر أملج أحد.\n")
+    mentions = [m.text for e in find_entities(doc, gaz=gaz, tagger=None) if e.geo for m in e.mentions]
+    assert mentions == ["أملج"]  # only the governor's; the bare word stays a word
+
+
+def test_a_place_span_cut_short_takes_the_gazetteer_name(gaz):
+    """The model tags ترينيداد alone (a town in Bolivia); the gazetteer knows ترينيداد وتوباغو."""
+    doc = Pipeline().process_text("أما بنما فتأهلت على حساب ترينيداد وتوباغو بركلات الترجيح.\n")
+    places = {e.name: e.geo.country for e in find_entities(doc, gaz=gaz) if e.geo}
+    assert places.get("ترينيداد وتوباغو") == "TTO"
+    assert "BOL" not in places.values()

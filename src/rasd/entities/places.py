@@ -84,6 +84,9 @@ def geocode(
         places = [p for p in places if (key, p.geonameid) not in hamlets or named_elsewhere(p.country, key)]
         if not places:
             continue
+        admins = [p for p in places if p.feature == "admin"]
+        if n.region_cue and admins:
+            places = admins  # أمين منطقة الجوف: the Saudi region, not the Libyan town of that name
         countries = [p for p in places if p.feature == "country"]
         cities = [p for p in places if p.feature != "country"]
         if countries and not n.city_cue:

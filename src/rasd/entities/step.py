@@ -47,6 +47,11 @@ _REGION_CUES = frozenset(
     normalize_word(w) for w in "منطقة المنطقة منطقتي مناطق محافظة محافظات محافظتي إقليم الإقليم جهة ولاية".split()
 )
 _CITY_CUES = frozenset(normalize_word(w) for w in ("مدينة", "العاصمة", "بمدينة", "لمدينة", "ومدينة"))
+# nouns after which a name that is also a rarer ordinary word is read as a place all the same (محافظ
+# أملج، بلدية سلا، أمانة جدة، بمدينة X): a governor, town hall or town is of a place. Not the region
+# nouns: منطقة الساحل is the Sahel, محافظات الصعيد Upper Egypt, neither a town of that name.
+_PLACE_CUES = frozenset(normalize_word(w) for w in "مدينة العاصمة محافظ بلدية أمانة بلدة قرية".split())
+_CUED_MAX = 1000  # a word seen more often than this in SaudiNewsNet stays a word (الجديدة، أمن، مدينة)
 _MAX_NAME_WORDS = 4
 _RARE = 50  # a word seen fewer times than this in SaudiNewsNet may be a name after a title
 _CLITIC_STARTS = ("و", "لل", "بال", "كال", "فال")
@@ -351,6 +356,10 @@ def _ner_spans(
             found.other.setdefault(("LOC", " ".join(norms[i : j + 2])), []).append((s, end))
             taken[j + 1] = True
         elif typ == "LOC":
+            longer = gaz.match_at(norms, i)
+            if longer and longer[0] > j - i + 1 and not any(taken[i : i + longer[0]]) and _strong(gaz, longer[1]):
+                j = i + longer[0] - 1  # the model stopped short of a name the gazetteer knows (ترينيداد وتوباغو)
+                e = toks[j].end
             m = gaz.match_at(norms[i : j + 1], 0)
             if not (m and m[0] == j - i + 1):
                 # not a gazetteer name as a whole (الحسكة السورية): the gazetteer pass reads its
@@ -390,11 +399,12 @@ def _gazetteer_words(
         in_ner = m is not None and any(a <= i and i + m[0] - 1 <= b for a, b, *_ in ner_places)
         if m and m[0] == 1 and m[2] and not in_ner and _word_of_its_own(norms[i], m[1]):
             m = None  # كبيرا is not ك + بيرا (Beira), كبرى not ك + بري
-        if m and not any(taken[i : i + m[0]]) and (in_ner or any(s > 0 for _p, s in gaz.candidates(m[1]))):
+        cued = m is not None and _cued(norms, i, m, gaz)
+        if m and not any(taken[i : i + m[0]]) and (in_ner or cued or any(s > 0 for _p, s in gaz.candidates(m[1]))):
             n, key, cut = m
             a = toks[i].start + orig_cut(text, toks[i].start, cut)
             found.places.append(
-                (a, toks[i + n - 1].end, _place_name(key, norms, i, a, dateline, reporting_key, ner=in_ner))
+                (a, toks[i + n - 1].end, _place_name(key, norms, i, a, dateline, reporting_key, ner=in_ner or cued))
             )
             for k in range(i, i + n):
                 taken[k] = True
@@ -973,6 +983,23 @@ def _word_before(text: str, start: int) -> str | None:
     if not before or not before[-1][:1].isalpha():
         return None
     return key_of(before[-1])
+
+
+def _cued(norms: list[str], i: int, m: tuple[int, str, int], gaz: Gazetteer) -> bool:
+    """A place name right after a town noun (محافظ أملج), written without a proclitic, no demonym
+    (العاصمة السويدية) and no common word."""
+    return (
+        i > 0
+        and m[2] == 0
+        and _any_form_in(norms[i - 1], _PLACE_CUES)
+        and gaz.demonym_at(norms[i]) is None
+        and _folded_lexicon().get(norms[i], 0) <= _CUED_MAX
+    )
+
+
+def _strong(gaz: Gazetteer, key: str) -> bool:
+    """Whether ``key`` is a curated or geonames name of some place (not only an ordinary word)."""
+    return any(strength > 0 for _p, strength in gaz.candidates(key))
 
 
 def _weak(gaz: Gazetteer, key: str, place: Place) -> bool:
