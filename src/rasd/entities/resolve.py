@@ -172,6 +172,8 @@ def role_before(
     table is used where it says nothing.
     """
     j = i - 1
+    while j >= 0 and toks[j].norm in HONORIFICS and text[toks[j].end : toks[j + 1].start].strip() in ("", "/"):
+        j -= 1  # وزير الثقافة والإعلام الدكتور عادل الطريفي: the honorific stands between title and name
     host = country = None
     # [لدى/في PLACE]
     for n in (3, 2, 1):
@@ -185,10 +187,11 @@ def role_before(
     while j >= 0 and toks[j].norm in MODIFIERS:
         j -= 1
     demonym_end = None
+    d = -1  # the demonym's word
     if j >= 0:
         dem = gaz.demonym_at(toks[j].norm)
         if dem:
-            country, demonym_end = dem[0], toks[j].end
+            country, demonym_end, d = dem[0], toks[j].end, j
             j -= 1
         else:
             for n in (2, 1):
@@ -207,13 +210,44 @@ def role_before(
         for first, cut in proclitic_variants(toks[k].norm):
             phrase = " ".join([first, *(t.norm for t in toks[k + 1 : j + 1])])
             sector = (roles(phrase) if roles else None) or ROLES.get(phrase)
+            if sector is None and first in _PLAIN_TITLES and _complements(toks, k + 1, j):
+                sector = "GOV"  # وزير العدل والحريات، محافظ الاحتياطي الفيدرالي: a ministry's or bank's name
             if sector:
                 start = toks[k].start + orig_cut(text, toks[k].start, cut)
                 return Title(text[start : toks[j].end], sector, country, host, start)
     if demonym_end is not None and j >= 0 and toks[j].norm.startswith("ال") and toks[j].norm not in _NOT_PERSON_NOUNS:
         # a noun no role table knows, with a country: اللاعب الغاني مونتاري, الفنانة المصرية ليلى علوي
         return Title(text[toks[j].start : demonym_end], None, country, host, toks[j].start)
+    if demonym_end is not None and d == i - 1 and _demonym_as_noun(toks, d, text):
+        # the demonym is the noun: مدربه البرتغالي جوزيه مورينيو، والإيطالي ماتيو دارميان، ، الغاني مونتاري
+        return Title(text[toks[d].start : demonym_end], None, country, host, toks[d].start)
     return None
+
+
+_POSSESSIVE = ("ه", "ها", "هم")
+# courtesy titles between a role and a name (وزير التموين الدكتور شريف فاروق), which say nothing of either
+HONORIFICS = frozenset(
+    normalize_word(w) for w in "الدكتور الدكتورة د المهندس المهندسة السيد السيدة الأستاذ الأستاذة".split()
+)
+
+
+def _complements(toks: Sequence[Token], a: int, b: int) -> bool:
+    """Whether words ``a..b`` (one to three) all complete a title as definite nouns (العدل والحريات،
+    الشؤون الاجتماعية، الاحتياطي الفيدرالي): no name, verb or preposition among them."""
+    return 0 < b - a + 1 <= 3 and all(t.norm.startswith(("ال", "وال")) for t in toks[a : b + 1])
+
+
+def _demonym_as_noun(toks: Sequence[Token], d: int, text: str) -> bool:
+    """Whether the demonym at word ``d``, right before a name, stands for a person: it opens the clause
+    (start, after a comma or dash, or joined by و to a list of such), or follows a noun with a possessive
+    (مدربه، لاعبها)."""
+    dem, j = toks[d], d - 1
+    if dem.norm.startswith(("وال", "فال")):
+        return True
+    if j < 0 or text[toks[j].end : dem.start].strip(" \t\n«\"") in ("،", ",", "-", "–", ":"):
+        return True
+    prev = toks[j].norm
+    return len(prev) > 4 and prev.endswith(_POSSESSIVE) and not prev.startswith("ال") and prev not in _NOT_PERSON_NOUNS
 
 
 _APPOSITION_GAPS = frozenset({"،", ","})
@@ -269,6 +303,9 @@ def role_after(
         country = place_country(gaz, m[1]) if m and m[2] == 0 else None  # وزير خارجية تركيا، محافظ قنا
         if country:
             return Title(text[toks[k].start : toks[e + m[0] - 1].end], sector, country, None, toks[k].start)
+    head = _head_of(toks, k, words) if words else None
+    if head is not None:  # رئيس هيئة السلامة الملاحية، الرئيس التنفيذي لجهاز تنمية المشروعات
+        return Title(text[toks[k].start : toks[head[1]].end], head[0], None, None, toks[k].start)
     if not words or toks[k].norm in _VAGUE_HEADS or not (comma or toks[k].norm in _PLAIN_TITLES):
         return None  # without a comma only a minister's, a governor's or an envoy's title: شريف فاروق وزير التموين
     for n in range(min(_MAX_ROLE_WORDS, words), 0, -1):
@@ -283,6 +320,33 @@ _VAGUE_HEADS = frozenset(
     normalize_word(w) for w in "رئيس الرئيس رئيسة مدير المدير مديرة نائب أمين الأمين عضو المستشار مستشار قائد القائد".split()
 )
 _STATE_TITLE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+# the head noun of an organisation a vague title heads, and the sector it gives (رئيس هيئة …، مدير
+# مديرية …، الرئيس التنفيذي لشركة …، رئيس قطاع … بوزارة …)
+_HEADED_ORGS = {
+    normalize_word(w): sector
+    for words, sector in (
+        ("هيئة جهاز وزارة مصلحة مديرية ديوان", "GOV"),
+        ("شركة بنك مصرف مجموعة", "BUS"),
+        ("جامعة كلية أكاديمية", "EDU"),
+        ("صحيفة جريدة مجلة", "JRN"),
+        ("حزب", "PTY"),
+        ("نقابة", "LAB"),
+    )
+    for w in words.split()
+}
+
+
+def _head_of(toks: Sequence[Token], k: int, words: int) -> tuple[str, int] | None:
+    """A vague head at word ``k`` (رئيس، مدير، الرئيس التنفيذي، نائب) of an organisation named by its head
+    noun within the next five title words: (sector, the word of that noun)."""
+    if toks[k].norm not in _VAGUE_HEADS:
+        return None
+    for e in range(k + 1, min(k + words, k + 6)):
+        for form, _cut in proclitic_variants(toks[e].norm):  # لجهاز، بوزارة، للهيئة
+            sector = _HEADED_ORGS.get(form[2:] if form.startswith("ال") else form)
+            if sector:
+                return sector, e
+    return None
 # titles that follow a name without a comma and are the name's (apposition), not the start of a phrase
 _PLAIN_TITLES = frozenset(normalize_word(w) for w in "وزير وزيرة محافظ محافظة سفير سفيرة".split())
 

@@ -251,6 +251,33 @@ _LEADING_OFFICES = frozenset(
 )
 
 
+def _countries_named(found: _Found, gaz: Gazetteer) -> dict[str, int]:
+    """How often the article names each country by a country name, a demonym, a state actor or a known
+    body, before any person is resolved."""
+    out: dict[str, int] = {}
+    isos = [iso for _a, _b, iso in found.demonyms]
+    isos += [iso for _a, _b, p in found.places if (iso := country_of(gaz, p.key))]
+    isos += [iso for (iso, _sector, _noun), spans in found.groups.items() for _ in spans]
+    isos += [rec.country for rec, _spans in found.kb.values() if rec.country and rec.kind not in _NO_VOTE]
+    for iso in isos:
+        out[iso] = out.get(iso, 0) + 1
+    return out
+
+
+def _surname_of_a_stranger(c: Any, rec: Any, named: dict[str, int]) -> bool:
+    """A known leader named by one word only, in an article about another country that never names
+    theirs: a namesake (المشاط in an Egyptian story is Egypt's minister, not the Houthi leader)."""
+    home = _home_country(named)
+    return (
+        rec is not None
+        and home is not None
+        and rec.country != home
+        and rec.country not in named
+        and all(len(m.words) == 1 for m in c.mentions)
+        and not any(m.title and m.title.country for m in c.mentions)
+    )
+
+
 def _leader(rec: Any) -> bool:
     """Whether a known person led a state, a government or a movement, or their diplomacy: the news names
     such people by surname alone (الكاظمي، أردوغان، لافروف). Anyone else's bare surname (an interior or
@@ -606,8 +633,11 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
     person_country: list[tuple[int, str]] = []  # (offset of a mention, ISO-3) for بلاده
     stateless: list[tuple[Entity, tuple[str, ...]]] = []  # persons nothing in the text gave a country
     kb = actor_index()
+    named = _countries_named(found, gaz)
     for c in clusters:
         title, full, kb_id = c.title, c.full, c.kb
+        if kb_id and kb is not None and _surname_of_a_stranger(c, kb.kb.get(kb_id), named):
+            kb_id = None
         office = kb.person(kb_id, date) if kb is not None and kb_id else None
         # a known person out of office at the date is still of their country (علي عبد الله صالح in 2015)
         known = kb.kb.get(kb_id) if kb is not None and kb_id else None
@@ -724,10 +754,10 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
     if home and outlet and home != outlet and votes[home] < _FOREIGN_HOME_VOTES:
         home = None  # a Youm7 gold-price report naming the Fed twice is no story about the USA
     # an unknown person, titled or not, whose name fits is taken to be of the article's country; where
-    # the article names no other country at all, of the outlet's (for an outlet of the region, and a
-    # full name only: a weaker guess)
+    # no country leads the article but the outlet's is named as often as any, of the outlet's (for an
+    # outlet of the region, and a full name only: a weaker guess)
     person_home, basis = (home, "article") if home else (outlet, "outlet")
-    if basis == "outlet" and set(votes) - {person_home}:
+    if basis == "outlet" and votes and votes.get(outlet or "", 0) < max(votes.values()):
         person_home = None
     if person_home:
         for ent, words in stateless:
@@ -742,7 +772,9 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
                 type=typ,
                 name=name,
                 mentions=mentions(spans),
-                actor=_unknown_organisation(name, gaz, kb, home, _word_before(text, spans[0][0])) if typ == "ORG" else None,
+                actor=_unknown_organisation(name, gaz, kb, person_home, _word_before(text, spans[0][0]), basis)
+                if typ == "ORG"
+                else None,
             )
         )
     out.sort(key=lambda e: e.mentions[0].start if e.mentions else 0)
@@ -806,14 +838,14 @@ def _named_after_country(name: str, gaz: Gazetteer, kb: Any = None, head: str | 
 
 
 def _unknown_organisation(
-    name: str, gaz: Gazetteer, kb: Any, home: str | None, head: str | None = None
+    name: str, gaz: Gazetteer, kb: Any, home: str | None, head: str | None = None, basis: str = "article"
 ) -> EntityActor | None:
     """Who an organisation the knowledge base does not list is: a country its name gives (a demonym, a
-    place it names), else the country the article is about."""
+    place it names), else the country the article (or its outlet: ``basis``) is about."""
     return (
         _named_after_country(name, gaz, kb, head)
         or _named_after_place(name, gaz, kb, head)
-        or _of_the_article(name, kb, home, head)
+        or _of_the_article(name, kb, home, head, basis)
     )
 
 
@@ -869,25 +901,32 @@ def _head_sector(words: list[str], kb: Any, generic: bool = True) -> str | None:
     return _ORG_SECTORS.get(first[2:] if first.startswith("ال") else first)
 
 
-def _of_the_article(name: str, kb: Any, home: str | None, head: str | None = None) -> EntityActor | None:
+def _of_the_article(
+    name: str, kb: Any, home: str | None, head: str | None = None, basis: str = "article"
+) -> EntityActor | None:
     """An organisation that names no country is taken to be of the country the article is about, when
     the article is clearly about one (``basis="article"``): a body of the state (``مجلس النواب``,
     ``وزارة الصحة``, ``النيابة العامة`` → GOV, LEG, JUD ...), a party (``حزب الحركة الشعبية``), the
     national team, a firm, a club, a university. Measured on hand-checked mentions of three countries'
     outlets (docs/bench/actors.md): right about 19 times in 20, where nothing else gives a country."""
     words = [key_of(w) for w in name.split()]
-    if home is None or not words:
+    if home is None or not words or any(w in _BEYOND_ONE_STATE for w in words):
         return None
     if tuple(words[:2]) in _NATIONAL_TEAMS:
-        return EntityActor(code=home, country=home, kind="organization", basis="article")
+        return EntityActor(code=home, country=home, kind="organization", basis=basis)
     sector = _head_sector(words, kb, generic=False)
     if sector in _STATE_SECTORS or sector == "PTY":
         kind = "party" if sector == "PTY" else "state"
     else:
         sector, kind = _org_sector(words, kb, head), "organization"
-    return EntityActor(code=home + (sector or ""), country=home, sector=sector, kind=kind, basis="article")
+    return EntityActor(code=home + (sector or ""), country=home, sector=sector, kind=kind, basis=basis)
 
 
+# words that place an organisation above or outside one state (معهد شوازيل الدولي، البنك الأوروبي،
+# منصة TripAdvisor العالمية): not the article's country
+_BEYOND_ONE_STATE = frozenset(
+    key_of(w) for w in "الدولي الدولية العالمي العالمية الأوروبي الأوروبية الأفريقي الأفريقية الإفريقي الإفريقية الآسيوي الآسيوية الأممي الأممية القاري القارية".split()
+)
 _NATIONAL_TEAMS = frozenset(tuple(key_of(w) for w in p.split()) for p in ("المنتخب الوطني", "الفريق الوطني"))
 _MIN_HOME_VOTES = 2
 _FOREIGN_HOME_VOTES = 3  # an article of an outlet of the region is about another country when it names it this often
