@@ -541,3 +541,15 @@ def test_an_international_body_is_not_the_articles_country(gaz):
     ents = {e.name: e for e in find_entities(_doc(text), gaz=gaz, tagger=tagger)}
     assert ents["مجلس النواب"].country == "EGY"
     assert ents["معهد شوازيل الدولي"].country is None
+
+
+def test_a_local_firm_named_international_keeps_the_articles_country(gaz):
+    """البنك التجاري الدولي in an Egyptian story is an Egyptian bank (BUS); وبر للاستثمار التجاري is a
+    firm by its trade word; رئيس غرفة التطوير العقاري heads a chamber of commerce (BUS)."""
+    text = ("وسجل الدولار في البنك التجاري الدولي في مصر 47 جنيها، وارتفع سهم وبر للاستثمار التجاري في مصر. "
+            "وقال طارق شكري، رئيس غرفة التطوير العقاري، إن السوق المصرية قوية في مصر.")
+    tagger = FakeTagger({"البنك التجاري الدولي": "ORG", "وبر للاستثمار التجاري": "ORG", "طارق شكري": "PER"})
+    ents = {e.name: e for e in find_entities(_doc(text), gaz=gaz, tagger=tagger)}
+    assert ents["البنك التجاري الدولي"].code == "EGYBUS"
+    assert ents["وبر للاستثمار التجاري"].code == "EGYBUS"
+    assert ents["طارق شكري"].code == "EGYBUS"

@@ -910,7 +910,7 @@ def _of_the_article(
     national team, a firm, a club, a university. Measured on hand-checked mentions of three countries'
     outlets (docs/bench/actors.md): right about 19 times in 20, where nothing else gives a country."""
     words = [key_of(w) for w in name.split()]
-    if home is None or not words or any(w in _BEYOND_ONE_STATE for w in words):
+    if home is None or not words:
         return None
     if tuple(words[:2]) in _NATIONAL_TEAMS:
         return EntityActor(code=home, country=home, kind="organization", basis=basis)
@@ -918,10 +918,22 @@ def _of_the_article(
     if sector in _STATE_SECTORS or sector == "PTY":
         kind = "party" if sector == "PTY" else "state"
     else:
-        sector, kind = _org_sector(words, kb, head), "organization"
+        sector, kind = _org_sector(words, kb, head) or _business_name(words), "organization"
+    if sector != "BUS" and any(w in _BEYOND_ONE_STATE for w in words):
+        return None  # معهد شوازيل الدولي; a firm or bank so named is mostly local (البنك التجاري الدولي)
     return EntityActor(code=home + (sector or ""), country=home, sector=sector, kind=kind, basis=basis)
 
 
+def _business_name(words: list[str]) -> str | None:
+    """BUS for a firm's name made of a brand and its trade (وبر للاستثمار التجاري، المعمورة للتنمية
+    السياحية، بيراميزا للفنادق): a word لل + a trade."""
+    return "BUS" if any(w in _TRADES for w in words[1:]) else None
+
+
+_TRADES = frozenset(
+    key_of(w)
+    for w in "للاستثمار للتطوير للتنمية للصناعات للصناعة للتجارة للخدمات للنقل للفنادق للأدوية للمقاولات للتأمين للإسكان للتعمير للحديد للأسمنت للبترول للطاقة للاتصالات".split()
+)
 # words that place an organisation above or outside one state (معهد شوازيل الدولي، البنك الأوروبي،
 # منصة TripAdvisor العالمية): not the article's country
 _BEYOND_ONE_STATE = frozenset(
