@@ -149,9 +149,13 @@ def test_viterbi_batches_in_any_order_and_with_empty_sentences() -> None:
 
 
 def test_tokens_are_those_of_words() -> None:
-    text = "قال: الرئيسُ 3.5 مليون، و٣٫٥ O'Neil ـــ (بغداد) «نعم»؟ x_y\n\nسطر… 1,000"
-    got = [(m.start(), m.end(), m.group()) for m in ner._WORDS.finditer(text)]
+    """The tagger reads the words rasd.text.words gives, glued words cut the same way."""
+    from rasd.text.tokenize import word_spans
+
+    text = "قال: الرئيسُ 3.5 مليون، و٣٫٥ O'Neil ـــ (بغداد) «نعم»؟ x_y\n\nسطر… 1,000 الدولارفى"
+    got = [(a, b, t) for a, b, t, _kind in word_spans(text)]
     assert got == [(t.start, t.end, t.text) for t in words(text)]
+    assert [t for _a, _b, t in got[-2:]] == ["الدولار", "فى"]
 
 
 def _chunks_reference(text: str, toks: list) -> list[tuple[int, int]]:

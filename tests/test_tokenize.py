@@ -150,3 +150,19 @@ def test_doc_words_is_made_once_per_text() -> None:
     assert doc_words(doc) is first
     other = Document(id="y", text="وصل الوفد")
     assert doc_words(other) is not first and [t.text for t in doc_words(other).tokens] == ["وصل", "الوفد"]
+
+
+def test_words_a_scraped_page_glued_are_cut_at_their_offsets() -> None:
+    """ة/ى before another letter ends a word; two common words the lexicon never saw together, or a
+    name and a title, are two words; known words, clitics and suffixes stay whole."""
+    from rasd.text.tokenize import lexicon, words
+
+    if not lexicon():
+        pytest.skip("frequency lexicon not built")
+    text = "للمرأةتحت رعاية التقىالمهندس وأشارالدكتور إلى الدولارفى البنك، محمد شيميوزير قطاع"
+    got = [t.text for t in words(text)]
+    assert got == ["للمرأة", "تحت", "رعاية", "التقى", "المهندس", "وأشار", "الدكتور", "إلى", "الدولار", "فى",
+                   "البنك", "،", "محمد", "شيمي", "وزير", "قطاع"]
+    assert all(text[t.start:t.end] == t.text for t in words(text))
+    for whole in ("المقعدان", "والحقبات", "وقتلوهم", "بالمدرسة", "المستشفى", "مصطفى", "الجديدة"):
+        assert [t.text for t in words(whole)] == [whole]

@@ -33,7 +33,7 @@ import numpy as np
 from rasd.entities.conll import spans as conll_spans
 from rasd.entities.features import DEFAULT_GROUPS, MAX_GAZ_WORDS, Featurizer, Resources
 from rasd.limits import WORD_MEMO
-from rasd.text.tokenize import WORD_RE, segment
+from rasd.text.tokenize import segment, word_spans
 
 if TYPE_CHECKING:
     from rasd.model import Token
@@ -45,9 +45,6 @@ _SENT_END = frozenset(".!?؟…")
 _SENT_END_RE = re.compile("[" + re.escape("".join(sorted(_SENT_END))) + "]")
 _MAX_TOKENS = 200  # a run-on "sentence" is cut so features and Viterbi stay local
 _TYPE_ROWS = 4 * WORD_MEMO  # word types whose scores are kept (94 MB; 1× WORD_MEMO refilled every ~900 SaudiNewsNet articles and cost 22 % of the entities step); a call fits a fresh cache
-# rasd.text.words' tokens: its pattern without the named groups (which only say a token's kind)
-_WORDS = re.compile(re.sub(r"\(\?P<\w+>", "(?:", WORD_RE.pattern), WORD_RE.flags)
-_GROUP, _START, _END = re.Match.group, re.Match.start, re.Match.end
 _GRID_CELLS = 1 << 15  # positions × sentences decoded in one numpy pass (≈ 2.4 MB of float scores)
 DOC_WINDOW = 20  # sentences taken as one "document" when a corpus has no document breaks (tuned on dev)
 
@@ -628,9 +625,9 @@ class NerTagger:
         docs: list[int] = []
         for start, stop in ranges:
             sub = text[start:stop]
-            found = list(_WORDS.finditer(sub))  # the tokens of rasd.text.words
-            texts = list(map(_GROUP, found))
-            starts, ends = list(map(_START, found)), list(map(_END, found))
+            found = list(word_spans(sub))  # the tokens of rasd.text.words
+            texts = [w[2] for w in found]
+            starts, ends = [w[0] for w in found], [w[1] for w in found]
             cuts = _cuts(sub, texts, starts, ends)
             per_range.append((start, texts, starts, ends, cuts))
             sentences += [texts[a:b] for a, b in cuts]

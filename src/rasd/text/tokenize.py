@@ -223,11 +223,99 @@ def iter_words(text: str, start: int = 0, end: int | None = None) -> Iterator[To
     """:func:`words` one at a time, for passes over a long text that need not hold its tokens;
     ``start``/``end`` bound the pass to a span of ``text`` (offsets stay those of ``text``)."""
     norm_word = normalize_word_cached
+    known = _folded_words()
+    for m in WORD_RE.finditer(text, start, len(text) if end is None else end):  # word_spans, inlined: the hot path
+        kind = m.lastgroup or "punct"
+        tok = m.group(0)
+        if kind == "punct":
+            yield Token(m.start(), m.end(), tok, tok, kind)
+            continue
+        norm = norm_word(tok)
+        if kind != "ar" or _whole(tok, known, norm):
+            yield Token(m.start(), m.end(), tok, norm, "word" if kind == "ar" else kind)
+            continue
+        a, prev = m.start(), 0
+        for c in (*_glued(tok), len(tok)):
+            piece = tok[prev:c]
+            yield Token(a + prev, a + c, piece, norm_word(piece), "word")
+            prev = c
+
+
+def word_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, text, kind) of the words of ``text[start:end]``, a run of two words that lost the
+    space between them (``الدولارفى``، ``رئيسالغرفة``: scraped pages that dropped a link's space) cut
+    in two at the same offsets. Every reader of words (the tokenizer, the NER tagger) takes its words
+    from here."""
+    known = _folded_words()
     for m in WORD_RE.finditer(text, start, len(text) if end is None else end):
         kind = m.lastgroup or "punct"
         tok = m.group(0)
-        norm = norm_word(tok) if kind != "punct" else tok
-        yield Token(m.start(), m.end(), tok, norm, "word" if kind == "ar" else kind)
+        a = m.start()
+        cuts = () if kind != "ar" or _whole(tok, known) else _glued(tok)
+        if not cuts:
+            yield a, m.end(), tok, kind
+            continue
+        prev = 0
+        for c in (*cuts, len(tok)):
+            yield a + prev, a + c, tok[prev:c], kind
+            prev = c
+
+
+# pieces that look like words but here are an affix of the whole word (المقعدان، الحقبات، وقتلوهم)
+_GLUE_NOT_LEFT = frozenset(normalize(w) for w in "وال بال لل فال كال ال وب ول بن وبال ولل الم الا الان وان وما ولا".split())
+_GLUE_NOT_RIGHT = frozenset(normalize(w) for w in "ها هم هما هن ين ان ات ون تم كم نا وها يات بات ياتي وهم بها انه انها".split())
+_GLUE_SHORT_RIGHT = frozenset(normalize(w) for w in "في فى من عن".split())
+# titles a name is glued to (محمد شيميوزير قطاع الأعمال): any name before them
+_GLUE_TITLES = frozenset(normalize(w) for w in "وزير وزيرة محافظ رئيس رئيسة سفير مدير".split())
+
+
+def _whole(tok: str, known: frozenset[str], norm: str | None = None) -> bool:
+    """A word that is surely one: short, or known to the lexicon with no ة or ى inside."""
+    return len(tok) < 6 or (
+        (norm if norm is not None else normalize_word_cached(tok)) in known and "ة" not in tok[:-1] and "ى" not in tok[:-1]
+    )
+
+
+@lru_cache(maxsize=1)
+def _folded_words() -> frozenset[str]:
+    """The lexicon's words in their matching form (ة → ه): a word found here with no ة or ى inside is
+    never cut, which spares the check for nearly every word."""
+    return frozenset(normalize_word(w) for w in lexicon())
+
+
+@lru_cache(maxsize=WORD_MEMO)
+def _glued(word: str) -> tuple[int, ...]:
+    """Offsets inside ``word`` where two words were written without a space. ة or ى before another
+    letter ends a word (للمرأةتحت، التقىالمهندس); otherwise a word the lexicon never saw that is two
+    common words (ارتفعسعر، أشارالدكتور, both seen 200 times or more, the second with the article, or
+    500 times or more each) or a name and a title (شيميوزير). Words the lexicon knows are never cut."""
+    norm = normalize(word)
+    letters = _letter_offsets(word)
+    if len(letters) != len(norm) or len(norm) < 6:
+        return ()
+    cuts = [i + 1 for i in range(2, len(norm) - 2) if norm[i] in "ةى"]
+    if cuts:
+        return tuple(letters[i] for i in cuts)
+    freq = lexicon()
+    if len(norm) < 7 or norm in freq:
+        return ()
+    best, cut = 0, 0
+    for i in range(3, len(norm) - 1):
+        left, right = norm[:i], norm[i:]
+        if left in _GLUE_NOT_LEFT or right in _GLUE_NOT_RIGHT:
+            continue
+        seen = min(freq.get(left, 0), freq.get(right, 0))
+        titled = right in _GLUE_TITLES and len(left) >= 3
+        fits = (
+            (right.startswith("ال") and len(right) >= 5 and seen >= 200)
+            or (seen >= 500 and len(left) >= 4 and len(right) >= 3)
+            or (right in _GLUE_SHORT_RIGHT and len(left) >= 4 and seen >= 200)
+            or titled
+        )
+        score = max(seen, 1) if fits else 0  # the most common pair wins; a name before a title scores 1
+        if score > best:
+            best, cut = score, i
+    return (letters[cut],) if best else ()
 
 
 # the shadow form of a word as found in running text, memoised (the same few thousand words recur)
@@ -286,15 +374,12 @@ def tokenize(text: str, *, split_clitics: bool = True) -> list[Token]:
         return words(text)
     out: list[Token] = []
     append = out.append
-    for m in WORD_RE.finditer(text):
-        kind = m.lastgroup or "punct"
-        tok = m.group(0)
-        start = m.start()
+    for start, end, tok, kind in word_spans(text, 0, len(text)):
         if kind == "ar":
             for a, b, piece, norm, piece_kind in _plan(tok):
                 append(Token(start + a, start + b, piece, norm, piece_kind))
         else:
-            append(Token(start, m.end(), tok, normalize_word(tok) if kind != "punct" else tok, kind))
+            append(Token(start, end, tok, normalize_word(tok) if kind != "punct" else tok, kind))
     return out
 
 
