@@ -91,6 +91,7 @@ COUNTRY_ALIASES: dict[str, list[str]] = {
     "BA": ["البوسنة"],
     "CZ": ["التشيك", "تشيكيا"],
     "BY": ["بيلاروسيا", "روسيا البيضاء"],
+    "ML": ["جمهورية مالي", "دولة مالي"],
     "NL": ["هولندا"],
     "VA": ["الفاتيكان"],
     "MM": ["ميانمار", "بورما"],
@@ -99,6 +100,9 @@ COUNTRY_ALIASES: dict[str, list[str]] = {
     "QA": ["دولة قطر"],
     "TR": ["تركيا"],
 }
+# Country names that are also an everyday word (مالي "financial": بغلاف مالي), weak: the country only
+# where the NER model tags a place, or in a longer name (جمهورية مالي).
+WEAK_COUNTRY_NAMES = frozenset({"مالي"})
 # Names that are the country when used in the news (the capital has its own name).
 # Exonyms of cities the news names often, where geonames lacks the Arabic form or it should be
 # curated: Arabic name → (geonames English name, ISO alpha-2).
@@ -599,7 +603,7 @@ def main() -> None:
         lat, lon = centroids.get(info["iso3"]) or (  # small territories missing from the 110m map: their towns
             round(statistics.median(p[0] for p in pts), 4), round(statistics.median(p[1] for p in pts), 4))
         places[gid] = ["country", info["iso3"], lat, lon, int(info["population"]), name_ar, info["name"]]
-        add_name(name_ar, gid, 2, foreign=cc not in REGION)
+        add_name(name_ar, gid, 0 if name_ar in WEAK_COUNTRY_NAMES else 2, foreign=cc not in REGION)
         for alias in COUNTRY_ALIASES.get(cc, []):
             add_name(alias, gid, 2)
             alias_used.add(cc)

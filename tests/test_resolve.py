@@ -553,3 +553,21 @@ def test_a_local_firm_named_international_keeps_the_articles_country(gaz):
     assert ents["البنك التجاري الدولي"].code == "EGYBUS"
     assert ents["وبر للاستثمار التجاري"].code == "EGYBUS"
     assert ents["طارق شكري"].code == "EGYBUS"
+
+
+def test_nationality_read_past_a_proclitic_and_an_origin(gaz):
+    """للفنان الإماراتي حسين الجسمي → ARE (a noun with a proclitic); البريطانية ذات الأصول الباكستانية،
+    ريهام خان → GBR (an origin is not a nationality)."""
+    text = ("وهي أغنية للفنان الإماراتي حسين الجسمي. وتزوج من البريطانية ذات الأصول الباكستانية، ريهام خان، "
+            "ثم من البريطانية ذات الأصول اليهودية جيميما غولدسميث.")
+    tagger = FakeTagger({"حسين الجسمي": "PER", "ريهام خان": "PER", "جيميما غولدسميث": "PER"})
+    ents = {e.name: e for e in find_entities(_doc(text), gaz=gaz, tagger=tagger)}
+    assert [ents[n].country for n in ("حسين الجسمي", "ريهام خان", "جيميما غولدسميث")] == ["ARE", "GBR", "GBR"]
+
+
+def test_financial_is_not_mali(gaz):
+    """بغلاف مالي "with a financial envelope" names no country; جمهورية مالي does."""
+    ents = find_entities(_doc("خصصت الحكومة برنامجا بغلاف مالي يناهز 600 مليون درهم لدعم الأرامل."), gaz=gaz, tagger=None)
+    assert all(e.country != "MLI" for e in ents)
+    ents = find_entities(_doc("انسحبت القوات الفرنسية من جمهورية مالي."), gaz=gaz, tagger=None)
+    assert any(e.country == "MLI" for e in ents)

@@ -188,6 +188,11 @@ def role_before(
         j -= 1
     demonym_end = None
     d = -1  # the demonym's word
+    o = j - (j >= 0 and toks[j].norm in _APPOSITION_GAPS)  # البريطانية ذات الأصول الباكستانية، ريهام خان
+    origin = o >= 1 and toks[o - 1].norm in _ORIGIN_NOUNS and toks[o].norm.startswith("ال")
+    if origin:  # ... ذات الأصول اليهودية جيميما غولدسميث: the origin is not the nationality before it
+        j = o - 2
+        j -= j >= 0 and toks[j].norm in _ORIGIN_LINKS
     if j >= 0:
         dem = gaz.demonym_at(toks[j].norm)
         if dem:
@@ -215,16 +220,23 @@ def role_before(
             if sector:
                 start = toks[k].start + orig_cut(text, toks[k].start, cut)
                 return Title(text[start : toks[j].end], sector, country, host, start)
-    if demonym_end is not None and j >= 0 and toks[j].norm.startswith("ال") and toks[j].norm not in _NOT_PERSON_NOUNS:
+    if demonym_end is not None and j >= 0 and _definite_noun(toks[j].norm):
         # a noun no role table knows, with a country: اللاعب الغاني مونتاري, الفنانة المصرية ليلى علوي
         return Title(text[toks[j].start : demonym_end], None, country, host, toks[j].start)
-    if demonym_end is not None and d == i - 1 and _demonym_as_noun(toks, d, text):
+    if demonym_end is not None and (origin or (d == i - 1 and _demonym_as_noun(toks, d, text))):
         # the demonym is the noun: مدربه البرتغالي جوزيه مورينيو، والإيطالي ماتيو دارميان، ، الغاني مونتاري
         return Title(text[toks[d].start : demonym_end], None, country, host, toks[d].start)
     return None
 
 
 _POSSESSIVE = ("ه", "ها", "هم")
+_ORIGIN_NOUNS = frozenset(normalize_word(w) for w in "الأصول أصول الأصل أصل".split())
+_ORIGIN_LINKS = frozenset(normalize_word(w) for w in "ذات ذو ذوي من".split())
+
+
+def _definite_noun(norm: str) -> bool:
+    """A definite noun, a proclitic allowed (اللاعب، للفنان، والأكاديمي), that can stand for a person."""
+    return any(form.startswith("ال") and form not in _NOT_PERSON_NOUNS for form, _cut in proclitic_variants(norm))
 # courtesy titles between a role and a name (وزير التموين الدكتور شريف فاروق), which say nothing of either
 HONORIFICS = frozenset(
     normalize_word(w) for w in "الدكتور الدكتورة د المهندس المهندسة السيد السيدة الأستاذ الأستاذة".split()

@@ -772,7 +772,7 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
                 type=typ,
                 name=name,
                 mentions=mentions(spans),
-                actor=_unknown_organisation(name, gaz, kb, person_home, _word_before(text, spans[0][0]), basis)
+                actor=_unknown_organisation(name, gaz, kb, *_org_home(name, person_home, basis, outlet), _word_before(text, spans[0][0]))
                 if typ == "ORG"
                 else None,
             )
@@ -837,8 +837,20 @@ def _named_after_country(name: str, gaz: Gazetteer, kb: Any = None, head: str | 
     return None
 
 
+def _org_home(name: str, home: str | None, basis: str, outlet: str | None) -> tuple[str | None, str]:
+    """The country an unknown organisation is guessed to be of, and on what basis: the article's (or
+    outlet's, where it leads); a *national* body or team of an outlet of the region (المنتخب الوطني،
+    المجلس الوطني لحقوق الإنسان) is the outlet's country's whatever else the article names."""
+    if home is None and outlet and any(key_of(w) in _NATIONAL for w in name.split()):
+        return outlet, "outlet"
+    return home, basis
+
+
+_NATIONAL = frozenset(key_of(w) for w in "الوطني الوطنية للوطني".split())
+
+
 def _unknown_organisation(
-    name: str, gaz: Gazetteer, kb: Any, home: str | None, head: str | None = None, basis: str = "article"
+    name: str, gaz: Gazetteer, kb: Any, home: str | None, basis: str = "article", head: str | None = None
 ) -> EntityActor | None:
     """Who an organisation the knowledge base does not list is: a country its name gives (a demonym, a
     place it names), else the country the article (or its outlet: ``basis``) is about."""
