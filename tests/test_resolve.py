@@ -571,3 +571,12 @@ def test_financial_is_not_mali(gaz):
     assert all(e.country != "MLI" for e in ents)
     ents = find_entities(_doc("انسحبت القوات الفرنسية من جمهورية مالي."), gaz=gaz, tagger=None)
     assert any(e.country == "MLI" for e in ents)
+
+
+def test_titles_of_business_people_and_journalists(gaz):
+    """لرجل الأعمال الإماراتي عبد الله الغرير → AREBUS; الصحفي المصري X → EGYJRN."""
+    text = "وشكر الوزير رجل الأعمال الإماراتي عبد الله الغرير، وقال الصحفي المصري أحمد منسي إن الدعم كبير."
+    tagger = FakeTagger({"عبد الله الغرير": "PER", "أحمد منسي": "PER"})
+    ents = {e.name: e for e in find_entities(_doc(text), gaz=gaz, tagger=tagger)}
+    assert ents["عبد الله الغرير"].code == "AREBUS"
+    assert ents["أحمد منسي"].code == "EGYJRN"

@@ -68,6 +68,19 @@ ROLES: dict[str, str] = {
         "رئيس البرلمان": "LEG",
         "رئيس مجلس النواب": "LEG",
         "القاضي": "JUD",
+        # titles of persons outside the state (added 2026-12-07)
+        "رجل الأعمال": "BUS",
+        "سيدة الأعمال": "BUS",
+        "المستثمر": "BUS",
+        "الخبير المصرفي": "BUS",
+        "العضو المنتدب": "BUS",
+        "الصحفي": "JRN",
+        "الصحافي": "JRN",
+        "الصحفية": "JRN",
+        "الإعلامي": "JRN",
+        "الإعلامية": "JRN",
+        "المراسل": "JRN",
+        "رئيس التحرير": "JRN",
     }.items()
 }
 # Group nouns that, with a country adjective, name a state actor.

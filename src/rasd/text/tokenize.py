@@ -265,6 +265,8 @@ def word_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[tu
 _GLUE_NOT_LEFT = frozenset(normalize(w) for w in "وال بال لل فال كال ال وب ول بن وبال ولل الم الا الان وان وما ولا".split())
 _GLUE_NOT_RIGHT = frozenset(normalize(w) for w in "ها هم هما هن ين ان ات ون تم كم نا وها يات بات ياتي وهم بها انه انها".split())
 _GLUE_SHORT_RIGHT = frozenset(normalize(w) for w in "في فى من عن".split())
+# prepositions a definite noun is glued to (فيالبنك الأهلي): longest first
+_GLUE_LEADS = tuple(sorted({normalize(w) for w in "في فى وفي وفى من ومن عن على علي إلى الى".split()}, key=len, reverse=True))
 # titles a name is glued to (محمد شيميوزير قطاع الأعمال): any name before them
 _GLUE_TITLES = frozenset(normalize(w) for w in "وزير وزيرة محافظ رئيس رئيسة سفير مدير".split())
 
@@ -299,6 +301,10 @@ def _glued(word: str) -> tuple[int, ...]:
     freq = lexicon()
     if len(norm) < 7 or norm in freq:
         return ()
+    for lead in _GLUE_LEADS:  # فيالبنك، وفىالبنك، علىالعملة: a preposition run into a definite noun
+        rest = norm[len(lead) :]
+        if norm.startswith(lead) and rest.startswith("ال") and len(rest) >= 4 and freq.get(rest, 0) >= 200:
+            return (letters[len(lead)],)
     best, cut = 0, 0
     for i in range(3, len(norm) - 1):
         left, right = norm[:i], norm[i:]
