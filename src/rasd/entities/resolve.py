@@ -232,6 +232,8 @@ def role_before(
                 sector = "GOV"  # وزير العدل والحريات، محافظ الاحتياطي الفيدرالي: a ministry's or bank's name
             if sector:
                 start = toks[k].start + orig_cut(text, toks[k].start, cut)
+                if country is None:  # العاهل الأردني الراحل الملك حسين: the country before a second title
+                    country = _country_before(toks, k, gaz)
                 return Title(text[start : toks[j].end], sector, country, host, start)
     if demonym_end is not None and j >= 0 and _definite_noun(toks[j].norm):
         # a noun no role table knows, with a country: اللاعب الغاني مونتاري, الفنانة المصرية ليلى علوي
@@ -260,6 +262,20 @@ def _complements(toks: Sequence[Token], a: int, b: int) -> bool:
     """Whether words ``a..b`` (one to three) all complete a title as definite nouns (العدل والحريات،
     الشؤون الاجتماعية، الاحتياطي الفيدرالي): no name, verb or preposition among them."""
     return 0 < b - a + 1 <= 3 and all(t.norm.startswith(("ال", "وال")) for t in toks[a : b + 1])
+
+
+def _country_before(toks: Sequence[Token], k: int, gaz: Gazetteer) -> str | None:
+    """A demonym ending a title right before the title at word ``k`` (past الراحل, السابق ...)."""
+    j = k - 1
+    while j >= 0 and (toks[j].norm in MODIFIERS or toks[j].norm in _LATE):
+        j -= 1
+    if j < 1 or j == k - 1:
+        return None
+    dem = gaz.demonym_at(toks[j].norm)
+    return dem[0] if dem and dem[1] == 0 else None
+
+
+_LATE = frozenset(normalize_word(w) for w in "الراحل الراحلة الفقيد الراحلين".split())
 
 
 def _demonym_as_noun(toks: Sequence[Token], d: int, text: str) -> bool:

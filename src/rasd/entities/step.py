@@ -11,6 +11,7 @@ and gazetteer.
 from __future__ import annotations
 
 import logging
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -633,6 +634,7 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
     person_country: list[tuple[int, str]] = []  # (offset of a mention, ISO-3) for بلاده
     stateless: list[tuple[Entity, tuple[str, ...]]] = []  # persons nothing in the text gave a country
     kb = actor_index()
+    _quoted_known_names(text, found, kb)
     named = _countries_named(found, gaz)
     for c in clusters:
         title, full, kb_id = c.title, c.full, c.kb
@@ -766,13 +768,18 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
                 a.country, a.code, a.basis = person_home, person_home + (a.sector or ""), basis
     for (typ, key), spans in found.other.items():
         name = text[spans[0][0] : spans[0][1]]
+        # سيرك [بيلوتشي] الإيطالي: a demonym right after the span places the organisation
+        after = _demonym_after(text, spans[0][1], gaz) if typ == "ORG" else None
         out.append(
             Entity(
                 id=stable_id(typ.lower(), key),
                 type=typ,
                 name=name,
                 mentions=mentions(spans),
-                actor=_unknown_organisation(name, gaz, kb, *_org_home(name, person_home, basis, outlet), _word_before(text, spans[0][0]))
+                actor=_unknown_organisation(
+                    f"{name} {after}" if after else name, gaz, kb, *_org_home(name, person_home, basis, outlet),
+                    _word_before(text, spans[0][0]),
+                )
                 if typ == "ORG"
                 else None,
             )
@@ -1038,6 +1045,37 @@ def _arab_given_names() -> frozenset[str]:
     except FileNotFoundError:
         return frozenset()
     return frozenset(normalize_word(w.strip()) for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def _demonym_after(text: str, end: int, gaz: Gazetteer) -> str | None:
+    """The demonym (as written) right after ``end`` in the same phrase, if the next word is one."""
+    m = re.match(r"\s+([\u0621-\u064a]+)", text[end : end + 40])
+    return m.group(1) if m and gaz.demonym(key_of(m.group(1))) else None
+
+
+# the kinds of knowledge-base records a quoted organisation span may name by a weak name
+_QUOTED_KINDS = ("media", "armed_group", "party", "movement", "igo", "ngo", "state_body")
+_QUOTES = {"«": "»", "(": ")", '"': '"', "“": "”"}
+
+
+def _quoted_known_names(text: str, found: _Found, kb: Any) -> None:
+    """An organisation span the model found in quotes or brackets that is a knowledge base's weak name
+    («الشرق الأوسط» the paper, (القاعدة) the group) is that record, not an unknown body: the quotes say
+    it is a name, not the region or the word."""
+    if kb is None:
+        return
+    for (typ, key), spans in list(found.other.items()):
+        if typ != "ORG" or not any(_quoted(text, a, b) for a, b in spans):
+            continue
+        recs = kb.kb.lookup_name(text[spans[0][0] : spans[0][1]], strict=False, kinds=_QUOTED_KINDS)
+        if recs:
+            del found.other[(typ, key)]
+            found.kb.setdefault(recs[0].id, (recs[0], []))[1].extend(spans)
+
+
+def _quoted(text: str, a: int, b: int) -> bool:
+    before, after = text[max(0, a - 2) : a].strip(), text[b : b + 2].strip()
+    return bool(before) and before[-1] in _QUOTES and after[:1] == _QUOTES[before[-1]]
 
 
 def _word_before(text: str, start: int) -> str | None:
