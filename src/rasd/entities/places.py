@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from rasd.entities.gazetteer import Gazetteer, Place, gazetteer
 from rasd.model import Geo
 
-SMALL_PLACE = 15_000  # people: smaller places need the model and their country named in the article
 COUNTRY_CONTEXT_BONUS = 2.0  # log10 population units: a 100-fold smaller city in a named country wins
 
 
@@ -61,7 +60,9 @@ def geocode(
                 continue  # الشرقية alone is "eastern" (أوروبا الشرقية); بالمنطقة الشرقية is the province
             if strength > 0 or n.ner:
                 allowed.append(p)
-                if strength <= 0 and p.population < SMALL_PLACE and not n.city_cue:
+                if strength <= 0 and not (n.city_cue or n.region_cue):
+                    # a name that is also a word, which only the model calls a place (مشهد "scene",
+                    # لفيف "a group", سفيرة "ambassador"): a place only where the article names its country
                     hamlets.add((key, p.geonameid))
         if allowed:
             options[key] = allowed

@@ -615,7 +615,7 @@ def _place_name(
         reporting=dateline is not None
         and dateline[0] <= offset < dateline[1]
         and (reporting_key is None or reporting_key == key),
-        city_cue=i > 0 and norms[i - 1] in _CITY_CUES,
+        city_cue=i > 0 and (norms[i - 1] in _CITY_CUES or _any_form_in(norms[i - 1], _PLACE_CUES)),
         region_cue=i > 0 and _any_form_in(norms[i - 1], _REGION_CUES),
     )
 
@@ -670,7 +670,9 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
         else:
             stateless.append((ent, full.words))
     # places: geocode every name with the article as context
+    # the outlet's country counts as named: a Saudi paper's local news seldom says السعودية
     context = {iso for _a, _b, iso in found.demonyms} | {iso for _o, iso in person_country}
+    context |= {iso for iso in (_outlet_country(doc, kb),) if iso}
     chosen = geocode((p for _a, _b, p in found.places), context, gaz)
     by_place: dict[int, tuple[Place, list[tuple[int, int]], bool]] = {}
     unplaced: dict[str, list[tuple[int, int]]] = {}
