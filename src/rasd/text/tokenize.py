@@ -224,15 +224,19 @@ def iter_words(text: str, start: int = 0, end: int | None = None) -> Iterator[To
     ``start``/``end`` bound the pass to a span of ``text`` (offsets stay those of ``text``)."""
     norm_word = normalize_word_cached
     known = _folded_words()
+    whole = _WHOLE
     for m in WORD_RE.finditer(text, start, len(text) if end is None else end):  # word_spans, inlined: the hot path
         kind = m.lastgroup or "punct"
         tok = m.group(0)
-        if kind == "punct":
-            yield Token(m.start(), m.end(), tok, tok, kind)
+        if kind != "ar" or len(tok) < 6 or tok in whole:
+            yield Token(m.start(), m.end(), tok, norm_word(tok) if kind != "punct" else tok, "word" if kind == "ar" else kind)
             continue
         norm = norm_word(tok)
-        if kind != "ar" or _whole(tok, known, norm):
-            yield Token(m.start(), m.end(), tok, norm, "word" if kind == "ar" else kind)
+        if _whole(tok, known, norm):
+            if len(whole) >= WORD_MEMO:
+                whole.clear()
+            whole.add(tok)  # a long word seen whole once is whole again: one set look-up from now on
+            yield Token(m.start(), m.end(), tok, norm, "word")
             continue
         a, prev = m.start(), 0
         for c in (*_glued(tok), len(tok)):
@@ -269,6 +273,9 @@ _GLUE_SHORT_RIGHT = frozenset(normalize(w) for w in "في فى من عن".split(
 _GLUE_LEADS = tuple(sorted({normalize(w) for w in "في فى وفي وفى من ومن عن على علي إلى الى".split()}, key=len, reverse=True))
 # titles a name is glued to (محمد شيميوزير قطاع الأعمال): any name before them
 _GLUE_TITLES = frozenset(normalize(w) for w in "وزير وزيرة محافظ رئيس رئيسة سفير مدير".split())
+
+
+_WHOLE: set[str] = set()  # long words already found to be one word (emptied at WORD_MEMO entries)
 
 
 def _whole(tok: str, known: frozenset[str], norm: str | None = None) -> bool:
