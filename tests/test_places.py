@@ -138,3 +138,11 @@ def test_a_place_span_cut_short_takes_the_gazetteer_name(gaz):
     places = {e.name: e.geo.country for e in find_entities(doc, gaz=gaz) if e.geo}
     assert places.get("ترينيداد وتوباغو") == "TTO"
     assert "BOL" not in places.values()
+
+
+def test_the_copa_america_and_a_country_level_director_are_no_places(gaz):
+    """كوبا أمريكا is a cup (no Cuba, no USA); المديرة القطرية is a country director (no Qatar)."""
+    doc = Pipeline().process_text("ولعب في كوبا أمريكا 2015. وقالت المديرة القطرية للبرنامج إن العمل مستمر.\n")
+    assert not [e for e in find_entities(doc, gaz=gaz) if e.geo]
+    doc = Pipeline().process_text("وزار الوفد كوبا وقطر.\n")
+    assert {e.geo.country for e in find_entities(doc, gaz=gaz) if e.geo} == {"CUB", "QAT"}

@@ -379,6 +379,10 @@ def _ner_spans(
         if typ == "PER":
             title = role_before(toks, i, text, gaz, _role_fn(kb)) or _apposition(toks, j, text, gaz, kb, person_starts)
             found.persons.append(PersonMention(s, e, words, title))
+        elif typ == "LOC" and (_copa_at(norms, i) or (i > 0 and _copa_at(norms, i - 1))):
+            first = i if _copa_at(norms, i) else i - 1
+            taken[first] = taken[first + 1] = True  # كوبا أمريكا: the cup, neither Cuba nor the USA
+            continue
         elif typ == "LOC" and _continent_at(norms, j):
             end = toks[j + 1].end  # أمريكا الجنوبية: a continent, kept as a place without a country
             found.other.setdefault(("LOC", " ".join(norms[i : j + 2])), []).append((s, end))
@@ -418,8 +422,8 @@ def _gazetteer_words(
         if not could:
             i += 1
             continue
-        if _continent_at(norms, i):
-            for k in (i, i + 1):  # أمريكا الجنوبية، الأميركي الشمالي: a continent, not the USA
+        if _continent_at(norms, i) or _copa_at(norms, i):
+            for k in (i, i + 1):  # أمريكا الجنوبية، الأميركي الشمالي: a continent, not the USA; كوبا أمريكا: a cup
                 taken[k] = True
             i += 2
             continue
@@ -439,6 +443,8 @@ def _gazetteer_words(
             i += n
             continue
         dem = gaz.demonym_at(norms[i]) if could & _DEMONYM else None
+        if dem and dem[0] == "QAT" and i > 0 and _any_form_in(norms[i - 1], _COUNTRY_LEVEL_NOUNS):
+            dem = None  # المديرة القطرية، المكتب القطري: "country-level", not Qatari
         if dem and not (i > 0 and _any_form_in(norms[i - 1], _LANGUAGE_NOUNS)):  # باللغة الإنجليزية: a language
             a = toks[i].start + orig_cut(text, toks[i].start, dem[1])
             found.demonyms.append((a, toks[i].end, dem[0]))
@@ -454,6 +460,16 @@ def _gazetteer_words(
 
 _CONTINENT_TAILS = frozenset(normalize_word(w) for w in "الجنوبية الشمالية اللاتينية الوسطى الجنوبي الشمالي اللاتيني".split())
 _AMERICA = frozenset(normalize_word(w) for w in "أمريكا أميركا امريكا الأمريكي الأميركي".split())
+_COUNTRY_LEVEL_NOUNS = frozenset(
+    normalize_word(w) for w in "المدير المديرة مدير مديرة المكتب مكتب الممثل الممثلة البرنامج المستوى الفريق".split()
+)
+
+
+def _copa_at(norms: list[str], i: int) -> bool:
+    """كوبا أمريكا at word ``i``: the Copa América, no Cuba."""
+    return norms[i] == "كوبا" and i + 1 < len(norms) and _any_form_in(norms[i + 1], _AMERICA)
+
+
 _LANGUAGE_NOUNS = frozenset(normalize_word(w) for w in "اللغة لغة حروف الحروف لهجة اللهجة".split())
 
 
