@@ -602,3 +602,18 @@ def test_quoted_weak_names_trailing_demonyms_and_a_country_before_a_second_title
     assert codes.get("group:al_qaeda", "").startswith("IMG")
     assert codes.get("بيلوتشي") == "ITA"
     assert next(e for e in ents if e.name == "حسين بن طلال").country == "JOR"
+
+
+def test_clubs_by_short_name_and_clubs_named_after_a_big_city(gaz):
+    """يونايتد and لاتسيو are clubs of the knowledge base; an organisation span that is only برشلونة or
+    ميلان (too common in the news to be a place on its own) is the city's club, of its country."""
+    from rasd.entities.actorindex import actor_index
+
+    if actor_index() is None:
+        pytest.skip("actor knowledge base not available")
+    text = "وسجل المهاجم لفريق يونايتد هدفين، وخسر لاتسيو أمام ميلان، ثم سقط أمام برشلونة."
+    tagger = FakeTagger({"ميلان": "ORG", "برشلونة": "ORG"})
+    ents = find_entities(_doc(text), gaz=gaz, tagger=tagger)
+    countries = {m.text: e.country for e in ents for m in e.mentions}
+    assert countries.get("يونايتد") == "GBR" and countries.get("لاتسيو") == "ITA"
+    assert countries.get("ميلان") == "ITA" and countries.get("برشلونة") == "ESP"

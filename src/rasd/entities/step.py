@@ -893,6 +893,9 @@ def _named_after_place(name: str, gaz: Gazetteer, kb: Any, head: str | None = No
     acts, not its name (``تحالف دعم الشرعية في اليمن``); a place name that several countries share
     says nothing; a weak name (also an ordinary word) is not read as a place."""
     words = [key_of(w) for w in name.split()]
+    city = _big_city_club(words, gaz)
+    if city:
+        return EntityActor(code=city, country=city, kind="organization")
     for i in range(len(words)):
         if words[i] in _ORG_NAME_ENDS:
             return None
@@ -1063,6 +1066,24 @@ def _arab_given_names() -> frozenset[str]:
     except FileNotFoundError:
         return frozenset()
     return frozenset(normalize_word(w.strip()) for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def _big_city_club(words: list[str], gaz: Gazetteer) -> str | None:
+    """An organisation span that is only the name of a big city (برشلونة، ميلان، ليون، للسيتي aside) is
+    its club, of that city's country, though the name is too common in the news to count as a place on
+    its own (weak): a city of BIG_CLUB_CITY people in one country."""
+    if len(words) > 2:
+        return None
+    for form, _cut in proclitic_variants(" ".join(words)):
+        cities = sorted((p for p, _s in gaz.candidates(form) if p.feature == "city"), key=lambda p: -p.population)
+        if cities and cities[0].population >= BIG_CLUB_CITY:
+            rival = next((p.population for p in cities[1:] if p.country != cities[0].country), 0)
+            if cities[0].population >= 2 * rival:  # برشلونة: Spain's, not the Venezuelan city's
+                return cities[0].country
+    return None
+
+
+BIG_CLUB_CITY = 400_000
 
 
 def _demonym_after(text: str, end: int, gaz: Gazetteer) -> str | None:
