@@ -94,8 +94,8 @@ class EntityActor:
     kb_id: str | None = None  # id in the actor knowledge base, when it is one of its records
     kind: str | None = None  # person, state, country, igo, armed_group, media ...
     # where the country came from when no name or title said it: "article" = the country the article
-    # is about (an unknown person or state body named without a country); None = the name itself, its
-    # title, or the knowledge base
+    # is about, "outlet" = the publishing outlet's (an unknown person or body named without a country);
+    # None = the name itself, its title, or the knowledge base
     basis: str | None = None
 
 

@@ -252,6 +252,8 @@ _ORIGIN_LINKS = frozenset(normalize_word(w) for w in "ذات ذو ذوي من".s
 def _definite_noun(norm: str) -> bool:
     """A definite noun, a proclitic allowed (اللاعب، للفنان، والأكاديمي), that can stand for a person."""
     return any(form.startswith("ال") and form not in _NOT_PERSON_NOUNS for form, _cut in proclitic_variants(norm))
+
+
 # courtesy titles between a role and a name (وزير التموين الدكتور شريف فاروق), which say nothing of either
 HONORIFICS = frozenset(
     normalize_word(w) for w in "الدكتور الدكتورة د المهندس المهندسة السيد السيدة الأستاذ الأستاذة".split()
@@ -361,20 +363,29 @@ _VAGUE_HEADS = frozenset(
     normalize_word(w) for w in "رئيس الرئيس رئيسة مدير المدير مديرة نائب أمين الأمين عضو المستشار مستشار قائد القائد".split()
 )
 _STATE_TITLE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
-# the head noun of an organisation a vague title heads, and the sector it gives (رئيس هيئة …، مدير
-# مديرية …، الرئيس التنفيذي لشركة …، رئيس قطاع … بوزارة …)
-_HEADED_ORGS = {
+# head nouns of organisations (without the article) and the sector they give: the name's own head
+# (الهيئة العامة للاستثمار → GOV, البنك الأهلي → BUS) and the body a vague title heads (رئيس هيئة …،
+# الرئيس التنفيذي لشركة …، رئيس قطاع … بوزارة …)
+ORG_HEADS = {
     normalize_word(w): sector
     for words, sector in (
-        ("هيئة جهاز وزارة مصلحة مديرية ديوان", "GOV"),
-        ("شركة بنك مصرف مجموعة غرفة", "BUS"),
-        ("جامعة كلية أكاديمية", "EDU"),
+        ("هيئة وزارة مجلس سلطة سلطات مصلحة جهاز ديوان رئاسة حكومة إدارة مديرية", "GOV"),
+        ("بنك مصرف شركة مجموعة مؤسسة غرفة", "BUS"),
+        ("جامعة كلية أكاديمية مدرسة", "EDU"),
+        ("محكمة نيابة", "JUD"),
         ("صحيفة جريدة مجلة", "JRN"),
-        ("حزب", "PTY"),
+        ("حزب حركة تيار ائتلاف تحالف جبهة تجمع", "PTY"),
         ("نقابة", "LAB"),
     )
     for w in words.split()
 }
+# heads a vague title passes over to the body it names (رئيس مجلس إدارة شركة … → the firm)
+_PASSED_HEADS = frozenset(normalize_word(w) for w in "مجلس إدارة مؤسسة سلطة سلطات حكومة رئاسة".split())
+
+
+def org_head_sector(word: str) -> str | None:
+    """The sector an organisation's head noun gives, with or without the article (البنك، بنك → BUS)."""
+    return ORG_HEADS.get(word[2:] if word.startswith("ال") else word)
 
 
 def _head_of(toks: Sequence[Token], k: int, words: int) -> tuple[str, int] | None:
@@ -384,10 +395,12 @@ def _head_of(toks: Sequence[Token], k: int, words: int) -> tuple[str, int] | Non
         return None
     for e in range(k + 1, min(k + words, k + 6)):
         for form, _cut in proclitic_variants(toks[e].norm):  # لجهاز، بوزارة، للهيئة
-            sector = _HEADED_ORGS.get(form[2:] if form.startswith("ال") else form)
+            sector = None if form.removeprefix("ال") in _PASSED_HEADS else org_head_sector(form)
             if sector:
                 return sector, e
     return None
+
+
 # titles that follow a name without a comma and are the name's (apposition), not the start of a phrase
 _PLAIN_TITLES = frozenset(normalize_word(w) for w in "وزير وزيرة محافظ محافظة سفير سفيرة".split())
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -30,6 +30,7 @@ from rasd.entities.resolve import (
     cluster_persons,
     country_of,
     group_actor,
+    org_head_sector,
     orig_cut,
     place_country,
     role_after,
@@ -252,23 +253,9 @@ _LEADING_OFFICES = frozenset(
 )
 
 
-def _countries_named(found: _Found, gaz: Gazetteer) -> dict[str, int]:
-    """How often the article names each country by a country name, a demonym, a state actor or a known
-    body, before any person is resolved."""
-    out: dict[str, int] = {}
-    isos = [iso for _a, _b, iso in found.demonyms]
-    isos += [iso for _a, _b, p in found.places if (iso := country_of(gaz, p.key))]
-    isos += [iso for (iso, _sector, _noun), spans in found.groups.items() for _ in spans]
-    isos += [rec.country for rec, _spans in found.kb.values() if rec.country and rec.kind not in _NO_VOTE]
-    for iso in isos:
-        out[iso] = out.get(iso, 0) + 1
-    return out
-
-
-def _surname_of_a_stranger(c: Any, rec: Any, named: dict[str, int]) -> bool:
-    """A known leader named by one word only, in an article about another country that never names
-    theirs: a namesake (المشاط in an Egyptian story is Egypt's minister, not the Houthi leader)."""
-    home = _home_country(named)
+def _surname_of_a_stranger(c: Any, rec: Any, named: dict[str, int], home: str | None) -> bool:
+    """A known leader named by one word only, in an article about another country (``home``) that never
+    names theirs: a namesake (المشاط in an Egyptian story is Egypt's minister, not the Houthi leader)."""
     return (
         rec is not None
         and home is not None
@@ -651,10 +638,16 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
     stateless: list[tuple[Entity, tuple[str, ...]]] = []  # persons nothing in the text gave a country
     kb = actor_index()
     _quoted_known_names(text, found, kb)
-    named = _countries_named(found, gaz)
+    outlet = _outlet_country(doc, kb)
+    # the countries the article names before any person is resolved: its country names and demonyms
+    named = _country_votes(
+        [iso for _a, _b, iso in found.demonyms] + [iso for _a, _b, p in found.places if (iso := country_of(gaz, p.key))],
+        [], found, gaz,
+    )
+    named_home = _home_country(named)
     for c in clusters:
         title, full, kb_id = c.title, c.full, c.kb
-        if kb_id and kb is not None and _surname_of_a_stranger(c, kb.kb.get(kb_id), named):
+        if kb_id and kb is not None and _surname_of_a_stranger(c, kb.kb.get(kb_id), named, named_home):
             kb_id = None
         office = kb.person(kb_id, date) if kb is not None and kb_id else None
         # a known person out of office at the date is still of their country (علي عبد الله صالح in 2015)
@@ -688,7 +681,7 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
     # places: geocode every name with the article as context
     # the outlet's country counts as named: a Saudi paper's local news seldom says السعودية
     context = {iso for _a, _b, iso in found.demonyms} | {iso for _o, iso in person_country}
-    context |= {iso for iso in (_outlet_country(doc, kb),) if iso}
+    context |= {outlet} if outlet else set()
     chosen = geocode((p for _a, _b, p in found.places), context, gaz)
     by_place: dict[int, tuple[Place, list[tuple[int, int]], bool]] = {}
     unplaced: dict[str, list[tuple[int, int]]] = {}
@@ -769,8 +762,10 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
                 actor=EntityActor(code=code, country=rec.country, sector=rec.sector, kb_id=kb_id, kind=rec.kind),
             )
         )
-    votes = _country_votes(by_place, person_country, found, gaz)
-    home, outlet = _home_country(votes), _outlet_country(doc, kb)
+    votes = _country_votes(
+        [place.country for place, spans, _rep in by_place.values() if place.country for _ in spans], person_country, found, gaz
+    )
+    home = _home_country(votes)
     if home and outlet and home != outlet and votes[home] < _FOREIGN_HOME_VOTES:
         home = None  # a Youm7 gold-price report naming the Fed twice is no story about the USA
     # an unknown person, titled or not, whose name fits is taken to be of the article's country; where
@@ -806,23 +801,11 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
     return out
 
 
-# head nouns (without the article) of organisations a demonym places in a country: البنك الأهلي
-# المصري → EGY BUS, الهيئة العامة للاستثمار المصرية → EGY GOV; other heads give the country alone
-# (المنتخب المصري → EGY). A party or union head without the article (حزب مصر القوية، ائتلاف شباب
-# اليمن) is also placed by a country's name; not اتحاد: mostly sports federations and firms
-# (اتحاد طيران الإمارات) in the news
-_ORG_SECTORS = {
-    normalize_word(w): sector
-    for words, sector in (
-        ("هيئة وزارة مجلس سلطة سلطات مصلحة جهاز ديوان رئاسة حكومة إدارة", "GOV"),
-        ("بنك مصرف شركة مجموعة مؤسسة", "BUS"),
-        ("جامعة كلية أكاديمية مدرسة", "EDU"),
-        ("محكمة نيابة", "JUD"),
-        ("حزب حركة تيار ائتلاف تحالف جبهة تجمع", "PTY"),
-        ("نقابة", "LAB"),
-    )
-    for w in words.split()
-}
+# Organisations a demonym places in a country get the sector of their head noun (resolve.ORG_HEADS:
+# البنك الأهلي المصري → EGY BUS, الهيئة العامة للاستثمار المصرية → EGY GOV); other heads give the
+# country alone (المنتخب المصري → EGY). A party or union head without the article (حزب مصر القوية،
+# ائتلاف شباب اليمن) is also placed by a country's name; not اتحاد: mostly sports federations and firms
+# (اتحاد طيران الإمارات) in the news.
 # the state's bank: البنك المركزي، البنك الاحتياطي الفيدرالي، مجلس الاحتياطي الفيدرالي
 _CENTRAL = frozenset(normalize_word(w) for w in "المركزي الاحتياطي الفيدرالي الاتحادي".split())
 
@@ -846,9 +829,7 @@ def _named_after_country(name: str, gaz: Gazetteer, kb: Any = None, head: str | 
     words = [key_of(w) for w in name.split()]
     if not words:
         return None
-    definite = words[0].startswith("ال")
-    sector = _ORG_SECTORS.get(words[0][2:] if definite else words[0])
-    party = sector in ("PTY", "LAB") and not definite
+    party = not words[0].startswith("ال") and org_head_sector(words[0]) in ("PTY", "LAB")
     sector = _org_sector(words, kb, head)
     for n, w in enumerate(words[1:], 1):
         if w in _ORG_NAME_ENDS:
@@ -926,7 +907,7 @@ _STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "SPY", "MIL"})
 
 def _head_sector(words: list[str], kb: Any, generic: bool = True) -> str | None:
     """Sector of the organisation's head words (the first one to three), from the role tables;
-    ``generic``: also from the one-word heads of ``_ORG_SECTORS`` (مجلس، هيئة → GOV), which say too
+    ``generic``: also from the one-word heads of ``ORG_HEADS`` (مجلس، هيئة → GOV), which say too
     little to tie a body to a state (مجلس إدارة الشركة)."""
     for n in (3, 2, 1):
         head = tuple(words[:n])
@@ -937,8 +918,7 @@ def _head_sector(words: list[str], kb: Any, generic: bool = True) -> str | None:
             return sector
     if not generic:
         return None
-    first = words[0] if words else ""
-    return _ORG_SECTORS.get(first[2:] if first.startswith("ال") else first)
+    return org_head_sector(words[0]) if words else None
 
 
 def _of_the_article(
@@ -986,17 +966,13 @@ _NO_VOTE = frozenset({"club"})
 
 
 def _country_votes(
-    by_place: dict[int, tuple[Place, list[tuple[int, int]], bool]],
-    person_country: list[tuple[int, str]],
-    found: _Found,
-    gaz: Gazetteer,
+    place_countries: Iterable[str], person_country: list[tuple[int, str]], found: _Found, gaz: Gazetteer
 ) -> dict[str, int]:
-    """How often the article names each country: its places, demonyms, state actors, titled and known
-    persons and organisations (clubs left out)."""
+    """How often the article names each country: its place and demonym mentions (one country each),
+    state actors, titled and known persons and organisations (clubs left out)."""
     votes: dict[str, int] = {}
-    for place, spans, _rep in by_place.values():
-        if place.country:
-            votes[place.country] = votes.get(place.country, 0) + len(spans)
+    for iso in place_countries:
+        votes[iso] = votes.get(iso, 0) + 1
     for _o, iso in person_country:
         votes[iso] = votes.get(iso, 0) + 1
     for (iso, _sector, _noun), spans in found.groups.items():

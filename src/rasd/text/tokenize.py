@@ -223,23 +223,20 @@ def iter_words(text: str, start: int = 0, end: int | None = None) -> Iterator[To
     """:func:`words` one at a time, for passes over a long text that need not hold its tokens;
     ``start``/``end`` bound the pass to a span of ``text`` (offsets stay those of ``text``)."""
     norm_word = normalize_word_cached
-    known = _folded_words()
     whole = _WHOLE
     for m in WORD_RE.finditer(text, start, len(text) if end is None else end):  # word_spans, inlined: the hot path
         kind = m.lastgroup or "punct"
         tok = m.group(0)
-        if kind != "ar" or len(tok) < 6 or tok in whole:
+        if kind != "ar" or len(tok) < 6 or tok in whole:  # the first test of _cuts, inlined
             yield Token(m.start(), m.end(), tok, norm_word(tok) if kind != "punct" else tok, "word" if kind == "ar" else kind)
             continue
         norm = norm_word(tok)
-        if _whole(tok, known, norm):
-            if len(whole) >= WORD_MEMO:
-                whole.clear()
-            whole.add(tok)  # a long word seen whole once is whole again: one set look-up from now on
+        cuts = _cuts(tok, norm)
+        if not cuts:
             yield Token(m.start(), m.end(), tok, norm, "word")
             continue
         a, prev = m.start(), 0
-        for c in (*_glued(tok), len(tok)):
+        for c in (*cuts, len(tok)):
             piece = tok[prev:c]
             yield Token(a + prev, a + c, piece, norm_word(piece), "word")
             prev = c
@@ -250,12 +247,11 @@ def word_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[tu
     space between them (``الدولارفى``، ``رئيسالغرفة``: scraped pages that dropped a link's space) cut
     in two at the same offsets. Every reader of words (the tokenizer, the NER tagger) takes its words
     from here."""
-    known = _folded_words()
     for m in WORD_RE.finditer(text, start, len(text) if end is None else end):
         kind = m.lastgroup or "punct"
         tok = m.group(0)
         a = m.start()
-        cuts = () if kind != "ar" or _whole(tok, known) else _glued(tok)
+        cuts = _cuts(tok, normalize_word_cached(tok)) if kind == "ar" and len(tok) > 5 else ()
         if not cuts:
             yield a, m.end(), tok, kind
             continue
@@ -278,11 +274,17 @@ _GLUE_TITLES = frozenset(normalize(w) for w in "وزير وزيرة محافظ �
 _WHOLE: set[str] = set()  # long words already found to be one word (emptied at WORD_MEMO entries)
 
 
-def _whole(tok: str, known: frozenset[str], norm: str | None = None) -> bool:
-    """A word that is surely one: short, or known to the lexicon with no ة or ى inside."""
-    return len(tok) < 6 or (
-        (norm if norm is not None else normalize_word_cached(tok)) in known and "ة" not in tok[:-1] and "ى" not in tok[:-1]
-    )
+def _cuts(tok: str, norm: str) -> tuple[int, ...]:
+    """Where a long Arabic word (``norm``: its matching form) is cut, if anywhere. A word the lexicon
+    knows with no ة or ى inside is surely one word: remembered, so it costs one set look-up next time."""
+    if tok in _WHOLE:
+        return ()
+    if norm in _folded_words() and "ة" not in tok[:-1] and "ى" not in tok[:-1]:
+        if len(_WHOLE) >= WORD_MEMO:
+            _WHOLE.clear()
+        _WHOLE.add(tok)
+        return ()
+    return _glued(tok)
 
 
 @lru_cache(maxsize=1)
