@@ -14,11 +14,12 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 
 # What each package (or top-level module) of rasd may import from rasd, besides itself. Faces (api,
 # cli, web, spark) sit on top and are not restricted except where said below.
-BOTTOM = {"rasd.model", "rasd.errors", "rasd.limits"}
+BOTTOM = {"rasd.model", "rasd.errors", "rasd.limits", "rasd.resources"}
 ALLOWED: dict[str, set[str]] = {
     "rasd.model": set(),
     "rasd.errors": set(),
     "rasd.limits": set(),
+    "rasd.resources": {"rasd.errors"},  # settings and the per-process cache; loaders register from above
     "rasd.text": BOTTOM,
     "rasd.dates": BOTTOM | {"rasd.text"},
     "rasd.actors": BOTTOM | {"rasd.text"},

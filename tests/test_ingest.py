@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 
 from rasd.cli import app
 from rasd.ingest import ingest
+from rasd.pipeline import Pipeline
 from rasd.readers import read_paths
 from rasd.store import Filters
 from rasd.store.sqlite import SQLiteStore
@@ -69,39 +70,33 @@ def test_ingest_counts_and_idempotence(tmp_path: Path) -> None:
     assert stats["exact_duplicates"] == counts["exact"]
 
 
-class _CountingPipeline:
-    """Counts the documents given to the NLP steps (wraps the real pipeline)."""
+class _CountingPipeline(Pipeline):
+    """Counts the documents given to the NLP steps."""
 
-    def __init__(self) -> None:
-        from rasd.pipeline import Pipeline
-
-        self.inner, self.calls = Pipeline(), 0
+    calls = 0
 
     def process_text(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN201
         self.calls += 1
-        return self.inner.process_text(*args, **kwargs)
+        return super().process_text(*args, **kwargs)
 
 
 def test_known_texts_skip_the_nlp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Exact duplicates are found by the text's id before any NLP: a re-ingest runs no step, and a
     copy from another source in the same batch is processed once and stored as an exact link."""
-    import rasd.ingest as ingest_module
-
     corpus = tmp_path / "in"
     corpus.mkdir()
     counts = make_corpus(corpus, 30)
     store = SQLiteStore(tmp_path / "a.db")
     counting = _CountingPipeline()
-    monkeypatch.setattr(ingest_module, "_pipeline", counting)
-    first = ingest(read_paths([corpus]), store, batch_size=64)
+    first = ingest(read_paths([corpus]), store, batch_size=64, pipeline=counting)
     assert counting.calls == counts["files"] - counts["exact"]  # each copy in the same batch as its original
     assert first.exact == counts["exact"] and first.new == counting.calls
     counting.calls = 0
-    again = ingest(read_paths([corpus]), store, batch_size=8)
+    again = ingest(read_paths([corpus]), store, batch_size=8, pipeline=counting)
     assert counting.calls == 0
     assert (again.read, again.already, again.new, again.exact) == (counts["files"], counts["files"], 0, 0)
     (corpus / "elsewhere.txt").write_text((corpus / "00003.txt").read_text(encoding="utf-8"), encoding="utf-8")
-    third = ingest(read_paths([corpus]), store)
+    third = ingest(read_paths([corpus]), store, pipeline=counting)
     assert counting.calls == 0 and third.exact == 1 and third.already == counts["files"]
     assert store.stats()["exact_duplicates"] == counts["exact"] + 1
 

@@ -16,6 +16,7 @@ import pytest
 from rasd.entities import ner
 from rasd.entities.ner import NerTagger, default_tagger
 from rasd.text import words
+from rasd.text.tokenize import Words
 
 
 def _reference_emissions(tagger: NerTagger, sentence: Sequence[str]) -> list[list[float]]:
@@ -202,6 +203,21 @@ def test_entities_many_equals_entities_per_range(seed_text: str) -> None:
     assert tagger.entities_many(seed_text, ranges) == [tagger.entities(seed_text, s, e) for s, e in ranges]
     assert tagger.entities_many(seed_text, []) == []
     assert tagger.entities_many("   ", [(0, 3), (1, 1)]) == [[], []]
+
+
+def test_entities_many_reads_the_documents_words_as_a_fresh_pass(seed_text: str) -> None:
+    """The entities step hands the tagger the document's word table; the spans are those of a pass
+    of the tagger's own, also for ranges that start or end inside a word and for glued words."""
+    tagger = default_tagger()
+    text = seed_text + "\nوقال رئيسالغرفة فيالبنك الأهلي إن الدولارفى ارتفاع."
+    ranges, a = [], 0
+    for line in text.split("\n"):
+        ranges.append((a, a + len(line)))
+        a += len(line) + 1
+    ranges += [(0, len(text)), (3, len(text) - 4), (len(seed_text) + 7, len(text))]
+    table = Words(text)
+    assert tagger.entities_many(text, ranges, words=table) == tagger.entities_many(text, ranges)
+    assert any(tagger.entities_many(text, ranges, words=table))
 
 
 def test_spelling_variants_share_a_type_row() -> None:

@@ -150,7 +150,6 @@ def test_a_reader_that_raises_is_one_line_and_the_next_file_is_read(tmp_path: Pa
 
 
 def test_a_document_that_breaks_a_step_fails_alone(tmp_path: Path, monkeypatch) -> None:
-    import rasd.ingest as driver
     from rasd.pipeline import Pipeline
 
     class Exploding(Pipeline):
@@ -159,11 +158,10 @@ def test_a_document_that_breaks_a_step_fails_alone(tmp_path: Path, monkeypatch) 
                 raise IndexError("step bug")
             return super().process_text(text, source, meta)
 
-    monkeypatch.setattr(driver, "_pipeline", Exploding())
     raws = [RawDoc(r["content"], __import__("rasd.model", fromlist=["Source"]).Source(url=r["url"]), {})
             for r in good_records(4)]
     store = SQLiteStore(tmp_path / "s.db")
-    report = ingest(raws, store)
+    report = ingest(raws, store, pipeline=Exploding())
     assert (report.new, report.failed) == (3, 1)
     assert "processing failed: IndexError" in report.errors[0]
     assert store.ingest_log()[0]["reason"].startswith("processing failed")
@@ -562,20 +560,14 @@ def test_malformed_user_actor_file_stops_before_any_document(
 ) -> None:
     """A broken RASD_ACTORS file is one line naming the file and line, exit 2, before any input is read;
     it used to fail every document of the batch, one by one."""
-    from rasd.actors.kb import _cached
-
     bad = tmp_path / "mine.yaml"
     bad.write_text("persons:\n  - id: x\n    names: [فلان\n", encoding="utf-8")
     seed = tmp_path / "in.txt"
     seed.write_text("قال وزير الخارجية إن الاجتماع عقد في بغداد.", encoding="utf-8")
     db = tmp_path / "x.db"
-    monkeypatch.setenv("RASD_ACTORS", str(bad))
-    _cached.cache_clear()
-    try:
-        args = [a.format(seed=seed, db=db) for a in command]
-        result = CliRunner().invoke(app, args)
-    finally:
-        _cached.cache_clear()
+    monkeypatch.setenv("RASD_ACTORS", str(bad))  # new settings: nothing loaded before is reused
+    args = [a.format(seed=seed, db=db) for a in command]
+    result = CliRunner().invoke(app, args)
     text = result.output.replace("\n", " ")
     assert result.exit_code == 2 and f"{bad}:4" in text and "processing failed" not in text
     assert not db.exists() or SQLiteStore(db).stats()["documents"] == 0

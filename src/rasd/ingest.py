@@ -18,16 +18,15 @@ from rasd.dedup import DedupIndex, SignatureBuilder
 from rasd.errors import RasdError
 from rasd.limits import DEFAULT_LIMITS, Limits
 from rasd.model import Document, Token
-from rasd.pipeline import Pipeline, check_resources, document_id
+from rasd.pipeline import Pipeline, document_id
 from rasd.readers.base import RawDoc, ReadError, guarded
+from rasd.resources import Resources, current
 from rasd.store import DupLink, IngestReport, NewDoc, Store, source_key
 from rasd.store.search import shadow
 from rasd.text import doc_words, iter_words, words
 
 BATCH = 500
 BATCH_CHARS = 4_000_000  # text held by one batch (documents are processed while the last is stored)
-
-_pipeline: Pipeline | None = None
 
 
 @dataclass
@@ -86,14 +85,14 @@ def process_one(pipeline: Pipeline, raw: RawDoc, limits: Limits = DEFAULT_LIMITS
         return ReadError.of(where, "processing", exc)
 
 
-def prepare(raw: RawDoc | ReadError | Known, limits: Limits = DEFAULT_LIMITS) -> Prepared | ReadError | Known:
-    """Run the pipeline on one raw document and compute its search shadow and signatures."""
-    global _pipeline
+def prepare(
+    raw: RawDoc | ReadError | Known, limits: Limits = DEFAULT_LIMITS, pipeline: Pipeline | None = None
+) -> Prepared | ReadError | Known:
+    """Run ``pipeline`` (default: all steps, the environment's resources) on one raw document and
+    compute its search shadow and signatures."""
     if isinstance(raw, ReadError | Known):
         return raw
-    if _pipeline is None:
-        _pipeline = Pipeline()
-    doc = process_one(_pipeline, raw, limits)
+    doc = process_one(pipeline or pipeline_for(), raw, limits)
     if isinstance(doc, ReadError):
         return doc
     try:
@@ -101,6 +100,15 @@ def prepare(raw: RawDoc | ReadError | Known, limits: Limits = DEFAULT_LIMITS) ->
         return Prepared(doc, _title_terms(doc), body_terms, near, story)
     except Exception as exc:  # noqa: BLE001
         return ReadError.of(raw.source.url or raw.source.path or "?", "indexing", exc)
+
+
+def pipeline_for(res: Resources | None = None) -> Pipeline:
+    """Every step with ``res`` (else the current resources), built once per process for equal settings."""
+    return (res or current()).get(_pipeline_of)
+
+
+def _pipeline_of(res: Resources) -> Pipeline:
+    return Pipeline(resources=res)
 
 
 def _title_terms(doc: Document) -> str:
@@ -154,19 +162,24 @@ def ingest(
     workers: int = 1,
     progress: Callable[[int], None] | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    pipeline: Pipeline | None = None,
 ) -> IngestReport:
     """Ingest raw documents into ``store``; returns the summed report (errors listed one per line).
+    ``pipeline``: the steps to run and their resources (default: every step, the environment's
+    resources); ``Pipeline().select(["language", "structure", "sentences"])`` stores an archive without
+    entities and events, which ``rasd reprocess`` can add later.
 
     A bad input or a document that fails to process is one line in ``report.errors`` and in the
     store's ingest log, and the batch goes on; a storage fault (disk full, read-only, locked) raises
     ``StorageFault`` after the batches already committed, which stay.
     """
-    check_resources()  # a malformed user file is one error before any input is read
+    pipeline = pipeline or pipeline_for()
+    pipeline.check()  # a malformed user file is one error before any input is read
     index = DedupIndex(store.text_of)
     index.load(store.signatures())
     report = IngestReport()
     batches = _chunks(items, batch_size, BATCH_CHARS)
-    work = partial(prepare, limits=limits)
+    work = partial(prepare, limits=limits, pipeline=pipeline)
     if workers <= 1:
         for raws in batches:
             report += _store_batch([work(r) for r in screen(raws, store)], store, index)
@@ -271,8 +284,7 @@ def reprocess(
     current ones (a new model, lexicon or actor file changes a version: see ``pipeline.step_versions``),
     and store the new analysis over the old; the text, its source and its duplicate links stay. A
     document that fails is one line and keeps its old analysis."""
-    check_resources()
-    pipeline = pipeline or Pipeline()
+    pipeline = (pipeline or pipeline_for()).check()
     versions = {s.name: s.version for s in pipeline.steps}
     ids = store.stale(versions)
     report = ReprocessReport(stale=len(ids))

@@ -1,9 +1,11 @@
 """Pipeline: an ordered list of steps, each a function of one document.
 
 A step is a callable ``step(doc) -> doc`` with a ``name`` and a ``version``; the document records
-which steps ran so a store knows what to reprocess when a model changes. Heavy resources (models,
-gazetteers, lexicons) are loaded lazily once per process by the steps themselves, so the same
-``Pipeline`` works in one process, a worker pool or a Spark executor.
+which steps ran so a store knows what to reprocess when a model changes. A pipeline carries one
+``rasd.resources.Resources`` (the user's actor files, NER model and event tables, and what is loaded
+for them once per process) and makes it current while its steps run, so every step and the code
+under it reads the same models, gazetteer and knowledge base. The resources pickle as their settings,
+so the same ``Pipeline`` works in one process, a worker pool or a Spark executor.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from rasd.events import lexicon as event_tables
 from rasd.events import scope as event_scope
 from rasd.events import step as events_step
 from rasd.model import Document, Sentence, Source, Step
+from rasd.resources import ENV_VARS, Resources, current, using
 from rasd.structure import step as structure_step
 from rasd.structure import structure
 from rasd.text.langid import detect_language
@@ -84,14 +87,16 @@ def sentences(doc: Document) -> Document:
     return doc
 
 
-def check_resources() -> None:
-    """Build what the steps read from the user's files, now: the actor knowledge base with the files of
-    ``RASD_ACTORS`` and the event tables (``RASD_EVENTS_DIR``). A missing or malformed file is then one
-    ``ConfigError`` naming the file and line, raised before any document is read, instead of a failure
-    in every document of the batch."""
-    get_kb()
-    event_tables.load()
-    event_scope.check_profiles()
+def check_resources(res: Resources | None = None) -> None:
+    """Build what the steps read from the user's files, now (``res``, else the current resources: the
+    actor knowledge base with the files of ``RASD_ACTORS``, the event tables of ``RASD_EVENTS_DIR``). A
+    missing or malformed file is then one ``ConfigError`` naming the file and line, raised before any
+    document is read, instead of a failure in every document of the batch."""
+    (res or current()).check()
+
+
+# the loaders Resources.check runs are registered by these modules (imported above for their steps)
+_CHECKED_BY = (get_kb, event_tables.load, event_scope.check_profiles)
 
 
 # The shipped data each step reads (folders of rasd.data), and the user's files that change it. A
@@ -113,13 +118,20 @@ _CODE_VERSION = {
 }
 
 
-_USER_FILES = ("RASD_ACTORS", "RASD_NER_MODEL", "RASD_EVENTS_DIR")
+_USER_FILES = ENV_VARS
 
 
-def step_versions() -> dict[str, str]:
+def step_versions(res: Resources | None = None) -> dict[str, str]:
     """Each default step's version: its code version, then a fingerprint of the data it reads (the
-    shipped folders and the files named by its environment variables), e.g. ``1+3fa2c9d1``."""
-    return _step_versions(tuple((v, os.environ.get(v, "")) for v in _USER_FILES))
+    shipped folders and the user's files of ``res``, else of the current resources), e.g.
+    ``1+3fa2c9d1``."""
+    res = res or current()
+    user = {
+        "RASD_ACTORS": os.pathsep.join(res.actor_files),
+        "RASD_NER_MODEL": res.ner_model or "",
+        "RASD_EVENTS_DIR": res.events_dir or "",
+    }
+    return _step_versions(tuple((v, user[v]) for v in _USER_FILES))
 
 
 @lru_cache(maxsize=4)
@@ -151,8 +163,9 @@ def _fingerprint(files: list[Path]) -> str:
     return h.hexdigest()[:8]
 
 
-def default_steps() -> list[PipelineStep]:
-    v = step_versions()
+def default_steps(res: Resources | None = None) -> list[PipelineStep]:
+    """The five steps, versioned for ``res`` (else the current resources)."""
+    v = step_versions(res)
     return [
         PipelineStep("language", v["language"], language),
         PipelineStep("structure", v["structure"], structure),
@@ -164,12 +177,28 @@ def default_steps() -> list[PipelineStep]:
 
 @dataclass
 class Pipeline:
-    steps: list[PipelineStep] = field(default_factory=default_steps)
+    """Steps run in order on one document with ``resources`` current (default: what the environment
+    gives, ``Resources.from_env()``; the steps' versions are those of these resources)."""
+
+    steps: list[PipelineStep] = None  # type: ignore[assignment]  # default_steps(resources)
+    resources: Resources = field(default_factory=Resources.from_env)
+
+    def __post_init__(self) -> None:
+        if self.steps is None:
+            self.steps = default_steps(self.resources)
 
     def __call__(self, doc: Document) -> Document:
-        for step in self.steps:
-            doc = step(doc)
+        with using(self.resources):
+            for step in self.steps:
+                doc = step(doc)
         return doc
+
+    def check(self) -> Pipeline:
+        """Load what reads the user's files now (``Resources.check``), when a step here reads them: a
+        bad file fails here, once, before any document."""
+        if {"entities", "events"} & set(self.names):
+            self.resources.check()
+        return self
 
     @property
     def names(self) -> list[str]:
@@ -184,7 +213,7 @@ class Pipeline:
         unknown = [n for n in wanted if n not in self.names]
         if unknown:
             raise ConfigError(f"unknown step(s) {', '.join(unknown)}; the steps are {', '.join(self.names)}")
-        return Pipeline([s for s in self.steps if s.name in wanted])
+        return Pipeline([s for s in self.steps if s.name in wanted], self.resources)
 
     def process_text(self, text: str, source: Source | None = None, meta: dict[str, Any] | None = None) -> Document:
         return self(new_document(text, source, meta))

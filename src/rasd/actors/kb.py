@@ -13,8 +13,7 @@ import hashlib
 import os
 import pickle
 from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +28,7 @@ from rasd.actors.keys import (
     split_words,
     word_key,
 )
-from rasd.actors.load import ENV_VAR, iso, merge, read_sources, shipped_files, user_files
+from rasd.actors.load import iso, merge, read_sources, shipped_files, user_files
 from rasd.actors.records import (
     TITLE_OFFICE,
     ActorRecord,
@@ -40,6 +39,7 @@ from rasd.actors.records import (
     date_floor,
 )
 from rasd.errors import ConfigError
+from rasd.resources import Resources, checked, current
 
 # Words of address dropped before a name is looked up (الشيخ تميم → تميم ...).
 HONORIFICS = frozenset(
@@ -542,14 +542,16 @@ CACHE_ENV = "RASD_CACHE_DIR"
 _CACHE_FORMAT = "actors-4"  # the index's code is hashed too, so a change to it rebuilds the cache
 
 
-def load_kb(extra: Iterable[str | os.PathLike[str]] = (), *, cache: bool = True) -> KnowledgeBase:
-    """Build a knowledge base from the shipped files, ``RASD_ACTORS`` and ``extra`` files.
+def load_kb(
+    extra: Iterable[str | os.PathLike[str]] = (), *, cache: bool = True, from_env: bool = True
+) -> KnowledgeBase:
+    """Build a knowledge base from the shipped files, ``extra`` files and (``from_env``) ``RASD_ACTORS``.
 
     Parsing the YAML and indexing take about half a second, so the built index is kept in
     ``$RASD_CACHE_DIR`` (default ``~/.cache/rasd``; ``none`` turns it off) under a hash of every
     file's content: editing any file rebuilds it, and an unreadable cache is simply ignored.
     """
-    sources = read_sources([*shipped_files(), *user_files(extra)])
+    sources = read_sources([*shipped_files(), *user_files(extra, from_env=from_env)])
     path = _cache_path(sources) if cache else None
     if path is not None and path.is_file():
         try:
@@ -586,10 +588,15 @@ def _cache_path(sources: list[tuple[str, str]]) -> Path | None:
 
 
 def get_kb(extra: Iterable[str | os.PathLike[str]] = ()) -> KnowledgeBase:
-    """The process-wide knowledge base (built once per set of user files and ``RASD_ACTORS`` value)."""
-    return _cached(tuple(str(p) for p in extra), os.environ.get(ENV_VAR, ""))
+    """The knowledge base of the current resources (``rasd.resources``: the running pipeline's, else
+    ``RASD_ACTORS``), built once per process; ``extra`` files are read before those."""
+    res = current()
+    if extra:
+        res = replace(res, actor_files=(*(str(p) for p in extra), *res.actor_files))
+    return res.get(kb_of)
 
 
-@lru_cache(maxsize=4)
-def _cached(extra: tuple[str, ...], _env: str) -> KnowledgeBase:
-    return load_kb(extra)
+@checked
+def kb_of(res: Resources) -> KnowledgeBase:
+    """The loader of ``Resources``: the shipped files and the settings' actor files."""
+    return load_kb(res.actor_files, from_env=False)

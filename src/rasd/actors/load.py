@@ -20,8 +20,9 @@ from typing import Any
 import yaml
 
 from rasd.errors import ConfigError
+from rasd.resources import ACTORS_ENV
 
-ENV_VAR = "RASD_ACTORS"
+ENV_VAR = ACTORS_ENV
 SECTIONS = {
     "countries": ("country", "country"),
     "organizations": ("org", "igo"),
@@ -39,14 +40,15 @@ def shipped_files() -> list[Any]:
     return sorted((f for f in root.iterdir() if f.name.endswith((".yaml", ".yml"))), key=lambda f: f.name)
 
 
-def user_files(extra: Iterable[str | os.PathLike[str]] = ()) -> list[Path]:
-    """Files named by ``extra`` and by the ``RASD_ACTORS`` variable (paths joined by ``os.pathsep``).
+def user_files(extra: Iterable[str | os.PathLike[str]] = (), *, from_env: bool = True) -> list[Path]:
+    """Files named by ``extra`` and (``from_env``) by the ``RASD_ACTORS`` variable (paths joined by
+    ``os.pathsep``); ``rasd.resources.Resources`` passes its own list and ``from_env=False``.
 
     A directory stands for the ``*.yaml``/``*.yml`` files in it. A path that does not exist is a
     ``ConfigError``: a silently ignored dictionary is worse than a clear failure.
     """
     paths = [Path(p) for p in extra]
-    env = os.environ.get(ENV_VAR, "")
+    env = os.environ.get(ENV_VAR, "") if from_env else ""
     paths += [Path(p) for p in env.split(os.pathsep) if p.strip()]
     out: list[Path] = []
     for p in paths:

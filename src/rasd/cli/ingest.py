@@ -23,7 +23,7 @@ from rich.text import Text
 
 from rasd.cli.app import app, day, err, fail, max_doc_option, out
 from rasd.errors import RasdError, StorageFault
-from rasd.ingest import BATCH, default_workers, ingest
+from rasd.ingest import BATCH, default_workers, ingest, pipeline_for
 from rasd.limits import DEFAULT_LIMITS, MIB, Limits
 from rasd.readers import read_any
 from rasd.store import Filters, Page, Store, open_store
@@ -62,6 +62,11 @@ def ingest_cmd(
         help="Largest file, archive member, WARC record, JSON line or <DOC> read whole (MB).",
     ),
     max_doc_mb: float = max_doc_option(),
+    steps: str = typer.Option(
+        None, "--steps",
+        help="Run only these steps, comma-separated (language,structure,sentences,entities,events): "
+        "language,structure,sentences stores a searchable archive fast; `rasd reprocess` adds the rest later.",
+    ),
 ) -> None:
     """Read, process, deduplicate and store news articles; prints a summary.
 
@@ -69,6 +74,12 @@ def ingest_cmd(
     ingest log; the others are stored); 2 bad options or a store that cannot be opened; 3 a storage
     fault (disk full, read-only, locked) stopped the run — batches committed before it stay.
     """
+    pipeline = pipeline_for()
+    if steps:
+        try:
+            pipeline = pipeline.select(steps.split(","))
+        except RasdError as exc:
+            fail(str(exc), 2)
     store = _open(db)
     if isinstance(store, SQLiteStore):
         store.unmap_reads()  # a bulk writer: no mapped file in its RSS
@@ -79,7 +90,8 @@ def ingest_cmd(
         with Progress(*columns, console=err, disable=quiet or not err.is_terminal, transient=True) as bar:
             task = bar.add_task("ingest", total=None)
             report = ingest(read_any(inputs, stats=stats, sizes=sizes), store, batch_size=batch_size,
-                            workers=workers, progress=lambda n: bar.advance(task, n), limits=sizes)
+                            workers=workers, progress=lambda n: bar.advance(task, n), limits=sizes,
+                            pipeline=pipeline)
     except StorageFault as exc:
         fail(str(exc), 3)
     except RasdError as exc:

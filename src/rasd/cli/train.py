@@ -32,7 +32,8 @@ def train_ner(
     from dataclasses import replace
 
     from rasd.entities.conll import read_conll
-    from rasd.entities.ner import DOC_WINDOW, NER_MODEL_ENV
+    from rasd.entities.ner import DOC_WINDOW
+    from rasd.resources import NER_MODEL_ENV
     from rasd.train.ner import DEFAULTS, corpus_paths, evaluate, extra_sentences, train
 
     shipped = Path(str(resources.files("rasd.data").joinpath("ner"))).resolve()

@@ -15,6 +15,7 @@ from typing import Any
 
 from rasd.limits import WORD_MEMO
 from rasd.model import Token
+from rasd.resources import Resources, current
 
 log = logging.getLogger(__name__)
 
@@ -164,13 +165,18 @@ def _outlet_index(kb: Any) -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=1)
 def actor_index() -> ActorIndex | None:
-    """The actor knowledge base, or None while rasd.actors cannot be loaded."""
-    try:
-        from rasd.actors import get_kb
+    """The current resources' actor knowledge base, indexed for the step (once per process), or None
+    while rasd.actors cannot be loaded."""
+    return current().get(actor_index_of)
 
-        return ActorIndex(get_kb())
+
+def actor_index_of(res: Resources) -> ActorIndex | None:
+    """The loader of ``Resources``: the settings' knowledge base indexed for the entities step."""
+    try:
+        from rasd.actors.kb import kb_of
+
+        return ActorIndex(res.get(kb_of))
     except Exception as exc:  # noqa: BLE001 - a broken KB must not stop the step; say why once
         log.warning("entities: actor knowledge base unavailable (%s)", exc)
         return None

@@ -27,7 +27,7 @@ _AR_SHAPE = "".join(sorted(_AR)) + "".join(map(chr, range(0x064B, 0x0660))) + "\
 _DIGIT_CHARS = "".join(sorted(_DIGITS))
 
 
-class Resources:
+class FeatureTables:
     """The word lists and clusters the features consult, read from one directory (the model's)."""
 
     def __init__(self, directory: Path | resources.abc.Traversable | None = None) -> None:
@@ -66,7 +66,7 @@ class Featurizer:
     always on.
     """
 
-    def __init__(self, res: Resources, groups: tuple[str, ...] | list[str] = DEFAULT_GROUPS) -> None:
+    def __init__(self, res: FeatureTables, groups: tuple[str, ...] | list[str] = DEFAULT_GROUPS) -> None:
         unknown = set(groups) - GROUPS
         if unknown:
             raise ValueError(f"unknown feature groups {sorted(unknown)}")

@@ -20,6 +20,7 @@ from functools import lru_cache
 from importlib import resources
 
 from rasd.limits import WORD_MEMO
+from rasd.resources import Resources, current
 from rasd.text.normalize import normalize_word
 
 DATA_FILE = "places.json.gz"
@@ -116,23 +117,27 @@ def proclitic_variants(word: str) -> tuple[tuple[str, int], ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The packaged gazetteer, read once per process, with the knowledge base's demonyms.
+    """The packaged gazetteer with the current resources' knowledge base's demonyms, read once per
+    process (``rasd.resources``)."""
+    return current().get(gazetteer_of)
 
-    Empty when the data file is missing; without demonyms when the knowledge base cannot load.
-    """
+
+def gazetteer_of(res: Resources) -> Gazetteer:
+    """The loader of ``Resources``: the packaged gazetteer with the demonyms of the settings'
+    knowledge base. Empty when the data file is missing; without demonyms when the knowledge base
+    cannot load."""
     try:
         ref = resources.files("rasd.data").joinpath("gazetteer", DATA_FILE)
         with ref.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
             data = json.load(fh)
     except FileNotFoundError:
         data = {}
-    data["demonyms"] = {**kb_demonyms(), **data.get("demonyms", {})}
+    data["demonyms"] = {**kb_demonyms(res), **data.get("demonyms", {})}
     return Gazetteer(data)
 
 
-def kb_demonyms() -> dict[str, str]:
+def kb_demonyms(res: Resources | None = None) -> dict[str, str]:
     """One-word demonym forms of the actor knowledge base, keyed like gazetteer names.
 
     The knowledge base keys words without the article; both forms are added here (عراقيه and
@@ -140,9 +145,9 @@ def kb_demonyms() -> dict[str, str]:
     running text it is more often the person.
     """
     try:
-        from rasd.actors import get_kb
+        from rasd.actors.kb import kb_of
 
-        forms = get_kb()._demonyms
+        forms = (res or current()).get(kb_of)._demonyms
     except Exception as exc:  # noqa: BLE001 - the gazetteer works without the knowledge base
         log.warning("gazetteer: no demonyms from the actor knowledge base (%s)", exc)
         return {}

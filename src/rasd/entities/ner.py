@@ -17,7 +17,6 @@ with leading proclitics (و ف ب ل ك) trimmed so a mention reads ``العرا
 from __future__ import annotations
 
 import json
-import os
 import re
 import threading
 from bisect import bisect_left, bisect_right
@@ -31,9 +30,10 @@ from typing import IO, TYPE_CHECKING
 import numpy as np
 
 from rasd.entities.conll import spans as conll_spans
-from rasd.entities.features import DEFAULT_GROUPS, MAX_GAZ_WORDS, Featurizer, Resources
+from rasd.entities.features import DEFAULT_GROUPS, MAX_GAZ_WORDS, FeatureTables, Featurizer
 from rasd.limits import WORD_MEMO
-from rasd.text.tokenize import segment, word_spans
+from rasd.resources import Resources, current
+from rasd.text.tokenize import Words, segment, word_spans
 
 if TYPE_CHECKING:
     from rasd.model import Token
@@ -327,7 +327,7 @@ class NerTagger:
                 groups = meta.get("recipe", {}).get("features", DEFAULT_GROUPS)
                 with wfile.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
                     weights = CrfWeights.read(fh)
-                self._feat = Featurizer(Resources(base), groups)
+                self._feat = Featurizer(FeatureTables(base), groups)
                 self._offsets = self._feat.offsets
                 self._tables = _Tables(weights, self._offsets, self._feat.groups)
                 self._cache = _TypeCache(1 + len(self._offsets), len(weights.labels), _TYPE_ROWS)
@@ -613,21 +613,30 @@ class NerTagger:
         """
         return self.entities_many(text, [(start, len(text) if end is None else end)])[0]
 
-    def entities_many(self, text: str, ranges: Sequence[tuple[int, int]]) -> list[list[tuple[int, int, str]]]:
+    def entities_many(
+        self, text: str, ranges: Sequence[tuple[int, int]], words: Words | None = None
+    ) -> list[list[tuple[int, int, str]]]:
         """:meth:`entities` of several ranges of ``text`` (each its own document), decoded in one batch.
 
         Gives the same as calling :meth:`entities` on each range, at a fraction of the cost when the
         ranges are short (paragraphs): the Viterbi pass costs a few numpy calls per position of the
         longest sentence in a batch, so one batch per article instead of one per paragraph.
+        ``words``: the document's word table (``rasd.text.doc_words``) when the caller has it, so the
+        words are not found a second time (the same tokens either way).
         """
         per_range = []
         sentences: list[list[str]] = []
         docs: list[int] = []
         for start, stop in ranges:
+            if words is not None and words.text is text:
+                toks = words.between(start, stop)
+                texts = [t.text for t in toks]
+                starts, ends = [t.start - start for t in toks], [t.end - start for t in toks]
+            else:
+                found = list(word_spans(text[start:stop]))  # the tokens of rasd.text.words
+                texts = [w[2] for w in found]
+                starts, ends = [w[0] for w in found], [w[1] for w in found]
             sub = text[start:stop]
-            found = list(word_spans(sub))  # the tokens of rasd.text.words
-            texts = [w[2] for w in found]
-            starts, ends = [w[0] for w in found], [w[1] for w in found]
             cuts = _cuts(sub, texts, starts, ends)
             per_range.append((start, texts, starts, ends, cuts))
             sentences += [texts[a:b] for a, b in cuts]
@@ -795,11 +804,13 @@ def _trim_proclitics(word: str, offset: int) -> int:
     return pieces[i].start
 
 
-NER_MODEL_ENV = "RASD_NER_MODEL"  # a model directory written by `rasd train ner --out DIR`
-
-
-@lru_cache(maxsize=1)
 def default_tagger() -> NerTagger:
-    """The process-wide tagger (loaded on first use): the packaged model, or the directory named by
-    ``$RASD_NER_MODEL`` (a model of the user's own from ``rasd train ner --out DIR``)."""
-    return NerTagger(os.environ.get(NER_MODEL_ENV) or None)
+    """The tagger of the current resources (not yet loaded: ``.load()`` reads the weights once): the
+    packaged model, or the directory named by ``$RASD_NER_MODEL`` (a model of the user's own from
+    ``rasd train ner --out DIR``)."""
+    return current().get(tagger_of)
+
+
+def tagger_of(res: Resources) -> NerTagger:
+    """The loader of ``Resources``: the settings' NER tagger."""
+    return NerTagger(res.ner_model)

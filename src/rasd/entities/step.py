@@ -39,6 +39,7 @@ from rasd.entities.resolve import (
 )
 from rasd.limits import WORD_MEMO
 from rasd.model import GPE_FEATURES, Block, Document, Entity, EntityActor, Mention, Token
+from rasd.resources import Resources, current
 from rasd.text.normalize import normalize_word
 from rasd.text.tokenize import Words, doc_words, lexicon, normalize_word_cached
 
@@ -102,7 +103,7 @@ def find_entities(doc: Document, gaz: Gazetteer | None = None, tagger: Any = "de
         if tagger is None:
             spans_of: list = [[] for _ in group]
         elif hasattr(tagger, "entities_many"):
-            spans_of = tagger.entities_many(text, [(b.start, b.end) for b in group])
+            spans_of = tagger.entities_many(text, [(b.start, b.end) for b in group], words=words)
         else:
             spans_of = [tagger.entities(text, b.start, b.end) for b in group]
         for block, spans in zip(group, spans_of, strict=True):
@@ -1159,13 +1160,17 @@ def _first_names() -> frozenset[str]:
     )
 
 
-@lru_cache(maxsize=1)
 def _tagger() -> Any:
-    """The shipped NER tagger, or None when no model is packaged (the step then runs without)."""
-    try:
-        from rasd.entities.ner import default_tagger
+    """The current resources' NER tagger, loaded, or None when there is no model (the step then runs
+    without)."""
+    return current().get(_loaded_tagger)
 
-        return default_tagger().load()
+
+def _loaded_tagger(res: Resources) -> Any:
+    try:
+        from rasd.entities.ner import tagger_of
+
+        return res.get(tagger_of).load()
     except (ImportError, FileNotFoundError, OSError) as exc:
         log.info("entities: no NER model (%s); gazetteer and knowledge base only", exc)
         return None

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from rasd.errors import ConfigError
-from rasd.events.profiles import Profile, events_dir, profiles_in, read_table
+from rasd.events.profiles import Profile, events_dir, profiles_of, read_table
 from rasd.model import Token
+from rasd.resources import Resources, checked, current
 from rasd.text.normalize import normalize, normalize_word
 from rasd.text.tokenize import WORD_RE, lexicon, light_stem
 
@@ -298,12 +298,15 @@ def parse(text: str, types: dict[str, Profile] | None = None, where: str = "trig
 
 
 def load() -> Lexicon:
-    """The lexicon of the events folder (shipped, or ``$RASD_EVENTS_DIR``), built once per folder."""
-    return _load(events_dir())
+    """The lexicon of the current resources' events folder (shipped, or ``$RASD_EVENTS_DIR``), built
+    once per process."""
+    return current().get(lexicon_of)
 
 
-@lru_cache(maxsize=4)
-def _load(folder: str) -> Lexicon:
-    types = profiles_in(folder)
+@checked
+def lexicon_of(res: Resources) -> Lexicon:
+    """The loader of ``Resources``: the trigger table of the settings' events folder."""
+    folder = events_dir(res)
+    types = res.get(profiles_of)
     where, text = read_table(folder, "triggers.tsv")
     return Lexicon(parse(text, types, where))

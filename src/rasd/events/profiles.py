@@ -11,15 +11,15 @@ loads them before a batch starts).
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from rasd.errors import ConfigError
+from rasd.resources import EVENTS_ENV, Resources, checked, current
 
-ENV_VAR = "RASD_EVENTS_DIR"
+ENV_VAR = EVENTS_ENV
 FLAGS = frozenset({"symmetric", "crowd", "hostile", "soft", "purpose", "material", "speech", "call"})
 NEXT_MENTION = ("*",)  # a target group meaning "the first free mention after the trigger"
 
@@ -38,9 +38,9 @@ class Profile:
 DEFAULT = Profile("", (NEXT_MENTION, ("الي", "ل", "ل_np", "مع", "علي", "من")), ("علي", "ضد"), frozenset(), ())
 
 
-def events_dir() -> str:
-    """The folder the event tables are read from: ``$RASD_EVENTS_DIR`` or the shipped one."""
-    return os.environ.get(ENV_VAR, "").strip() or _shipped()
+def events_dir(res: Resources | None = None) -> str:
+    """The folder the event tables are read from: the resources' (``$RASD_EVENTS_DIR``) or the shipped one."""
+    return (res or current()).events_dir or _shipped()
 
 
 @lru_cache(maxsize=1)
@@ -81,16 +81,21 @@ def parse_profiles(text: str, where: str = "types.tsv") -> dict[str, Profile]:
     return out
 
 
-@lru_cache(maxsize=4)
 def profiles_in(folder: str) -> dict[str, Profile]:
-    """The profiles of the types.tsv in ``folder`` (read once per folder)."""
+    """The profiles of the types.tsv in ``folder`` (read anew: :func:`profiles` keeps them)."""
     where, text = read_table(folder, "types.tsv")
     return parse_profiles(text, where)
 
 
 def profiles() -> dict[str, Profile]:
-    """Every type's profile (loaded once per events folder)."""
-    return profiles_in(events_dir())
+    """Every type's profile, of the current resources' events folder (loaded once per process)."""
+    return current().get(profiles_of)
+
+
+@checked
+def profiles_of(res: Resources) -> dict[str, Profile]:
+    """The loader of ``Resources``: the profiles of the settings' events folder."""
+    return profiles_in(events_dir(res))
 
 
 def profile(ptype: str) -> Profile:

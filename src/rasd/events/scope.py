@@ -44,8 +44,9 @@ from dataclasses import dataclass
 from rasd.errors import ConfigError
 from rasd.events.cues import _set
 from rasd.events.lexicon import TriggerMatch
-from rasd.events.profiles import profile, profiles
+from rasd.events.profiles import profile, profiles_of
 from rasd.model import Token
+from rasd.resources import Resources, checked, current
 
 ENABLED = True  # off only to measure the rules
 OFF: set[str] = set()  # reason names switched off (measurement only)
@@ -249,7 +250,13 @@ RULES: dict[str, Callable[[_Trigger], str | None]] = {
 
 def check_profiles() -> None:
     """Every scope rule a type profile names exists (a ConfigError naming the type otherwise)."""
-    for p in profiles().values():
+    current().get(scope_rules_of)
+
+
+@checked
+def scope_rules_of(res: Resources) -> bool:
+    """The check of ``Resources``: every scope rule the settings' type profiles name exists."""
+    for p in res.get(profiles_of).values():
         unknown = [r for r in p.scope if r not in RULES]
         if unknown:
             raise ConfigError(f"types.tsv: type {p.type} names unknown scope rule(s) {unknown}; known: {sorted(RULES)}")

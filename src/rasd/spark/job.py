@@ -3,9 +3,11 @@ near-duplicate/story detection → Parquet tables ``documents``, ``entities``, `
 publication date, ``pub_date``) and ``duplicates``; optionally loaded into PostgreSQL.
 
 The per-document work is ``rasd.ingest.prepare``, the function ``rasd ingest`` runs in its worker pool:
-the pipeline, the search shadow and the MinHash signatures. Its ``Pipeline`` (models, gazetteers,
-lexicons) is built lazily once per Python worker process and reused for every partition that worker
-runs (Spark reuses Python workers), so resources load once per executor core, not per task.
+the pipeline, the search shadow and the MinHash signatures. The driver's ``rasd.resources.Resources``
+(the user's actor files, NER model and event tables) travels with each task as its settings (a few
+hundred bytes); the models, gazetteers and lexicons are loaded for them lazily once per Python worker
+process and reused for every partition that worker runs (Spark reuses Python workers), so resources
+load once per executor core, not per task.
 
 Exact duplicates (same ``Document.id``) are settled before the pipeline runs: the first occurrence in
 input order is kept, later ones from another source become ``exact`` links, as in ``rasd ingest``.
@@ -18,10 +20,12 @@ import os
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from rasd.errors import ConfigError
 from rasd.readers.base import RawDoc, ReadError
+from rasd.resources import Resources
 
 SHOW_ERRORS = 20
 LOAD_BATCH = 500
@@ -138,14 +142,16 @@ def _exact_links(item: tuple[str, Any]) -> Iterator[tuple[Any, ...]]:
             yield ("exact", doc_id, doc_id, 1.0, key)
 
 
-def _process(rows: Iterator[tuple[str, tuple[str, RawDoc]]]) -> Iterator[tuple[str, Any]]:
-    """The pipeline over one partition: ``("doc", row)`` or ``("error", message)`` items."""
+def _process(rows: Iterator[tuple[str, tuple[str, RawDoc]]], resources: Any = None) -> Iterator[tuple[str, Any]]:
+    """The pipeline over one partition, with the driver's ``resources``: ``("doc", row)`` or
+    ``("error", message)`` items."""
     from rasd.dedup.minhash import NEAR, STORY
-    from rasd.ingest import prepare
+    from rasd.ingest import pipeline_for, prepare
     from rasd.spark.dedup import band_keys
 
+    pipeline = pipeline_for(resources)
     for doc_id, (order, raw) in rows:
-        p = prepare(raw)
+        p = prepare(raw, pipeline=pipeline)
         if isinstance(p, ReadError):
             yield "error", str(p)
             continue
@@ -210,7 +216,8 @@ def run(
         first = docs_in.reduceByKey(lambda a, b: a if a[0] <= b[0] else b)
         exact = (docs_in.map(lambda kv: (kv[0], (kv[1][0], _source_key(kv[1][1])))).groupByKey()
                  .flatMap(_exact_links))
-        processed = first.repartition(parts).mapPartitions(_process).persist(StorageLevel.MEMORY_AND_DISK)
+        work = partial(_process, resources=Resources.from_env().check())  # a bad user file fails here, once
+        processed = first.repartition(parts).mapPartitions(work).persist(StorageLevel.MEMORY_AND_DISK)
         docs = spark.createDataFrame(processed.filter(lambda t: t[0] == "doc").map(lambda t: t[1]),
                                      _schema(DOC_FIELDS)).persist(StorageLevel.MEMORY_AND_DISK)
         links = dedup(docs).persist(StorageLevel.MEMORY_AND_DISK)

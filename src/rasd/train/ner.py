@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from rasd.entities.conll import Sentence, read_caraner, read_conll
-from rasd.entities.features import DEFAULT_GROUPS, Featurizer, Resources
+from rasd.entities.features import DEFAULT_GROUPS, FeatureTables, Featurizer
 from rasd.entities.ner import WEIGHTS_FILE, write_weights
 from rasd.eval.ner import Scores, score
 
@@ -117,7 +117,7 @@ def train(
             data = fin.read()
         if not target.exists() or target.read_bytes() != data:
             target.write_bytes(data)
-    feat = Featurizer(Resources(out_dir), recipe.features)
+    feat = Featurizer(FeatureTables(out_dir), recipe.features)
     trainer = pycrfsuite.Trainer(verbose=verbose)
     for toks, tags in sentences:
         trainer.append(feat.sentence(toks), tags)
