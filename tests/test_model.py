@@ -7,7 +7,7 @@ from importlib import resources
 
 import jsonschema
 
-from rasd.model import Actor, Document, Entity, EntityActor, Event, Mention, Span
+from rasd.model import Actor, Document, Entity, EntityActor, Event, Mention, Span, dumps
 from rasd.pipeline import Pipeline, document_id
 
 
@@ -76,6 +76,17 @@ def test_to_json_streams_the_same_json_as_the_dict_copy(seed_text: str) -> None:
     assert doc.to_json() == json.dumps(doc.to_dict(), ensure_ascii=False)
     assert doc.to_json(indent=2) == json.dumps(doc.to_dict(), ensure_ascii=False, indent=2)
     assert Document.from_json(doc.to_json()) == doc
+
+
+def test_dumps_gives_the_text_of_asdict(seed_text: str) -> None:
+    """The store's event and place JSON (``model.dumps``) is what ``json.dumps(asdict(x))`` gave."""
+    import dataclasses
+
+    doc = Pipeline().process_text(seed_text)
+    objs = [*doc.events, *(e.geo for e in doc.entities if e.geo), *doc.entities]
+    assert doc.events and len(objs) > len(doc.events)
+    for obj in objs:
+        assert dumps(obj) == json.dumps(dataclasses.asdict(obj), ensure_ascii=False)
 
 
 def test_pipeline_select_runs_only_the_named_steps(seed_text: str) -> None:

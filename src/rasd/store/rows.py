@@ -4,12 +4,10 @@ and the Spark job write the same columns from the same code."""
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterator
-from dataclasses import asdict
 from typing import Any
 
-from rasd.model import SYMMETRIC_TYPES, Actor, Document, Event
+from rasd.model import SYMMETRIC_TYPES, Actor, Document, Event, dumps
 from rasd.text.normalize import normalize_word
 
 ENTITY_COLUMNS = (
@@ -71,7 +69,7 @@ def entity_rows(rowid: int | str, doc: Document) -> Iterator[tuple[Any, ...]]:
         yield (
             rowid, e.id, e.type, no_nul(e.name), e.code, e.country, e.sector, e.office, e.kind, len(e.mentions),
             first.start if first else None, first.end if first else None,
-            json.dumps(asdict(e.geo), ensure_ascii=False) if e.geo else None,
+            dumps(e.geo) if e.geo else None,
             e.actor.kb_id if e.actor else None,
             e.actor.basis if e.actor else None,
         )
@@ -88,7 +86,7 @@ def event_rows(rowid: int | str, doc: Document) -> Iterator[tuple[Any, ...]]:
             no_nul(loc.get("name")), loc.get("country"), loc.get("lat"), loc.get("lon"), ev.date,
             ev.sentence.start, ev.sentence.end, ev.trigger.start, ev.trigger.end,
             int(ev.negated), ev.modality, ev.confidence, int(ev.background), guessed(ev), cluster_id(ev, doc.id),
-            json.dumps(asdict(ev), ensure_ascii=False),
+            dumps(ev),
         )
 
 
