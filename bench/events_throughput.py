@@ -17,6 +17,7 @@ run, with the pipeline's cost in such passes.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import platform
 import sys
@@ -30,6 +31,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from _saudinewsnet import first_texts  # noqa: E402  (bench/ is on sys.path when run as a script)
 
 from rasd.pipeline import Pipeline, PipelineStep, default_steps  # noqa: E402
+from rasd.resources import settle_gc  # noqa: E402
 from rasd.text import words  # noqa: E402
 
 
@@ -57,6 +59,7 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "news" / "saudinewsnet")
     ap.add_argument("--json", type=Path, default=None)
     ap.add_argument("--profile", type=Path, default=None)
+    ap.add_argument("--default-gc", action="store_true", help="keep Python's GC thresholds (as before settle_gc)")
     args = ap.parse_args()
     if not args.data.is_dir():
         raise SystemExit(f"SaudiNewsNet not found at {args.data}")
@@ -65,6 +68,8 @@ def main() -> None:
     cpu_steps: dict[str, float] = defaultdict(float)
     pipe = timed_pipeline(totals, cpu_steps)
     t0 = time.perf_counter()
+    if not args.default_gc:
+        settle_gc()  # as the batch drivers (ingest, its workers, rasd process) do
     for text in texts[:20]:
         pipe.process_text(text)
     load_s = time.perf_counter() - t0
@@ -105,6 +110,7 @@ def main() -> None:
         "step_cpu_ms_per_article": {k: round(1000 * v / max(1, len(texts)), 2) for k, v in cpu_steps.items()},
         "step_wall_ms_per_article": {k: round(1000 * v / max(1, len(texts)), 2) for k, v in totals.items()},
         "profiled": bool(args.profile),
+        "gc": "default" if args.default_gc else f"settled (gen0 threshold {gc.get_threshold()[0]}, loaded tables frozen)",
         "machine": f"{platform.machine()} python {platform.python_version()}",
     }
     if args.json:

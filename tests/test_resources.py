@@ -155,3 +155,19 @@ def test_an_archive_only_ingest_is_completed_by_reprocess(tmp_path: Path) -> Non
     assert reprocess(store).done == 1
     (doc,) = list(_docs(store))
     assert doc.entities and [s.name for s in doc.steps][-2:] == ["entities", "events"]
+
+
+def test_batches_collect_garbage_rarely_and_never_walk_loaded_tables() -> None:
+    import gc
+
+    from rasd.resources import GC_GEN0, settle_gc
+
+    before = gc.get_threshold()
+    try:
+        settle_gc()
+        assert gc.get_threshold()[0] >= GC_GEN0
+        frozen = gc.get_freeze_count()
+        Resources(events_dir="/nowhere-frozen").get(lambda r: [[i] for i in range(1000)])
+        assert gc.get_freeze_count() >= frozen + 1000  # the loaded table left the collected generations
+    finally:
+        gc.set_threshold(*before)

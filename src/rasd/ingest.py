@@ -20,7 +20,7 @@ from rasd.limits import DEFAULT_LIMITS, Limits
 from rasd.model import Document, Token
 from rasd.pipeline import Pipeline, document_id
 from rasd.readers.base import RawDoc, ReadError, guarded
-from rasd.resources import Resources, current
+from rasd.resources import Resources, current, settle_gc
 from rasd.store import DupLink, IngestReport, NewDoc, Store, source_key
 from rasd.store.search import shadow
 from rasd.text import doc_words, iter_words, words
@@ -175,6 +175,7 @@ def ingest(
     """
     pipeline = pipeline or pipeline_for()
     pipeline.check()  # a malformed user file is one error before any input is read
+    settle_gc()
     index = DedupIndex(store.text_of)
     index.load(store.signatures())
     report = IngestReport()
@@ -187,7 +188,7 @@ def ingest(
                 progress(len(raws))
         return report
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    with ctx.Pool(workers) as pool:
+    with ctx.Pool(workers, initializer=settle_gc) as pool:
         pending = None
         for raws in batches:
             chunk = max(1, len(raws) // (workers * 4))

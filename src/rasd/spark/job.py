@@ -25,7 +25,7 @@ from typing import Any
 
 from rasd.errors import ConfigError
 from rasd.readers.base import RawDoc, ReadError
-from rasd.resources import Resources
+from rasd.resources import Resources, settle_gc
 
 SHOW_ERRORS = 20
 LOAD_BATCH = 500
@@ -149,6 +149,7 @@ def _process(rows: Iterator[tuple[str, tuple[str, RawDoc]]], resources: Any = No
     from rasd.ingest import pipeline_for, prepare
     from rasd.spark.dedup import band_keys
 
+    settle_gc()
     pipeline = pipeline_for(resources)
     for doc_id, (order, raw) in rows:
         p = prepare(raw, pipeline=pipeline)
