@@ -482,8 +482,8 @@ def test_sectors_of_banks_councils_and_ministers_named_without_a_comma(gaz):
 
 
 def test_an_outlet_of_the_region_needs_more_than_two_mentions_to_set_its_story_abroad(gaz):
-    """A Youm7 report naming the USA twice (the Fed, الأمريكي) is no story about the USA: its unknown
-    analyst gets no American citizenship; named three times, the story is American."""
+    """A Youm7 report naming the USA twice (the Fed, الأمريكي) is no story about the USA; named three
+    times, the story is American. Either way its Arab-named analyst is no American: the outlet's."""
     from rasd.model import Source
 
     text = "وقال إيهاب واصف إن الذهب ارتفع بعد قرار الاحتياطي الفيدرالي الأمريكي."
@@ -491,11 +491,13 @@ def test_an_outlet_of_the_region_needs_more_than_two_mentions_to_set_its_story_a
     doc = _doc(text)
     doc.source, doc.meta = Source(site="Youm7"), {"country": "EGY"}
     ents = {e.name: e for e in find_entities(doc, gaz=gaz, tagger=tagger)}
-    assert ents["إيهاب واصف"].country is None
+    analyst = ents["إيهاب واصف"].actor
+    assert (analyst.country, analyst.basis) == ("EGY", "outlet")  # an Arab full name in an Egyptian paper
     doc.text = text + " وفي واشنطن قال مسؤول أمريكي إن الولايات المتحدة مستعدة."
     doc.blocks = [Block("body", doc.text, 0, len(doc.text))]
     ents = {e.name: e for e in find_entities(doc, gaz=gaz, tagger=tagger)}
-    assert ents["إيهاب واصف"].country is None  # an Arab name is no American's either
+    analyst = ents["إيهاب واصف"].actor
+    assert (analyst.country, analyst.basis) == ("EGY", "outlet")  # an Arab name is no American's
 
 
 def test_a_demonym_standing_for_the_person_gives_the_country(gaz):
@@ -612,3 +614,60 @@ def test_clubs_by_short_name_and_clubs_named_after_a_big_city(gaz):
     countries = {m.text: e.country for e in ents for m in e.mentions}
     assert countries.get("يونايتد") == "GBR" and countries.get("لاتسيو") == "ITA"
     assert countries.get("ميلان") == "ITA" and countries.get("برشلونة") == "ESP"
+
+
+def test_arab_named_persons_of_a_story_abroad_take_the_outlets_country(gaz):
+    """A Saudi paper on an Italian club's match: its Saudi players (Arab full names, nothing else said)
+    are the outlet's; not in a story about Iran (Iranians bear such names too) or one about another Arab
+    state, and not a foreign name."""
+    from rasd.model import Source
+
+    tagger = FakeTagger({"خالد شراحيلي": "PER", "ياسر الشهراني": "PER", "جيورجيوس دونيس": "PER", "محمد جواد": "PER"})
+    def run(text: str) -> dict:
+        doc = _doc(text)
+        doc.source, doc.meta = Source(site="Aljazirah"), {"country": "SAU"}
+        return {e.name: e.actor for e in find_entities(doc, gaz=gaz, tagger=tagger) if e.type == "PER"}
+
+    italy = run("في إيطاليا لعب الفريق أمام أودينيزي في إيطاليا، واعتمد جيورجيوس دونيس على خالد شراحيلي وياسر الشهراني.")
+    assert (italy["خالد شراحيلي"].country, italy["خالد شراحيلي"].basis) == ("SAU", "outlet")
+    assert italy["ياسر الشهراني"].country == "SAU" and italy["جيورجيوس دونيس"].country is None
+    iran = run("في طهران قالت إيران إن الاتفاق مع إيران قائم، وصرح محمد جواد بذلك.")
+    assert iran["محمد جواد"].country != "SAU"
+    egypt = run("في القاهرة أعلنت مصر أن مصر مستعدة، وصرح خالد شراحيلي بذلك.")
+    assert egypt["خالد شراحيلي"].country == "EGY"
+
+
+def test_a_demonym_after_a_verb_or_before_praise_gives_the_persons_country(gaz):
+    """انخرط الفنزويلي X: after a verb the demonym is the person; النجم المصري العالمي X: praise between."""
+    tagger = FakeTagger({"يوهاندري اوروزكو": "PER", "ميشيل شلهوب": "PER"})
+    text = "فيما انخرط الفنزويلي يوهاندري اوروزكو في التدريبات. وتقام الجنازة على النجم المصري العالمي ميشيل شلهوب غدا."
+    ents = {e.name: e.actor for e in find_entities(_doc(text), gaz=gaz, tagger=tagger) if e.type == "PER"}
+    assert ents["يوهاندري اوروزكو"].country == "VEN"
+    assert ents["ميشيل شلهوب"].country == "EGY"
+
+
+def test_titles_of_the_officials_around_a_minister(gaz):
+    """محمد الجوسقي، مساعد وزير الاستثمار → GOV (an Egyptian paper: EGY); الوزير المفوض التجاري X → GOV."""
+    from rasd.model import Source
+
+    tagger = FakeTagger({"محمد الجوسقي": "PER", "محمد السيد": "PER"})
+    text = "واستعرض المهندس محمد الجوسقي، مساعد وزير الاستثمار، الخطة. وقام المكتب برئاسة الوزير المفوض التجاري محمد السيد بالزيارة."
+    doc = _doc(text)
+    doc.source, doc.meta = Source(site="Youm7"), {"country": "EGY"}
+    ents = {e.name: e.actor for e in find_entities(doc, gaz=gaz, tagger=tagger) if e.type == "PER"}
+    assert (ents["محمد الجوسقي"].country, ents["محمد الجوسقي"].sector) == ("EGY", "GOV")
+    assert ents["محمد السيد"].sector == "GOV"
+
+
+def test_a_byline_signs_a_journalist_and_a_glued_head_noun_gives_the_sector(gaz):
+    """بقلم: X → JRN; سجل فيالبنك [الأهلي المصري] (a head noun glued to its preposition, outside the
+    model's span) → an Egyptian bank, BUS."""
+    from rasd.model import Source
+
+    tagger = FakeTagger({"المختار لغزيوي": "PER", "الأهلي المصري": "ORG"})
+    text = "بقلم: المختار لغزيوي\nسجل الدولار فيالبنك الأهلي المصري 47 جنيها. كتب الوزير تقريرا."
+    doc = _doc(text)
+    doc.source, doc.meta = Source(site="Youm7"), {"country": "EGY"}
+    ents = {e.name: e.actor for e in find_entities(doc, gaz=gaz, tagger=tagger)}
+    assert ents["المختار لغزيوي"].sector == "JRN"
+    assert (ents["الأهلي المصري"].country, ents["الأهلي المصري"].sector) == ("EGY", "BUS")

@@ -68,6 +68,28 @@ ROLES: dict[str, str] = {
         "رئيس البرلمان": "LEG",
         "رئيس مجلس النواب": "LEG",
         "القاضي": "JUD",
+        # the officials around a minister and the commercial service of an embassy (added 2026-12-07, third
+        # sitting): مساعد وزير الاستثمار، الوزير المفوض التجاري، السكرتير الثاني التجاري
+        "مساعد وزير": "GOV",
+        "مساعدة وزير": "GOV",
+        "مستشار وزير": "GOV",
+        "مستشارة وزير": "GOV",
+        "نائب وزير": "GOV",
+        "نائبة وزير": "GOV",
+        "وكيل وزارة": "GOV",
+        "وكيل أول وزارة": "GOV",
+        "الوزير المفوض": "GOV",
+        "الوزير المفوض التجاري": "GOV",
+        "الملحق التجاري": "GOV",
+        "السكرتير الأول": "GOV",
+        "السكرتير الثاني": "GOV",
+        "السكرتير الثالث": "GOV",
+        "السكرتير الأول التجاري": "GOV",
+        "السكرتير الثاني التجاري": "GOV",
+        "السكرتير الثالث التجاري": "GOV",
+        "رئيس بلدية": "GOV",
+        "رئيس البلدية": "GOV",
+        "عمدة": "GOV",
         # titles of persons outside the state (added 2026-12-07)
         "رجل الأعمال": "BUS",
         "سيدة الأعمال": "BUS",
@@ -185,6 +207,9 @@ def role_before(
     table is used where it says nothing.
     """
     j = i - 1
+    byline = _byline(toks, j)
+    if byline is not None:  # بقلم: المختار لغزيوي، كتب - محمد وراق: the writer of the piece
+        return Title(text[toks[byline].start : toks[byline].end], "JRN", None, None, toks[byline].start)
     while j >= 0 and toks[j].norm in HONORIFICS and text[toks[j].end : toks[j + 1].start].strip() in ("", "/"):
         j -= 1  # وزير الثقافة والإعلام الدكتور عادل الطريفي: the honorific stands between title and name
     host = country = None
@@ -197,8 +222,10 @@ def role_before(
                 host = country_of(gaz, m[1])
                 j = k - 2
                 break
-    while j >= 0 and toks[j].norm in MODIFIERS:
-        j -= 1
+    while j >= 0 and (
+        toks[j].norm in MODIFIERS or (toks[j].norm in _ACCLAIM and j >= 1 and gaz.demonym_at(toks[j - 1].norm))
+    ):
+        j -= 1  # النجم المصري العالمي عمر الشريف: praise after the demonym
     demonym_end = None
     d = -1  # the demonym's word
     o = j - (j >= 0 and toks[j].norm in _APPOSITION_GAPS)  # البريطانية ذات الأصول الباكستانية، ريهام خان
@@ -238,13 +265,37 @@ def role_before(
     if demonym_end is not None and j >= 0 and _definite_noun(toks[j].norm):
         # a noun no role table knows, with a country: اللاعب الغاني مونتاري, الفنانة المصرية ليلى علوي
         return Title(text[toks[j].start : demonym_end], None, country, host, toks[j].start)
-    if demonym_end is not None and (origin or (d == i - 1 and _demonym_as_noun(toks, d, text))):
+    if demonym_end is not None and (origin or (_next_to(toks, d, i) and _demonym_as_noun(toks, d, text))):
         # the demonym is the noun: مدربه البرتغالي جوزيه مورينيو، والإيطالي ماتيو دارميان، ، الغاني مونتاري
         return Title(text[toks[d].start : demonym_end], None, country, host, toks[d].start)
     return None
 
 
 _POSSESSIVE = ("ه", "ها", "هم")
+# words that sign a piece (بقلم: X، كتب: X، إعداد - X)
+_BYLINE_WORDS = frozenset(normalize_word(w) for w in "بقلم قلم كتب كتبت كتبه إعداد اعداد متابعة حوار تصوير عدسة".split())
+_BYLINE_VERBS = frozenset(normalize_word(w) for w in "كتب كتبت كتبه".split())
+
+
+def _byline(toks: Sequence[Token], j: int) -> int | None:
+    """The word that signs a piece when it ends right before the name (after a colon or dash, or
+    none): ``بقلم: X``، ``كتب - X``."""
+    signed = j >= 0 and toks[j].kind == "punct" and toks[j].text in ":-–/"
+    j -= signed
+    if j >= 0 and toks[j].norm in _BYLINE_WORDS and (signed or toks[j].norm not in _BYLINE_VERBS):
+        return j  # كتب محمد مقالا: a verb signs only with its colon
+    return None
+# praise between a demonym and a name (النجم المصري العالمي، نجمه البلجيكي الدولي)
+_ACCLAIM = frozenset(normalize_word(w) for w in "العالمي العالمية الدولي الدولية الشهير الشهيرة".split())
+# verbs a subject follows (انخرط الفنزويلي أوروزكو، الذي نفذه الكندي بيسونيت): a demonym right after one
+# is no adjective (an adjective agrees with a definite noun before it) but the person
+_SUBJECT_VERBS = frozenset(
+    normalize_word(w)
+    for w in (
+        "قال أكد أوضح أشار أضاف صرح اعتبر رأى يرى سجل أحرز انضم انخرط شارك قاد تألق أعلن كشف فاز خسر حقق "
+        "غادر وصل رفض طالب نفذه نفذها ارتكبه ارتكبها قتله قتلها اعترف وقع يلعب لعب دافع هاجم انتقد"
+    ).split()
+)
 _ORIGIN_NOUNS = frozenset(normalize_word(w) for w in "الأصول أصول الأصل أصل".split())
 _ORIGIN_LINKS = frozenset(normalize_word(w) for w in "ذات ذو ذوي من".split())
 
@@ -280,14 +331,21 @@ def _country_before(toks: Sequence[Token], k: int, gaz: Gazetteer) -> str | None
 _LATE = frozenset(normalize_word(w) for w in "الراحل الراحلة الفقيد الراحلين".split())
 
 
+def _next_to(toks: Sequence[Token], d: int, i: int) -> bool:
+    """The demonym at ``d`` is right before the name at ``i``, or only praise stands between."""
+    return all(toks[x].norm in _ACCLAIM for x in range(d + 1, i))
+
+
 def _demonym_as_noun(toks: Sequence[Token], d: int, text: str) -> bool:
     """Whether the demonym at word ``d``, right before a name, stands for a person: it opens the clause
-    (start, after a comma or dash, or joined by و to a list of such), or follows a noun with a possessive
-    (مدربه، لاعبها)."""
+    (start, after a comma or dash, or joined by و to a list of such), follows a verb its person is the
+    subject of (انخرط الفنزويلي …) or a noun with a possessive (مدربه، لاعبها)."""
     dem, j = toks[d], d - 1
     if dem.norm.startswith(("وال", "فال")):
         return True
     if j < 0 or text[toks[j].end : dem.start].strip(" \t\n«\"") in ("،", ",", "-", "–", ":"):
+        return True
+    if any(form in _SUBJECT_VERBS for form, _cut in proclitic_variants(toks[j].norm)):
         return True
     prev = toks[j].norm
     return len(prev) > 4 and prev.endswith(_POSSESSIVE) and not prev.startswith("ال") and prev not in _NOT_PERSON_NOUNS
@@ -351,6 +409,9 @@ def role_after(
         return Title(text[toks[k].start : toks[head[1]].end], head[0], None, None, toks[k].start)
     if not words or toks[k].norm in _VAGUE_HEADS or not (comma or toks[k].norm in _PLAIN_TITLES):
         return None  # without a comma only a minister's, a governor's or an envoy's title: شريف فاروق وزير التموين
+    if sector in _STATE_TITLE_SECTORS or (sector and comma):
+        # محمد الجوسقي، مساعد وزير الاستثمار؛ علي الدكروري، رجل الأعمال: a title, no country
+        return Title(text[toks[k].start : toks[k + n - 1].end], sector, None, None, toks[k].start)
     for n in range(min(_MAX_ROLE_WORDS, words), 0, -1):
         found = sectors([t.norm for t in toks[k : k + n]]) if sectors else None
         if found in _STATE_TITLE_SECTORS:
@@ -369,7 +430,7 @@ _STATE_TITLE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 ORG_HEADS = {
     normalize_word(w): sector
     for words, sector in (
-        ("هيئة وزارة مجلس سلطة سلطات مصلحة جهاز ديوان رئاسة حكومة إدارة مديرية", "GOV"),
+        ("هيئة وزارة مجلس سلطة سلطات مصلحة جهاز ديوان رئاسة حكومة إدارة مديرية بلدية أمانة", "GOV"),
         ("بنك مصرف شركة مجموعة مؤسسة غرفة", "BUS"),
         ("جامعة كلية أكاديمية مدرسة", "EDU"),
         ("محكمة نيابة", "JUD"),
