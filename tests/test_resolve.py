@@ -671,3 +671,21 @@ def test_a_byline_signs_a_journalist_and_a_glued_head_noun_gives_the_sector(gaz)
     ents = {e.name: e.actor for e in find_entities(doc, gaz=gaz, tagger=tagger)}
     assert ents["المختار لغزيوي"].sector == "JRN"
     assert (ents["الأهلي المصري"].country, ents["الأهلي المصري"].sector) == ("EGY", "BUS")
+
+
+def test_a_title_before_a_comma_names_a_country(gaz):
+    """مستشار الرئيس الأمريكي، جيسون غرينبلات → USA; a bare title before a comma says nothing."""
+    tagger = FakeTagger({"جيسون غرينبلات": "PER", "سمير عادل": "PER"})
+    text = "انتقدها مستشار الرئيس الأمريكي، جيسون غرينبلات، بشدة. وقال المدير، سمير عادل، إن العمل مستمر."
+    ents = {e.name: e.actor for e in find_entities(_doc(text), gaz=gaz, tagger=tagger) if e.type == "PER"}
+    assert ents["جيسون غرينبلات"].country == "USA"
+    assert ents["سمير عادل"].country is None
+
+
+def test_famous_persons_without_a_title_are_known(gaz):
+    """The press names its stars bare: عبد الحليم حافظ (EGY), سعاد ماسي (DZA), ابن كيران (MAR)."""
+    text = "غنى عبد الحليم حافظ وسعاد ماسي في الحفل، وتحدث ابن كيران عن ذلك."
+    ents = {e.name: e.actor for e in find_entities(_doc(text), gaz=gaz, tagger=None) if e.type == "PER"}
+    countries = {a.kb_id: a.country for a in ents.values()}
+    assert countries.get("person:abdel_halim_hafez") == "EGY" and countries.get("person:souad_massi") == "DZA"
+    assert countries.get("person:benkirane") == "MAR"

@@ -206,10 +206,22 @@ def role_before(
     ``roles`` maps a normalized phrase to a sector (the knowledge base's role words); the built-in
     table is used where it says nothing.
     """
-    j = i - 1
-    byline = _byline(toks, j)
+    byline = _byline(toks, i - 1)
     if byline is not None:  # بقلم: المختار لغزيوي، كتب - محمد وراق: the writer of the piece
         return Title(text[toks[byline].start : toks[byline].end], "JRN", None, None, toks[byline].start)
+    title = _title_before(toks, i, text, gaz, roles)
+    if title is None and i >= 2 and toks[i - 1].norm in _APPOSITION_GAPS:
+        # مستشار الرئيس الأمريكي، جيسون غرينبلات: a title and a comma before the name, when it names a country
+        title = _title_before(toks, i - 1, text, gaz, roles)
+        return title if title is not None and title.country is not None else None
+    return title
+
+
+def _title_before(
+    toks: Sequence[Token], i: int, text: str, gaz: Gazetteer, roles: Callable[[str], str | None] | None
+) -> Title | None:
+    """:func:`role_before` without bylines: the title ending right before word ``i``."""
+    j = i - 1
     while j >= 0 and toks[j].norm in HONORIFICS and text[toks[j].end : toks[j + 1].start].strip() in ("", "/"):
         j -= 1  # وزير الثقافة والإعلام الدكتور عادل الطريفي: the honorific stands between title and name
     host = country = None
@@ -286,7 +298,7 @@ def _byline(toks: Sequence[Token], j: int) -> int | None:
         return j  # كتب محمد مقالا: a verb signs only with its colon
     return None
 # praise between a demonym and a name (النجم المصري العالمي، نجمه البلجيكي الدولي)
-_ACCLAIM = frozenset(normalize_word(w) for w in "العالمي العالمية الدولي الدولية الشهير الشهيرة".split())
+_ACCLAIM = frozenset(normalize_word(w) for w in "العالمي العالمية الدولي الدولية الشهير الشهيرة الكبير الكبيرة".split())
 # verbs a subject follows (انخرط الفنزويلي أوروزكو، الذي نفذه الكندي بيسونيت): a demonym right after one
 # is no adjective (an adjective agrees with a definite noun before it) but the person
 _SUBJECT_VERBS = frozenset(
