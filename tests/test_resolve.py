@@ -689,3 +689,18 @@ def test_famous_persons_without_a_title_are_known(gaz):
     countries = {a.kb_id: a.country for a in ents.values()}
     assert countries.get("person:abdel_halim_hafez") == "EGY" and countries.get("person:souad_massi") == "DZA"
     assert countries.get("person:benkirane") == "MAR"
+
+
+def test_global_firms_are_their_countrys_and_do_not_vote(gaz):
+    """بنك HSBC in an Egyptian gold report is British (not the paper's country), and naming it twice
+    does not make the story British: the Egyptian analyst stays the outlet's."""
+    from rasd.model import Source
+
+    tagger = FakeTagger({"إيهاب واصف": "PER"})
+    text = "كشف بنك HSBC أن الذهب سيرتفع، وقال بنك HSBC إن الطلب قوي، وأضاف إيهاب واصف أن الأسعار مستقرة."
+    doc = _doc(text)
+    doc.source, doc.meta = Source(site="Youm7"), {"country": "EGY"}
+    ents = {e.id: e.actor for e in find_entities(doc, gaz=gaz, tagger=tagger)}
+    assert (ents["org:hsbc"].country, ents["org:hsbc"].sector) == ("GBR", "BUS")
+    analyst = next(a for i, a in ents.items() if i.startswith("per:"))
+    assert analyst.country == "EGY"

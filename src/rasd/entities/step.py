@@ -984,7 +984,7 @@ _BEYOND_ONE_STATE = frozenset(
 _NATIONAL_TEAMS = frozenset(tuple(key_of(w) for w in p.split()) for p in ("المنتخب الوطني", "الفريق الوطني"))
 _MIN_HOME_VOTES = 2
 _FOREIGN_HOME_VOTES = 3  # an article of an outlet of the region is about another country when it names it this often
-_NO_VOTE = frozenset({"club"})
+_NO_VOTE = frozenset({"club", "company"})  # a firm named (HSBC in a gold-price report) says little of where the story is
 
 
 def _country_votes(
