@@ -185,6 +185,25 @@ def test_cli_ingest_search_stats(tmp_path: Path) -> None:
     assert '"documents": 1' in res.output
 
 
+def test_cli_archive_ingest_then_reprocess(tmp_path: Path) -> None:
+    """`rasd ingest --steps language,structure,sentences` stores a searchable archive with no entities;
+    `rasd reprocess` finds it stale and adds them; an unknown step is one line, exit 2."""
+    seed = Path(__file__).resolve().parents[1] / "examples"
+    db = str(tmp_path / "a.db")
+    res = runner.invoke(app, ["ingest", str(seed), "--db", db, "--workers", "1", "--steps", "language,structure,sentences"])
+    assert res.exit_code == 0, res.output
+    store = SQLiteStore(db)
+    (doc_id,) = [r[0] for r in store.db.execute("SELECT id FROM documents")]
+    assert store.get(doc_id).entities == [] and runner.invoke(app, ["search", "اردوغان", "--db", db]).exit_code == 0
+    store.close()
+    res = runner.invoke(app, ["reprocess", "--db", db, "--dry-run"])
+    assert res.exit_code == 0 and "1" in res.output
+    assert runner.invoke(app, ["reprocess", "--db", db]).exit_code == 0
+    assert SQLiteStore(db).get(doc_id).entities
+    bad = runner.invoke(app, ["ingest", str(seed), "--db", db, "--steps", "language,nlp"])
+    assert bad.exit_code == 2 and "unknown step" in bad.output
+
+
 @pytest.mark.parametrize(
     "args",
     [
