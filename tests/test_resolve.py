@@ -704,3 +704,14 @@ def test_global_firms_are_their_countrys_and_do_not_vote(gaz):
     assert (ents["org:hsbc"].country, ents["org:hsbc"].sector) == ("GBR", "BUS")
     analyst = next(a for i, a in ents.items() if i.startswith("per:"))
     assert analyst.country == "EGY"
+
+
+def test_a_demonym_after_a_mark_or_a_preposition_is_the_person(gaz):
+    """المدرب: الفرنسي X، وقال، البرتغالي Y، تعاقد مع الإيطالي Z: the mark is a token of its own, and a
+    demonym right after a preposition is a noun."""
+    tagger = FakeTagger({"الان بيران": "PER", "جوزيه مورينيو": "PER", "ماتيو دارميان": "PER"})
+    text = "المدرب: الفرنسي الان بيران. وقال، البرتغالي جوزيه مورينيو إن الفريق تعاقد مع الإيطالي ماتيو دارميان."
+    ents = {e.name: e.actor for e in find_entities(_doc(text), gaz=gaz, tagger=tagger) if e.type == "PER"}
+    assert ents["الان بيران"].country == "FRA"
+    assert ents["جوزيه مورينيو"].country == "PRT"
+    assert ents["ماتيو دارميان"].country == "ITA"

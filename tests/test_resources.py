@@ -171,3 +171,9 @@ def test_batches_collect_garbage_rarely_and_never_walk_loaded_tables() -> None:
         assert gc.get_freeze_count() >= frozen + 1000  # the loaded table left the collected generations
     finally:
         gc.set_threshold(*before)
+
+
+def test_settings_round_trip_through_the_environment(tmp_path: Path) -> None:
+    res = Resources(actor_files=(str(tmp_path / "a.yaml"), str(tmp_path / "b")), ner_model=str(tmp_path / "m"))
+    assert Resources.from_env(res.as_env()) == res
+    assert Resources.from_env(Resources().as_env()) == Resources()

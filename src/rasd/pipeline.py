@@ -125,12 +125,7 @@ def step_versions(res: Resources | None = None) -> dict[str, str]:
     """Each default step's version: its code version, then a fingerprint of the data it reads (the
     shipped folders and the user's files of ``res``, else of the current resources), e.g.
     ``1+3fa2c9d1``."""
-    res = res or current()
-    user = {
-        "RASD_ACTORS": os.pathsep.join(res.actor_files),
-        "RASD_NER_MODEL": res.ner_model or "",
-        "RASD_EVENTS_DIR": res.events_dir or "",
-    }
+    user = (res or current()).as_env()
     return _step_versions(tuple((v, user[v]) for v in _USER_FILES))
 
 

@@ -50,6 +50,14 @@ class Resources:
         env = os.environ if environ is None else environ
         return _from_env(tuple(env.get(v, "") for v in ENV_VARS))
 
+    def as_env(self) -> dict[str, str]:
+        """The settings as the environment variables :meth:`from_env` reads (``RASD_ACTORS`` …)."""
+        return {
+            ACTORS_ENV: os.pathsep.join(self.actor_files),
+            NER_MODEL_ENV: self.ner_model or "",
+            EVENTS_ENV: self.events_dir or "",
+        }
+
     def get(self, loader: Callable[[Resources], T]) -> T:
         """``loader(self)``, run once per process for these settings (a failure is not kept: the next
         call tries again and raises again)."""

@@ -355,7 +355,9 @@ def _demonym_as_noun(toks: Sequence[Token], d: int, text: str) -> bool:
     dem, j = toks[d], d - 1
     if dem.norm.startswith(("وال", "فال")):
         return True
-    if j < 0 or text[toks[j].end : dem.start].strip(" \t\n«\"") in ("،", ",", "-", "–", ":"):
+    if j < 0 or toks[j].text in _CLAUSE_MARKS or text[toks[j].end : dem.start].strip(" \t\n«\"") in _CLAUSE_MARKS:
+        return True  # المدرب: الفرنسي X، وقال، البرتغالي X (the mark is a token of its own)
+    if toks[j].norm in _NOUN_PREPS:  # تعاقد مع الفرنسي X: right after a preposition the demonym is a noun
         return True
     if any(form in _SUBJECT_VERBS for form, _cut in proclitic_variants(toks[j].norm)):
         return True
@@ -364,6 +366,8 @@ def _demonym_as_noun(toks: Sequence[Token], d: int, text: str) -> bool:
 
 
 _APPOSITION_GAPS = frozenset({"،", ","})
+_CLAUSE_MARKS = frozenset({"،", ",", "-", "–", ":"})
+_NOUN_PREPS = frozenset(normalize_word(w) for w in "مع من إلى الى على عن لدى ضد بين أمام امام".split())
 
 
 def _title_word(tok: Token) -> bool:
