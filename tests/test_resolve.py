@@ -373,11 +373,11 @@ def test_a_title_after_the_name_gives_the_person_a_country_and_sector(gaz):
 def test_unknown_actors_of_an_article_about_one_country_are_taken_to_be_of_it(gaz):
     """An article clearly about Morocco: its unknown persons and organisations (a party, the lower house)
     get MAR with basis "article"; an article about no country in particular gives nothing."""
-    text = ("الرباط - أعلن حزب الحركة الشعبية في المغرب دعمه للحكومة المغربية. وصوت مجلس النواب على القانون. "
+    text = ("الرباط - أعلن حزب الوسط الاجتماعي في المغرب دعمه للحكومة المغربية. وصوت مجلس النواب على القانون. "
             "وقال كريم العلمي إن الأغلبية متماسكة في المغرب.")
-    tagger = FakeTagger({"حزب الحركة الشعبية": "ORG", "مجلس النواب": "ORG", "كريم العلمي": "PER"})
+    tagger = FakeTagger({"حزب الوسط الاجتماعي": "ORG", "مجلس النواب": "ORG", "كريم العلمي": "PER"})
     ents = {e.name: e for e in find_entities(_doc(text), gaz=gaz, tagger=tagger)}
-    assert ents["حزب الحركة الشعبية"].code == "MARPTY" and ents["حزب الحركة الشعبية"].actor.basis == "article"
+    assert ents["حزب الوسط الاجتماعي"].code == "MARPTY" and ents["حزب الوسط الاجتماعي"].actor.basis == "article"
     assert ents["مجلس النواب"].code == "MARLEG"
     assert ents["كريم العلمي"].code == "MAR" and ents["كريم العلمي"].actor.basis == "article"
     vague = "وصوت مجلس النواب على القانون. وقال كريم العلمي إن الأغلبية متماسكة."
@@ -715,3 +715,11 @@ def test_a_demonym_after_a_mark_or_a_preposition_is_the_person(gaz):
     assert ents["الان بيران"].country == "FRA"
     assert ents["جوزيه مورينيو"].country == "PRT"
     assert ents["ماتيو دارميان"].country == "ITA"
+
+
+def test_moroccan_parties_by_name_and_emblem(gaz):
+    """The Moroccan press names parties by their emblem (حزب الحمامة، حزب الجرار، حزب الكتاب)."""
+    text = "تحالف حزب الحمامة مع الاتحاد الدستوري ضد حزب الجرار، فيما دعم حزب الكتاب فيدرالية اليسار الديمقراطي."
+    ents = {e.id: e.actor.code for e in find_entities(_doc(text), gaz=gaz, tagger=None) if e.actor}
+    for kb_id in ("group:rni", "group:uc_morocco", "group:pam", "group:pps", "group:fgd"):
+        assert ents.get(kb_id) == "MARPTY", kb_id
