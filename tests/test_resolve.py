@@ -723,3 +723,15 @@ def test_moroccan_parties_by_name_and_emblem(gaz):
     ents = {e.id: e.actor.code for e in find_entities(_doc(text), gaz=gaz, tagger=None) if e.actor}
     for kb_id in ("group:rni", "group:uc_morocco", "group:pam", "group:pps", "group:fgd"):
         assert ents.get(kb_id) == "MARPTY", kb_id
+
+
+def test_candidates_tied_to_a_party_are_of_it(gaz):
+    """Election news: X (الأصالة والمعاصرة)، X عن الاتحاد الدستوري، وكيل لائحة حزب الاستقلال X → PTY;
+    a person merely near a party's name is not."""
+    text = ("وتضمنت اللائحة جميلة عفيف (الأصالة والمعاصرة) ومحمد جودار عن الاتحاد الدستوري، ووكيل لائحة حزب "
+            "الاستقلال سعيد بلفقيه، وقال كريم العلمي إن حزب الاستقلال قوي.")
+    tagger = FakeTagger({"جميلة عفيف": "PER", "محمد جودار": "PER", "سعيد بلفقيه": "PER", "كريم العلمي": "PER"})
+    ents = {e.name: e.actor for e in find_entities(_doc(text), gaz=gaz, tagger=tagger) if e.type == "PER"}
+    for name in ("جميلة عفيف", "محمد جودار", "سعيد بلفقيه"):
+        assert ents[name].code == "MARPTY", name
+    assert ents["كريم العلمي"].sector is None

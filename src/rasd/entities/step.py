@@ -796,7 +796,47 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
             )
         )
     out.sort(key=lambda e: e.mentions[0].start if e.mentions else 0)
+    _party_members(text, out)
     return out
+
+
+# a party named right after a person, in brackets or after عن (جميلة عفيف (الأصالة والمعاصرة)، محمد جودار
+# عن الاتحاد الدستوري), or right before, after a list-head title (وكيل لائحة حزب الاستقلال سعيد بلفقيه)
+_PARTY_AFTER = re.compile(r"\s*(?:\(|[-–]|عن)\s*(?:حزب\s+)?$")
+_PARTY_BEFORE = re.compile(r"(?:لائحة|اللائحة|مرشح|مرشحة|مرشحي|عن)\s+(?:حزب\s+)?$")
+
+
+def _party_members(text: str, entities: list[Entity]) -> None:
+    """Persons with no sector whom the text ties to a party the knowledge base knows are of that party
+    (PTY), and of its country where nothing else gave one: candidates in election news."""
+    parties = [
+        (m.start, m.end, e.actor.country)
+        for e in entities
+        if e.type == "ORG" and e.actor is not None and e.actor.kind == "party"
+        for m in e.mentions
+    ]
+    if not parties:
+        return
+    for e in entities:
+        a = e.actor
+        if e.type != "PER" or a is None or a.sector is not None:
+            continue
+        for m in e.mentions:
+            party = next(
+                (
+                    iso
+                    for ps, pe, iso in parties
+                    if (0 <= ps - m.end <= 12 and _PARTY_AFTER.fullmatch(text[m.end : ps]))
+                    or (0 <= m.start - pe <= 3 and not text[pe : m.start].strip()
+                        and _PARTY_BEFORE.search(text[max(0, ps - 20) : ps]))
+                ),
+                None,
+            )
+            if party is not None:
+                a.country = a.country or party
+                a.sector = "PTY"
+                a.code = (a.country or "") + "PTY"
+                break
 
 
 # Organisations a demonym places in a country get the sector of their head noun (resolve.ORG_HEADS:
