@@ -20,12 +20,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from rasd.actors import get_kb
+from rasd.actors import kb as _actors_kb  # noqa: F401 - registers kb_of with Resources.check
 from rasd.dates.published import resolve_published
 from rasd.entities import step as entities_step
 from rasd.errors import ConfigError
-from rasd.events import lexicon as event_tables
-from rasd.events import scope as event_scope
+from rasd.events import lexicon as _event_lexicon  # noqa: F401 - registers lexicon_of (and profiles_of)
+from rasd.events import scope as _event_scope  # noqa: F401 - registers scope_rules_of
 from rasd.events import step as events_step
 from rasd.model import Document, Sentence, Source, Step
 from rasd.resources import ENV_VARS, Resources, current, using
@@ -93,10 +93,6 @@ def check_resources(res: Resources | None = None) -> None:
     missing or malformed file is then one ``ConfigError`` naming the file and line, raised before any
     document is read, instead of a failure in every document of the batch."""
     (res or current()).check()
-
-
-# the loaders Resources.check runs are registered by these modules (imported above for their steps)
-_CHECKED_BY = (get_kb, event_tables.load, event_scope.check_profiles)
 
 
 # The shipped data each step reads (folders of rasd.data), and the user's files that change it. A

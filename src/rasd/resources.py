@@ -80,7 +80,7 @@ class Resources:
         return self
 
     def loaded(self) -> list[str]:
-        """Names of the loaders that ran for these settings in this process (for tests and --verbose)."""
+        """Names of the loaders that ran for these settings in this process."""
         return [getattr(f, "__qualname__", repr(f)) for (res, f) in list(_LOADED) if res == self]
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -142,10 +142,3 @@ def using(res: Resources) -> Iterator[Resources]:
     finally:
         _ACTIVE.res = before
 
-
-def forget(res: Resources | None = None) -> None:
-    """Drop what was loaded (for ``res`` only, or everything): the next use loads it again. For tests
-    and long-lived processes whose files changed."""
-    with _LOCK:
-        for key in [k for k in _LOADED if res is None or k[0] == res]:
-            del _LOADED[key]

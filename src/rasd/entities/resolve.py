@@ -277,7 +277,7 @@ def _title_before(
     if demonym_end is not None and j >= 0 and _definite_noun(toks[j].norm):
         # a noun no role table knows, with a country: اللاعب الغاني مونتاري, الفنانة المصرية ليلى علوي
         return Title(text[toks[j].start : demonym_end], None, country, host, toks[j].start)
-    if demonym_end is not None and (origin or (_next_to(toks, d, i) and _demonym_as_noun(toks, d, text))):
+    if demonym_end is not None and (origin or (_next_to(toks, d, i) and _demonym_as_noun(toks, d))):
         # the demonym is the noun: مدربه البرتغالي جوزيه مورينيو، والإيطالي ماتيو دارميان، ، الغاني مونتاري
         return Title(text[toks[d].start : demonym_end], None, country, host, toks[d].start)
     return None
@@ -297,6 +297,8 @@ def _byline(toks: Sequence[Token], j: int) -> int | None:
     if j >= 0 and toks[j].norm in _BYLINE_WORDS and (signed or toks[j].norm not in _BYLINE_VERBS):
         return j  # كتب محمد مقالا: a verb signs only with its colon
     return None
+
+
 # praise between a demonym and a name (النجم المصري العالمي، نجمه البلجيكي الدولي)
 _ACCLAIM = frozenset(normalize_word(w) for w in "العالمي العالمية الدولي الدولية الشهير الشهيرة الكبير الكبيرة".split())
 # verbs a subject follows (انخرط الفنزويلي أوروزكو، الذي نفذه الكندي بيسونيت): a demonym right after one
@@ -348,15 +350,15 @@ def _next_to(toks: Sequence[Token], d: int, i: int) -> bool:
     return all(toks[x].norm in _ACCLAIM for x in range(d + 1, i))
 
 
-def _demonym_as_noun(toks: Sequence[Token], d: int, text: str) -> bool:
+def _demonym_as_noun(toks: Sequence[Token], d: int) -> bool:
     """Whether the demonym at word ``d``, right before a name, stands for a person: it opens the clause
     (start, after a comma or dash, or joined by و to a list of such), follows a verb its person is the
     subject of (انخرط الفنزويلي …) or a noun with a possessive (مدربه، لاعبها)."""
     dem, j = toks[d], d - 1
     if dem.norm.startswith(("وال", "فال")):
         return True
-    if j < 0 or toks[j].text in _CLAUSE_MARKS or text[toks[j].end : dem.start].strip(" \t\n«\"") in _CLAUSE_MARKS:
-        return True  # المدرب: الفرنسي X، وقال، البرتغالي X (the mark is a token of its own)
+    if j < 0 or toks[j].text in _CLAUSE_MARKS:
+        return True  # المدرب: الفرنسي X، وقال، البرتغالي X (every mark is a token of its own)
     if toks[j].norm in _NOUN_PREPS:  # تعاقد مع الفرنسي X: right after a preposition the demonym is a noun
         return True
     if any(form in _SUBJECT_VERBS for form, _cut in proclitic_variants(toks[j].norm)):
@@ -366,7 +368,7 @@ def _demonym_as_noun(toks: Sequence[Token], d: int, text: str) -> bool:
 
 
 _APPOSITION_GAPS = frozenset({"،", ","})
-_CLAUSE_MARKS = frozenset({"،", ",", "-", "–", ":"})
+_CLAUSE_MARKS = _APPOSITION_GAPS | {"-", "–", ":"}
 _NOUN_PREPS = frozenset(normalize_word(w) for w in "مع من إلى الى على عن لدى ضد بين أمام امام".split())
 
 

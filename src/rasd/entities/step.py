@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from rasd.actors.records import code as actor_code
 from rasd.entities.actorindex import actor_index
 from rasd.entities.gazetteer import Gazetteer, Place, gazetteer, key_of, proclitic_variants
 from rasd.entities.places import PlaceName, geocode, place_geo
@@ -421,7 +422,7 @@ def _gazetteer_words(
         if m and m[0] == 1 and m[2] and not in_ner and _word_of_its_own(norms[i], m[1]):
             m = None  # كبيرا is not ك + بيرا (Beira), كبرى not ك + بري
         cued = m is not None and _cued(norms, i, m, gaz)
-        if m and not any(taken[i : i + m[0]]) and (in_ner or cued or any(s > 0 for _p, s in gaz.candidates(m[1]))):
+        if m and not any(taken[i : i + m[0]]) and (in_ner or cued or _strong(gaz, m[1])):
             n, key, cut = m
             a = toks[i].start + orig_cut(text, toks[i].start, cut)
             found.places.append(
@@ -833,9 +834,8 @@ def _party_members(text: str, entities: list[Entity]) -> None:
                 None,
             )
             if party is not None:
-                a.country = a.country or party
-                a.sector = "PTY"
-                a.code = (a.country or "") + "PTY"
+                a.country, a.sector = a.country or party, "PTY"
+                a.code = actor_code(a.country, a.sector)
                 break
 
 
@@ -860,16 +860,15 @@ def _place_stateless(
     their name fits it; then, still without one, the outlet's for an Arab full name (the Saudi players
     of an Italian club, named in a Saudi paper), unless another Arab state, or one whose people bear
     such names, is what the article is about."""
-    if person_home:
-        for ent, words in stateless:
-            if _named_as_a_local(words, person_home) and (basis == "article" or len(words) >= 2):
-                a = ent.actor
-                a.country, a.code, a.basis = person_home, person_home + (a.sector or ""), basis
+    for ent, words in stateless:
+        a = ent.actor
+        if person_home and _named_as_a_local(words, person_home) and (basis == "article" or len(words) >= 2):
+            a.country, a.code, a.basis = person_home, actor_code(person_home, a.sector), basis
     if outlet and _outlet_holds_arab_names(home, outlet, votes):
         for ent, words in stateless:
             a = ent.actor
             if a.country is None and len(words) >= 2 and _named_as_a_local(words, outlet):
-                a.country, a.code, a.basis = outlet, outlet + (a.sector or ""), "outlet"
+                a.country, a.code, a.basis = outlet, actor_code(outlet, a.sector), "outlet"
 
 
 def _org_sector(words: list[str], kb: Any, head: str | None = None) -> str | None:
@@ -949,7 +948,7 @@ def _named_after_place(name: str, gaz: Gazetteer, kb: Any, head: str | None = No
         if iso:
             sector = _org_sector(words, kb, head)
             return EntityActor(code=iso + (sector or ""), country=iso, sector=sector, kind="organization")
-        if any(s > 0 for _p, s in gaz.candidates(m[1])):
+        if _strong(gaz, m[1]):
             return None  # a place several countries share (طرابلس) says nothing
     return None
 
@@ -1143,8 +1142,9 @@ BIG_CLUB_CITY = 400_000
 
 def _demonym_after(text: str, end: int, gaz: Gazetteer) -> str | None:
     """The demonym (as written) right after ``end`` in the same phrase, if the next word is one."""
-    m = re.match(r"\s+([\u0621-\u064a]+)", text[end : end + 40])
-    return m.group(1) if m and gaz.demonym(key_of(m.group(1))) else None
+    toks = tokenize_words(text[end : end + 40])
+    nxt = toks[0] if toks and toks[0].start > 0 else None  # a word of its own, not the span's tail
+    return nxt.text if nxt is not None and nxt.kind == "word" and gaz.demonym(key_of(nxt.text)) else None
 
 
 # the kinds of knowledge-base records a quoted organisation span may name by a weak name
