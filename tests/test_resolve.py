@@ -735,3 +735,52 @@ def test_candidates_tied_to_a_party_are_of_it(gaz):
     for name in ("جميلة عفيف", "محمد جودار", "سعيد بلفقيه"):
         assert ents[name].code == "MARPTY", name
     assert ents["كريم العلمي"].sector is None
+
+
+def test_titles_after_a_name_that_name_an_office_or_a_ministers_aide(gaz):
+    """Without a comma: X مدير عام الإدارة العامة للفتاوى (an office of the state, not a board's), X
+    مستشار وزير الاتصالات, X الناطق الإعلامي لأمانة العاصمة → GOV; X العضو المنتدب للشركة → BUS;
+    X مساعد رئيس التحرير → JRN; a dash stands for a comma; رئيس مجلس إدارة شركة is the firm's."""
+    names = ["محمد صبحى", "هدى بركة", "أسامة زيتوني", "أحمد شاكر", "فهيم الحامد", "عبد العزيز الشريف", "هاني لاشين"]
+    tagger = FakeTagger({n: "PER" for n in names})
+    text = ("وحضر محمد صبحى مدير عام الإدارة العامة للفتاوى والعقود. وحضرت هدى بركة مستشار وزير الاتصالات. "
+            "وأوضح أسامة زيتوني الناطق الإعلامي لأمانة العاصمة. وقال أحمد شاكر العضو المنتدب للشركة. "
+            "وحضر فهيم الحامد مساعد رئيس التحرير. وصرح عبد العزيز الشريف – وكيل أول الوزارة. "
+            "وتحدث هاني لاشين رئيس مجلس إدارة شركة النصر.")
+    ents = {e.name: e.actor for e in find_entities(_doc(text), gaz=gaz, tagger=tagger) if e.type == "PER"}
+    sectors = {n: ents[n].sector for n in names}
+    assert sectors == {
+        "محمد صبحى": "GOV", "هدى بركة": "GOV", "أسامة زيتوني": "GOV", "أحمد شاكر": "BUS",
+        "فهيم الحامد": "JRN", "عبد العزيز الشريف": "GOV", "هاني لاشين": "BUS",
+    }
+
+
+def test_long_titles_before_a_name_behind_an_honorific_or_a_comma(gaz):
+    """نائب وزير الصحة للشؤون الصحية الدكتور X → GOV; عضو البنك الاحتياطي الفيدرالي X → GOV (a central
+    bank, not a firm); وزيرة التضامن والأسرة والتنمية الاجتماعية، X → GOV; the words between a
+    minister and a name must name a ministry (الوزير بالشكر لمسئولي شركة X is no title)."""
+    names = ["حمد الضويلع", "توماس باركن", "بسيمة الحقاوي", "لي وانغ"]
+    tagger = FakeTagger({n: "PER" for n in names})
+    text = ("ووقع نائب وزير الصحة للشؤون الصحية الدكتور حمد الضويلع المذكرة. وقال عضو البنك الاحتياطي الفيدرالي "
+            "توماس باركن إن التضخم يتراجع. وقالت وزيرة التضامن والأسرة والتنمية الاجتماعية، بسيمة الحقاوي، إن "
+            "الدليل جاهز. وتوجه الوزير بالشكر لمسئولي شركة لي وانغ على جهودهم.")
+    ents = {e.name: e.actor for e in find_entities(_doc(text), gaz=gaz, tagger=tagger) if e.type == "PER"}
+    assert ents["حمد الضويلع"].sector == "GOV"
+    assert ents["توماس باركن"].sector == "GOV"
+    assert ents["بسيمة الحقاوي"].sector == "GOV"
+    assert ents["لي وانغ"].sector is None
+
+
+def test_a_known_persons_own_country_and_sector_come_first(gaz):
+    """A known person keeps their country whatever title the clause before seems to give (الإدارة
+    الأمريكية، وزيلينسكي …), their office's sector over a vague title's (رئيس البنك جيروم باول: the
+    Fed's chair, not a banker) and, without an office, the sector their record gives (إيلون ماسك: BUS),
+    and a title after a known name counts too."""
+    text = ("وتأتي عقوبات جديدة من قبل الإدارة الأمريكية، وزيلينسكي يعلن عن وفد. وينتظر المستثمرون تصريحات رئيس "
+            "البنك جيروم باول. وقال إيلون ماسك إن الإنتاج يرتفع.")
+    doc = _doc(text)
+    doc.published = "2025-12-10"
+    ents = {e.id: e.actor for e in find_entities(doc, gaz=gaz, tagger=None)}
+    assert ents["person:zelensky"].country == "UKR"
+    assert ents["person:jerome_powell"].code == "USAGOV"
+    assert ents["person:elon_musk"].code == "USABUS"

@@ -103,6 +103,15 @@ ROLES: dict[str, str] = {
         "الإعلامية": "JRN",
         "المراسل": "JRN",
         "رئيس التحرير": "JRN",
+        "مدير التحرير": "JRN",
+        "نائب رئيس التحرير": "JRN",
+        "مساعد رئيس التحرير": "JRN",
+        "سكرتير التحرير": "JRN",
+        # a party's organs (the Moroccan press: عضو المكتب السياسي، عضو الديوان السياسي للحزب)
+        "عضو المكتب السياسي": "PTY",
+        "عضوي المكتب السياسي": "PTY",
+        "عضو الديوان السياسي": "PTY",
+        "عضوة المكتب السياسي": "PTY",
     }.items()
 }
 # Group nouns that, with a country adjective, name a state actor.
@@ -211,9 +220,12 @@ def role_before(
         return Title(text[toks[byline].start : toks[byline].end], "JRN", None, None, toks[byline].start)
     title = _title_before(toks, i, text, gaz, roles)
     if title is None and i >= 2 and toks[i - 1].norm in _APPOSITION_GAPS:
-        # مستشار الرئيس الأمريكي، جيسون غرينبلات: a title and a comma before the name, when it names a country
+        # مستشار الرئيس الأمريكي، جيسون غرينبلات: a title and a comma before the name, when it names a
+        # country or a minister (وزيرة التضامن والأسرة والمساواة والتنمية الاجتماعية، بسيمة الحقاوي)
         title = _title_before(toks, i - 1, text, gaz, roles)
-        return title if title is not None and title.country is not None else None
+        if title is not None and (title.country is not None or _ministerial_title(title.role)):
+            return title
+        return None
     return title
 
 
@@ -222,8 +234,9 @@ def _title_before(
 ) -> Title | None:
     """:func:`role_before` without bylines: the title ending right before word ``i``."""
     j = i - 1
-    while j >= 0 and toks[j].norm in HONORIFICS and text[toks[j].end : toks[j + 1].start].strip() in ("", "/"):
+    while j >= 0 and toks[j].norm in HONORIFICS and text[toks[j].end : toks[j + 1].start].strip() in ("", "/", "."):
         j -= 1  # وزير الثقافة والإعلام الدكتور عادل الطريفي: the honorific stands between title and name
+    honored = j < i - 1
     host = country = None
     # [لدى/في PLACE]
     for n in (3, 2, 1):
@@ -274,12 +287,48 @@ def _title_before(
                 if country is None:  # العاهل الأردني الراحل الملك حسين: the country before a second title
                     country = _country_before(toks, k, gaz)
                 return Title(text[start : toks[j].end], sector, country, host, start)
+    if country is None and host is None:
+        office = _office_before(toks, j, honored)
+        if office is not None:  # نائب وزير الصحة للشؤون الصحية الدكتور …، رئيس الهيئة العامة للكتاب د. …
+            return Title(text[toks[office[1]].start : toks[j].end], office[0], None, None, toks[office[1]].start)
     if demonym_end is not None and j >= 0 and _definite_noun(toks[j].norm):
         # a noun no role table knows, with a country: اللاعب الغاني مونتاري, الفنانة المصرية ليلى علوي
         return Title(text[toks[j].start : demonym_end], None, country, host, toks[j].start)
     if demonym_end is not None and (origin or (_next_to(toks, d, i) and _demonym_as_noun(toks, d))):
         # the demonym is the noun: مدربه البرتغالي جوزيه مورينيو، والإيطالي ماتيو دارميان، ، الغاني مونتاري
         return Title(text[toks[d].start : demonym_end], None, country, host, toks[d].start)
+    return None
+
+
+def _ministry_words(words: Sequence[Token]) -> bool:
+    """Whether words name a ministry (الوظيفة العمومية و تحديث الإدارة، الأوقاف والشؤون الإسلامية): definite
+    nouns, a conjunction standing alone and the noun right after it."""
+    return bool(words) and all(
+        _definite_noun(t.norm) or t.norm == "و" or (n > 0 and words[n - 1].norm == "و") for n, t in enumerate(words)
+    )
+
+
+def _ministerial_title(role: str) -> bool:
+    """Whether a title is a minister's (or the aide's of one): its first or second word is وزير."""
+    return any(normalize_word(w) in _MINISTERS for w in role.split()[:2])
+
+
+def _office_before(toks: Sequence[Token], j: int, honored: bool) -> tuple[str, int] | None:
+    """A head (مدير، رئيس، نائب، مساعد …) up to six words before word ``j`` whose words name a body or a
+    minister (:func:`_head_of`): (sector, the head's word). The words between must be a title's: after
+    an honorific (الدكتور، المهندس، د.) any title words, else definite nouns only. A minister's title
+    (وزير الوظيفة العمومية و تحديث الإدارة) takes any title words: they name the ministry."""
+    for k in range(j - 1, max(j - 7, -1), -1):
+        tok = toks[k]
+        if not _title_word(tok) or tok.norm in _NOUN_PREPS:
+            return None
+        if tok.norm in _MINISTERS:
+            return ("GOV", k) if _ministry_words(toks[k + 1 : j + 1]) else None
+        if tok.norm in _VAGUE_HEADS or tok.norm in _AIDE_HEADS:
+            if not honored and not all(_definite_noun(t.norm) for t in toks[k + 1 : j + 1]):
+                return None
+            head = _head_of(toks, k, j - k + 1)
+            return (head[0], k) if head else None
     return None
 
 
@@ -368,7 +417,8 @@ def _demonym_as_noun(toks: Sequence[Token], d: int) -> bool:
 
 
 _APPOSITION_GAPS = frozenset({"،", ","})
-_CLAUSE_MARKS = _APPOSITION_GAPS | {"-", "–", ":"}
+_DASHES = frozenset({"-", "–", "—"})  # عبد العزيز الشريف – وكيل أول الوزارة: a title in apposition
+_CLAUSE_MARKS = _APPOSITION_GAPS | _DASHES | {":"}
 _NOUN_PREPS = frozenset(normalize_word(w) for w in "مع من إلى الى على عن لدى ضد بين أمام امام".split())
 
 
@@ -397,7 +447,7 @@ def role_after(
     checks that no other name follows the title (``استقبل X وزير الخارجية الأمريكي جون كيري``: Kerry
     is the minister)."""
     k = j + 1
-    comma = k < len(toks) and toks[k].norm in _APPOSITION_GAPS
+    comma = k < len(toks) and toks[k].norm in _APPOSITION_GAPS | _DASHES
     k += comma  # صلاح الدين مزوار، وزير الخارجية المغربي
     words = 0  # the words in a row from k (a punctuation mark or a preposition ends the title)
     while k + words < len(toks) and words < _MAX_ROLE_WORDS + 3 and _title_word(toks[k + words]):
@@ -425,9 +475,13 @@ def role_after(
     head = _head_of(toks, k, words) if words else None
     if head is not None:  # رئيس هيئة السلامة الملاحية، الرئيس التنفيذي لجهاز تنمية المشروعات
         return Title(text[toks[k].start : toks[head[1]].end], head[0], None, None, toks[k].start)
-    if not words or toks[k].norm in _VAGUE_HEADS or not (comma or toks[k].norm in _PLAIN_TITLES):
+    # a role of several words (رئيس التحرير، العضو المنتدب، مساعد وزير الاستثمار) is a title whatever its head
+    specific = sector is not None and n >= 2
+    if not words or (
+        not specific and (toks[k].norm in _VAGUE_HEADS or not (comma or toks[k].norm in _PLAIN_TITLES))
+    ):
         return None  # without a comma only a minister's, a governor's or an envoy's title: شريف فاروق وزير التموين
-    if sector in _STATE_TITLE_SECTORS or (sector and comma):
+    if sector in _STATE_TITLE_SECTORS or (sector and (comma or specific)):
         # محمد الجوسقي، مساعد وزير الاستثمار؛ علي الدكروري، رجل الأعمال: a title, no country
         return Title(text[toks[k].start : toks[k + n - 1].end], sector, None, None, toks[k].start)
     for n in range(min(_MAX_ROLE_WORDS, words), 0, -1):
@@ -470,14 +524,39 @@ def org_head_sector(word: str) -> str | None:
 def _head_of(toks: Sequence[Token], k: int, words: int) -> tuple[str, int] | None:
     """A vague head at word ``k`` (رئيس، مدير، الرئيس التنفيذي، نائب) of an organisation named by its head
     noun within the next five title words: (sector, the word of that noun)."""
-    if toks[k].norm not in _VAGUE_HEADS:
+    if toks[k].norm not in _VAGUE_HEADS and toks[k].norm not in _AIDE_HEADS:
         return None
+    office = None  # مدير عام الإدارة العامة للفتاوى: an office of the state, unless a body follows
     for e in range(k + 1, min(k + words, k + 6)):
         for form, _cut in proclitic_variants(toks[e].norm):  # لجهاز، بوزارة، للهيئة
-            sector = None if form.removeprefix("ال") in _PASSED_HEADS else org_head_sector(form)
+            bare = form.removeprefix("ال")
+            if bare in _MINISTERIAL:  # مستشار وزير الاتصالات، وكيل أول الوزارة: the state's
+                return "GOV", e
+            if bare in _PASSED_HEADS:  # رئيس مجلس إدارة شركة …: the firm
+                if bare == _OFFICE and office is None and not toks[e - 1].norm.endswith("مجلس"):
+                    office = ("GOV", e)
+                continue
+            sector = org_head_sector(form)
+            if sector == "BUS" and any(t.norm in CENTRAL_BANK_WORDS for t in toks[e + 1 : e + 3]):
+                sector = "GOV"  # عضو البنك الاحتياطي الفيدرالي: a central bank is the state's
             if sector:
                 return sector, e
-    return None
+    return office
+
+
+# heads of titles of a body's officers and aides (المشرف العام على …، الناطق الإعلامي لأمانة …، مساعد
+# وزير …): like the vague heads, the body they name says the sector
+_AIDE_HEADS = frozenset(
+    normalize_word(w)
+    for w in "المشرف المشرفة الناطق الناطقة المتحدث المتحدثة مساعد مساعدة وكيل وكيلة مستشارة الكاتب العضو".split()
+)
+# a minister or a ministry named within a title makes it a title of the state
+_MINISTERIAL = frozenset(normalize_word(w) for w in "وزير وزيرة وزارة".split())
+_OFFICE = normalize_word("إدارة")
+# a minister's title word, as it opens the title (with a conjunction: ووزير)
+_MINISTERS = frozenset(normalize_word(w) for w in "وزير وزيرة الوزير الوزيرة ووزير ووزيرة".split())
+# words that make a bank a central bank (البنك المركزي، الاحتياطي الفيدرالي): of the state, not a firm
+CENTRAL_BANK_WORDS = frozenset(normalize_word(w) for w in "المركزي الاحتياطي الفيدرالي الاتحادي".split())
 
 
 # titles that follow a name without a comma and are the name's (apposition), not the start of a phrase

@@ -23,6 +23,7 @@ from rasd.entities.actorindex import actor_index
 from rasd.entities.gazetteer import Gazetteer, Place, gazetteer, key_of, proclitic_variants
 from rasd.entities.places import PlaceName, geocode, place_geo
 from rasd.entities.resolve import (
+    CENTRAL_BANK_WORDS,
     COUNTRY_REFS,
     GROUP_FIRST,
     ROLE_WORDS,
@@ -231,7 +232,8 @@ def _kb_names(
             continue  # حافظ قائد السبسي is not الباجي قائد السبسي: a family name passes on no office
         if rec.kind == "person":
             words = (norms[i][cut:], *norms[i + 1 : j + 1])
-            mention = PersonMention(a, b, words, role_before(toks, i, text, gaz, kb.role), kb=rec.id)
+            title = role_before(toks, i, text, gaz, kb.role) or _apposition(toks, j, text, gaz, kb, set())
+            mention = PersonMention(a, b, words, title, kb=rec.id)
             if i == j:
                 listed = kind == "strong"  # a name the record lists by itself (أوباما), not a bare surname
                 if _ambiguous_word(norms[i], words[0], listed) or not (listed or _leader(rec)):
@@ -655,10 +657,12 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
         office = kb.person(kb_id, date) if kb is not None and kb_id else None
         # a known person out of office at the date is still of their country (علي عبد الله صالح in 2015)
         known = kb.kb.get(kb_id) if kb is not None and kb_id else None
+        # a known person is of their own country, whatever a title the text seems to give says (الإدارة
+        # الأمريكية، وزيلينسكى …: a title of the clause before)
         country = (
-            (title.country if title else None) or (office.country if office else None) or (known.country if known else None)
+            (office.country if office else None) or (known.country if known else None) or (title.country if title else None)
         )
-        sector = (title.sector if title else None) or (office.sector if office else None)
+        sector = (office.sector if office else None) or (title.sector if title else None) or (known.sector if known else None)
         role = title.role if title else None
         if role is None and office is not None and kb is not None:
             role = kb.office_words(office.office) or office.title or office.office
@@ -845,7 +849,6 @@ def _party_members(text: str, entities: list[Entity]) -> None:
 # ائتلاف شباب اليمن) is also placed by a country's name; not اتحاد: mostly sports federations and firms
 # (اتحاد طيران الإمارات) in the news.
 # the state's bank: البنك المركزي، البنك الاحتياطي الفيدرالي، مجلس الاحتياطي الفيدرالي
-_CENTRAL = frozenset(normalize_word(w) for w in "المركزي الاحتياطي الفيدرالي الاتحادي".split())
 
 
 def _place_stateless(
@@ -877,7 +880,7 @@ def _org_sector(words: list[str], kb: Any, head: str | None = None) -> str | Non
     sector = _head_sector(words, kb)
     if sector is None and head is not None:
         sector = _head_sector([head], kb)
-    if sector == "BUS" and any(w in _CENTRAL for w in words[:3]):
+    if sector == "BUS" and any(w in CENTRAL_BANK_WORDS for w in words[:3]):
         sector = "GOV"
     return sector
 _ORG_NAME_ENDS = frozenset(normalize_word(w) for w in "في على من إلى ضد مع عن لدى داخل".split())
