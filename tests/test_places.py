@@ -146,3 +146,15 @@ def test_the_copa_america_and_a_country_level_director_are_no_places(gaz):
     assert not [e for e in find_entities(doc, gaz=gaz) if e.geo]
     doc = Pipeline().process_text("وزار الوفد كوبا وقطر.\n")
     assert {e.geo.country for e in find_entities(doc, gaz=gaz) if e.geo} == {"CUB", "QAT"}
+
+
+def test_a_small_town_only_geonames_knows_needs_its_country_named(gaz):
+    """يعبد (a West Bank town of 13,000) in a Moroccan story that names no Palestine is a word or a
+    namesake; with فلسطين named, or behind مدينة, it is the town. A big city needs no such help."""
+    key = key_of("يعبد")
+    assert geocode([PlaceName(key, ner=True)], gaz=gaz) == {}
+    assert geocode([PlaceName(key, ner=True)], ["MAR"], gaz=gaz) == {}
+    named = geocode([PlaceName(key, ner=True), PlaceName(key_of("فلسطين"))], gaz=gaz)
+    assert named[key].country == "PSE"
+    assert geocode([PlaceName(key, city_cue=True)], gaz=gaz)[key].country == "PSE"
+    assert geocode([PlaceName(key_of("لندن"))], gaz=gaz)[key_of("لندن")].country == "GBR"

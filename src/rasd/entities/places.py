@@ -18,6 +18,9 @@ from rasd.entities.gazetteer import Gazetteer, Place, gazetteer
 from rasd.model import Geo
 
 COUNTRY_CONTEXT_BONUS = 2.0  # log10 population units: a 100-fold smaller city in a named country wins
+# a geonames town smaller than this (no curated name) is a place only in an article that names its
+# country (or from an outlet of it): most such names in the news are words or namesakes
+SMALL_TOWN = 100_000
 
 
 @dataclass
@@ -60,9 +63,12 @@ def geocode(
                 continue  # الشرقية alone is "eastern" (أوروبا الشرقية); بالمنطقة الشرقية is the province
             if strength > 0 or n.ner:
                 allowed.append(p)
-                if strength <= 0 and not (n.city_cue or n.region_cue):
+                if not (n.city_cue or n.region_cue) and (
+                    strength <= 0 or (strength == 1 and p.feature == "city" and p.population < SMALL_TOWN)
+                ):
                     # a name that is also a word, which only the model calls a place (مشهد "scene",
-                    # لفيف "a group", سفيرة "ambassador"): a place only where the article names its country
+                    # لفيف "a group", سفيرة "ambassador"), or a small town known only to geonames (يعبد،
+                    # ملاح، المنصورية): a place only where the article names its country
                     hamlets.add((key, p.geonameid))
         if allowed:
             options[key] = allowed
