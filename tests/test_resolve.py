@@ -784,3 +784,41 @@ def test_a_known_persons_own_country_and_sector_come_first(gaz):
     assert ents["person:zelensky"].country == "UKR"
     assert ents["person:jerome_powell"].code == "USAGOV"
     assert ents["person:elon_musk"].code == "USABUS"
+
+
+def test_officials_of_international_bodies_and_a_title_after_that_names_the_country(gaz):
+    """X، ممثل منظمة الصحة العالمية → the UN system, whatever X's nationality; السفير X سفير مصر لدى
+    العراق → EGY (the title after the name says whose, the one before does not)."""
+    tagger = FakeTagger({"نعمة عابد": "PER", "أحمد سمير": "PER"})
+    text = ("وحضر الدكتور نعمة عابد، ممثل منظمة الصحة العالمية، اللقاء. وحضر من الجانب الآخر السفير أحمد سمير "
+            "سفير مصر لدى العراق.")
+    ents = {e.name: e.actor for e in find_entities(_doc(text), gaz=gaz, tagger=tagger) if e.type == "PER"}
+    assert ents["نعمة عابد"].country == "UNO"
+    assert (ents["أحمد سمير"].country, ents["أحمد سمير"].sector) == ("EGY", "GOV")
+
+
+def test_list_candidates_and_a_conjunction_glued_to_a_first_name(gaz):
+    """Election news: لائحة حزب الاستقلال: أمينة باسو (المرتبة الرابعة) وفتيحة بندهري (المرتبة الخامسة)
+    → both MARPTY, the second without the conjunction the model kept; وصيف اللائحة X → PTY."""
+    tagger = FakeTagger({"أمينة باسو": "PER", "وفتيحة بندهري": "PER", "عبد الرزاق الورزازي": "PER"})
+    text = ("وضمت لائحة حزب الاستقلال أمينة باسو (المرتبة الرابعة) وفتيحة بندهري (المرتبة الخامسة)، ووصيف اللائحة "
+            "عبد الرزاق الورزازي.")
+    ents = {e.name: e.actor for e in find_entities(_doc(text), gaz=gaz, tagger=tagger) if e.type == "PER"}
+    assert ents["أمينة باسو"].code == "MARPTY"
+    assert "فتيحة بندهري" in ents and ents["فتيحة بندهري"].code == "MARPTY"
+    assert ents["عبد الرزاق الورزازي"].code == "MARPTY"
+
+
+def test_universities_abroad_are_known_and_do_not_vote(gaz):
+    """جامعة ستانفورد and جامعة هارفارد are American universities (USA EDU); naming them twice in an Egyptian
+    paper's story does not make it a story about the USA: its Arab-named analyst stays Egyptian."""
+    from rasd.model import Source
+
+    tagger = FakeTagger({"هشام عز العرب": "PER"})
+    text = "وقالت دراسة من جامعة ستانفورد وجامعة هارفارد إن الطلب قوي، وأضاف هشام عز العرب أن الأسعار مستقرة."
+    doc = _doc(text)
+    doc.source, doc.meta = Source(site="Youm7"), {"country": "EGY"}
+    ents = {e.id: e.actor for e in find_entities(doc, gaz=gaz, tagger=tagger)}
+    assert ents["org:stanford"].code == "USAEDU" and ents["org:harvard"].code == "USAEDU"
+    analyst = next(a for i, a in ents.items() if i.startswith("per:"))
+    assert analyst.country == "EGY"

@@ -369,7 +369,14 @@ def _ner_spans(
         # the model trims a proclitic (والعراق → العراق): the first word is read from the span
         words = (normalize_word_cached(text[s : toks[i].end]), *norms[i + 1 : j + 1])
         if typ == "PER":
-            title = role_before(toks, i, text, gaz, _role_fn(kb)) or _apposition(toks, j, text, gaz, kb, person_starts)
+            if _joined_by_wa(words[0]):  # وفتيحة بندهري: the model kept the conjunction
+                s, words = s + 1, (words[0][1:], *words[1:])
+            title = role_before(toks, i, text, gaz, _role_fn(kb))
+            if title is None or title.country is None:
+                # السفير أحمد سمير سفير مصر لدى العراق: the title after the name says whose
+                after = _apposition(toks, j, text, gaz, kb, person_starts) or _igo_title_after(toks, j, text, kb)
+                if after is not None and (title is None or after.country is not None):
+                    title = after
             found.persons.append(PersonMention(s, e, words, title))
         elif typ == "LOC" and (_copa_at(norms, i) or (i > 0 and _copa_at(norms, i - 1))):
             first = i if _copa_at(norms, i) else i - 1
@@ -479,6 +486,32 @@ def _apposition(
     if nxt is not None and not text[end : nxt.start].strip() and (nxt.start in person_starts or _known_person_at(kb, nxt)):
         return None
     return title
+
+
+# heads of the titles of an international body's officials (ممثل منظمة الصحة العالمية، المدير العام لمنظمة
+# الأغذية والزراعة، المبعوث الخاص للأمم المتحدة)
+_IGO_TITLE_HEADS = frozenset(
+    normalize_word(w)
+    for w in "ممثل ممثلة مدير مديرة المدير المديرة رئيس رئيسة الأمين المبعوث مبعوث المتحدث نائب مساعد المفوض خبير".split()
+)
+
+
+def _igo_title_after(toks: list[Token], j: int, text: str, kb: Any) -> Title | None:
+    """An international body's official named before the title (X، ممثل منظمة الصحة العالمية; X المبعوث
+    الخاص للأمم المتحدة): a title whose head is an official's and whose body, within four words, is an
+    international organisation of the knowledge base. The person is of that body (IGO), whatever their
+    nationality."""
+    if kb is None:
+        return None
+    k = j + 1 + (j + 1 < len(toks) and toks[j + 1].norm in (",", "،"))
+    if k >= len(toks) or toks[k].norm not in _IGO_TITLE_HEADS:
+        return None
+    window = toks[k + 1 : k + 5]
+    for a, b, rec, _cut, kind in kb.matches(window):
+        if kind == "strong" and rec.kind == "igo" and all(t.norm[:1].isalpha() for t in window[: a + 1]):
+            end = window[b].end
+            return Title(text[toks[k].start : end], None, rec.country, None, toks[k].start)
+    return None
 
 
 def _known_person_at(kb: Any, tok: Token) -> bool:
@@ -811,6 +844,12 @@ _PARTY_AFTER = re.compile(r"\s*(?:\(|[-–]|عن)\s*(?:حزب\s+)?$")
 _PARTY_BEFORE = re.compile(r"(?:لائحة|اللائحة|مرشح|مرشحة|مرشحي|عن)\s+(?:حزب\s+)?$")
 
 
+# a candidate's rank on a list after the name, or a list title before it (وكيل اللائحة، وصيف اللائحة)
+_LIST_RANK = re.compile(r"\s*\(\s*المرتبة")
+_LIST_TITLE = re.compile(r"(?:وكيل|وكيلة|وصيف|وصيفة)\s+(?:ال)?لائحة\s*$")
+_LIST_REACH = 400  # characters back to the party whose list it is
+
+
 def _party_members(text: str, entities: list[Entity]) -> None:
     """Persons with no sector whom the text ties to a party the knowledge base knows are of that party
     (PTY), and of its country where nothing else gave one: candidates in election news."""
@@ -837,6 +876,9 @@ def _party_members(text: str, entities: list[Entity]) -> None:
                 ),
                 None,
             )
+            if party is None and (_LIST_RANK.match(text, m.end) or _LIST_TITLE.search(text[max(0, m.start - 25) : m.start])):
+                # أمينة باسو (المرتبة الرابعة)، وصيف اللائحة X: a candidate of the party list named before
+                party = next((iso for ps, _pe, iso in reversed(parties) if 0 <= m.start - ps <= _LIST_REACH), None)
             if party is not None:
                 a.country, a.sector = a.country or party, "PTY"
                 a.code = actor_code(a.country, a.sector)
@@ -1026,7 +1068,7 @@ _BEYOND_ONE_STATE = frozenset(
 _NATIONAL_TEAMS = frozenset(tuple(key_of(w) for w in p.split()) for p in ("المنتخب الوطني", "الفريق الوطني"))
 _MIN_HOME_VOTES = 2
 _FOREIGN_HOME_VOTES = 3  # an article of an outlet of the region is about another country when it names it this often
-_NO_VOTE = frozenset({"club", "company"})  # a firm named (HSBC in a gold-price report) says little of where the story is
+_NO_VOTE = frozenset({"club", "company", "university"})  # a firm named (HSBC in a gold-price report) says little of where the story is
 
 
 def _country_votes(
@@ -1111,6 +1153,12 @@ def _named_as_a_local(words: Sequence[str], home: str) -> bool:
         or any(w in names or w in _PATRONYMS for w in words[:-1])
     )
     return arab == (home in _ARAB_LEAGUE)
+
+
+def _joined_by_wa(word: str) -> bool:
+    """A first name with the conjunction و glued to it (وفتيحة، وزكرياء), not a name of its own (وليد، وائل)."""
+    names = _arab_given_names()
+    return len(word) > 3 and word.startswith("و") and word not in names and word[1:] in names
 
 
 @lru_cache(maxsize=1)
