@@ -158,3 +158,13 @@ def test_a_small_town_only_geonames_knows_needs_its_country_named(gaz):
     assert named[key].country == "PSE"
     assert geocode([PlaceName(key, city_cue=True)], gaz=gaz)[key].country == "PSE"
     assert geocode([PlaceName(key_of("لندن"))], gaz=gaz)[key_of("لندن")].country == "GBR"
+
+
+def test_a_place_in_a_firms_name_is_no_place_of_the_story(gaz):
+    """بنك مصر، فيبنك الإسكندرية (glued)، غرفة جدة، نادي جدة الأدبي: the firm's name; في مصر and مطار جدة stay
+    places."""
+    text = ("وسجل الدولار في بنك مصر 47 جنيها وفيبنك الإسكندرية 47 جنيها. وقال نائب رئيس غرفة جدة إن نادي جدة "
+            "الأدبي أقام ورشة.\n")
+    assert not [e for e in find_entities(Pipeline().process_text(text), gaz=gaz) if e.geo]
+    doc = Pipeline().process_text("وارتفع الذهب في مصر، ووصل الوفد إلى مطار جدة.\n")
+    assert {e.geo.country for e in find_entities(doc, gaz=gaz) if e.geo} == {"EGY", "SAU"}

@@ -718,6 +718,9 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
             person_country += [(m.start, country) for m in c.mentions]
         else:
             stateless.append((ent, full.words))
+    # a place named in a firm's name (بنك مصر، غرفة جدة، شركة الإسكندرية للبترول، نادي جدة الأدبي) is the
+    # firm's name, not a place of the story
+    found.places = [x for x in found.places if not _firm_named_after(text, x[0])]
     # places: geocode every name with the article as context
     # the outlet's country counts as named: a Saudi paper's local news seldom says السعودية
     context = {iso for _a, _b, iso in found.demonyms} | {iso for _o, iso in person_country}
@@ -1223,6 +1226,18 @@ def _quoted(text: str, a: int, b: int) -> bool:
     return bool(before) and before[-1] in _QUOTES and after[:1] == _QUOTES[before[-1]]
 
 
+def _firm_named_after(text: str, start: int) -> bool:
+    """Whether the place name at ``start`` follows a firm's head noun without the article (بنك، مصرف،
+    شركة، غرفة، مجموعة، نادي), proclitic or glued preposition allowed (فيبنك مصر): the firm's name."""
+    word = _word_before(text, start)
+    return word is not None and (
+        word == _CLUB or (not word.startswith("ال") and org_head_sector(word) == "BUS")
+    )
+
+
+_CLUB = normalize_word("نادي")
+
+
 def _word_before(text: str, start: int) -> str | None:
     """The normalized word right before ``start`` (in the same sentence), if it is a word; an
     organisation's head noun behind a proclitic or glued to a preposition is given bare (للبنك، فيالبنك
@@ -1231,7 +1246,10 @@ def _word_before(text: str, start: int) -> str | None:
     if not toks or toks[-1].kind != "word":
         return None
     word = key_of(toks[-1].text)
-    return next((form for form, _cut in proclitic_variants(word) if org_head_sector(form)), word)
+    forms = [form for form, _cut in proclitic_variants(word)]
+    # وفيبنك: في glued to a head without the article
+    forms += [form[2:] for form in forms if form.startswith("في") and len(form) > 4]
+    return next((form for form in forms if org_head_sector(form)), word)
 
 
 def _cued(norms: list[str], i: int, m: tuple[int, str, int], gaz: Gazetteer) -> bool:
