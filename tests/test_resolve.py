@@ -758,12 +758,12 @@ def test_titles_after_a_name_that_name_an_office_or_a_ministers_aide(gaz):
 def test_long_titles_before_a_name_behind_an_honorific_or_a_comma(gaz):
     """نائب وزير الصحة للشؤون الصحية الدكتور X → GOV; عضو البنك الاحتياطي الفيدرالي X → GOV (a central
     bank, not a firm); وزيرة التضامن والأسرة والتنمية الاجتماعية، X → GOV; the words between a
-    minister and a name must name a ministry (الوزير بالشكر لمسئولي شركة X is no title)."""
+    minister and a name must name a ministry (الوزير بالشكر لمسئولي المشروع X is no title)."""
     names = ["حمد الضويلع", "توماس باركن", "بسيمة الحقاوي", "لي وانغ"]
     tagger = FakeTagger({n: "PER" for n in names})
     text = ("ووقع نائب وزير الصحة للشؤون الصحية الدكتور حمد الضويلع المذكرة. وقال عضو البنك الاحتياطي الفيدرالي "
             "توماس باركن إن التضخم يتراجع. وقالت وزيرة التضامن والأسرة والتنمية الاجتماعية، بسيمة الحقاوي، إن "
-            "الدليل جاهز. وتوجه الوزير بالشكر لمسئولي شركة لي وانغ على جهودهم.")
+            "الدليل جاهز. وتوجه الوزير بالشكر لمسئولي المشروع لي وانغ على جهودهم.")
     ents = {e.name: e.actor for e in find_entities(_doc(text), gaz=gaz, tagger=tagger) if e.type == "PER"}
     assert ents["حمد الضويلع"].sector == "GOV"
     assert ents["توماس باركن"].sector == "GOV"
@@ -822,3 +822,12 @@ def test_universities_abroad_are_known_and_do_not_vote(gaz):
     assert ents["org:stanford"].code == "USAEDU" and ents["org:harvard"].code == "USAEDU"
     analyst = next(a for i, a in ents.items() if i.startswith("per:"))
     assert analyst.country == "EGY"
+
+
+def test_a_person_named_after_a_firms_head_noun_is_the_firm(gaz):
+    """أصدرت مجموعة محمد المعجل بيانا: the model's person is a firm named after its founder."""
+    tagger = FakeTagger({"محمد المعجل": "PER"})
+    ents = find_entities(_doc("وأصدرت مجموعة محمد المعجل بيانا أمس."), gaz=gaz, tagger=tagger)
+    firm = next(e for e in ents if e.name == "محمد المعجل")
+    assert firm.type == "ORG"
+    assert not [e for e in ents if e.type == "PER"]

@@ -368,6 +368,8 @@ def _ner_spans(
             continue  # AHDATH.INFO, the outlet's address at the top of its articles: no actor
         # the model trims a proclitic (والعراق → العراق): the first word is read from the span
         words = (normalize_word_cached(text[s : toks[i].end]), *norms[i + 1 : j + 1])
+        if typ == "PER" and _firm_named_after(text, s, clubs=False):
+            typ = "ORG"  # مجموعة محمد المعجل، شركة عبد اللطيف جميل: a firm named after its founder
         if typ == "PER":
             if _joined_by_wa(words[0]):  # وفتيحة بندهري: the model kept the conjunction
                 s, words = s + 1, (words[0][1:], *words[1:])
@@ -1226,12 +1228,13 @@ def _quoted(text: str, a: int, b: int) -> bool:
     return bool(before) and before[-1] in _QUOTES and after[:1] == _QUOTES[before[-1]]
 
 
-def _firm_named_after(text: str, start: int) -> bool:
-    """Whether the place name at ``start`` follows a firm's head noun without the article (بنك، مصرف،
-    شركة، غرفة، مجموعة، نادي), proclitic or glued preposition allowed (فيبنك مصر): the firm's name."""
+def _firm_named_after(text: str, start: int, clubs: bool = True) -> bool:
+    """Whether the name at ``start`` follows a firm's head noun without the article (بنك، مصرف، شركة،
+    غرفة، مجموعة، and with ``clubs`` نادي), proclitic or glued preposition allowed (فيبنك مصر): the
+    name is the firm's (a place's: بنك مصر; a person's: مجموعة محمد المعجل)."""
     word = _word_before(text, start)
     return word is not None and (
-        word == _CLUB or (not word.startswith("ال") and org_head_sector(word) == "BUS")
+        (clubs and word == _CLUB) or (not word.startswith("ال") and org_head_sector(word) == "BUS")
     )
 
 
