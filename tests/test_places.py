@@ -168,3 +168,14 @@ def test_a_place_in_a_firms_name_is_no_place_of_the_story(gaz):
     assert not [e for e in find_entities(Pipeline().process_text(text), gaz=gaz) if e.geo]
     doc = Pipeline().process_text("وارتفع الذهب في مصر، ووصل الوفد إلى مطار جدة.\n")
     assert {e.geo.country for e in find_entities(doc, gaz=gaz) if e.geo} == {"EGY", "SAU"}
+
+
+def test_a_quoted_outlet_and_a_language_are_no_places(gaz):
+    """قالت مصادر محلية لـ"الرياض": the paper (SAUJRN), not the city; قسم اللغة والآداب الفرنسية: a
+    language, not France."""
+    doc = Pipeline().process_text(
+        'وقالت مصادر محلية ل"الرياض" ان الغارات استمرت. وتسلمت أستاذة بقسم اللغة والآداب الفرنسية جائزة.\n'
+    )
+    ents = find_entities(doc, gaz=gaz)
+    assert not [e for e in ents if e.geo]
+    assert any(e.actor and e.actor.code == "SAUJRN" for e in ents)

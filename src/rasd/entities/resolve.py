@@ -287,6 +287,9 @@ def _title_before(
                 if country is None:  # العاهل الأردني الراحل الملك حسين: the country before a second title
                     country = _country_before(toks, k, gaz)
                 return Title(text[start : toks[j].end], sector, country, host, start)
+    if country is not None and demonym_end is None and j >= 0 and (toks[j].norm in TEAM_WORDS or toks[j].norm in SPORT_ROLES):
+        # قائد منتخب إيطاليا السابق فابيو كانافارو، مدرب المكسيك ميغيل هيريرا: the team's country
+        return Title(text[toks[j].start : toks[i - 1].end], None, country, host, toks[j].start)
     if country is None and host is None:
         office = _office_before(toks, j, honored)
         if office is not None:  # نائب وزير الصحة للشؤون الصحية الدكتور …، رئيس الهيئة العامة للكتاب د. …
@@ -333,6 +336,12 @@ def _office_before(toks: Sequence[Token], j: int, honored: bool) -> tuple[str, i
 
 
 _POSSESSIVE = ("ه", "ها", "هم")
+# a national team, and the sports roles that name one (مدرب المكسيك X، X المدير الفني للمنتخب الإنجليزي)
+TEAM_WORDS = frozenset(normalize_word(w) for w in "منتخب المنتخب لمنتخب للمنتخب بمنتخب".split())
+SPORT_ROLES = frozenset(
+    normalize_word(w)
+    for w in "مدرب المدرب مدربة المدير الفني لاعب اللاعب مهاجم المهاجم مدافع المدافع حارس الحارس قائد نجم".split()
+)
 # words that sign a piece (بقلم: X، كتب: X، إعداد - X)
 _BYLINE_WORDS = frozenset(normalize_word(w) for w in "بقلم قلم كتب كتبت كتبه إعداد اعداد متابعة حوار تصوير عدسة".split())
 _BYLINE_VERBS = frozenset(normalize_word(w) for w in "كتب كتبت كتبه".split())

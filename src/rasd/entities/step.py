@@ -27,6 +27,8 @@ from rasd.entities.resolve import (
     COUNTRY_REFS,
     GROUP_FIRST,
     ROLE_WORDS,
+    SPORT_ROLES,
+    TEAM_WORDS,
     PersonMention,
     Title,
     cluster_persons,
@@ -373,10 +375,24 @@ def _ner_spans(
         if typ == "PER":
             if _joined_by_wa(words[0]):  # وفتيحة بندهري: the model kept the conjunction
                 s, words = s + 1, (words[0][1:], *words[1:])
+            edge = _demonym_at_edge(toks, i, j, gaz)
+            if edge is not None:  # [الاروغوياني خوان رودريغيز]، [بريميرو اغوستو الأنغولي]: the nationality
+                i, j, title = edge
+                s, e = toks[i].start, toks[j].end
+                words = tuple(t.norm for t in toks[i : j + 1])
+                found.persons.append(PersonMention(s, e, words, title))
+                for k in range(i - 1, j + 2):
+                    if 0 <= k < len(toks):
+                        taken[k] = True
+                continue
             title = role_before(toks, i, text, gaz, _role_fn(kb))
             if title is None or title.country is None:
                 # السفير أحمد سمير سفير مصر لدى العراق: the title after the name says whose
-                after = _apposition(toks, j, text, gaz, kb, person_starts) or _igo_title_after(toks, j, text, kb)
+                after = (
+                    _igo_title_after(toks, j, text, kb)
+                    or _apposition(toks, j, text, gaz, kb, person_starts)
+                    or _team_title_after(toks, j, text, gaz)
+                )
                 if after is not None and (title is None or after.country is not None):
                     title = after
             found.persons.append(PersonMention(s, e, words, title))
@@ -471,7 +487,7 @@ def _copa_at(norms: list[str], i: int) -> bool:
     return norms[i] == "كوبا" and i + 1 < len(norms) and _any_form_in(norms[i + 1], _AMERICA)
 
 
-_LANGUAGE_NOUNS = frozenset(normalize_word(w) for w in "اللغة لغة حروف الحروف لهجة اللهجة".split())
+_LANGUAGE_NOUNS = frozenset(normalize_word(w) for w in "اللغة لغة حروف الحروف لهجة اللهجة الآداب آداب".split())
 
 
 def _apposition(
@@ -488,6 +504,41 @@ def _apposition(
     if nxt is not None and not text[end : nxt.start].strip() and (nxt.start in person_starts or _known_person_at(kb, nxt)):
         return None
     return title
+
+
+def _demonym_at_edge(toks: list[Token], i: int, j: int, gaz: Gazetteer) -> tuple[int, int, Title] | None:
+    """A person span of the model that begins or ends with a demonym (الاروغوياني خوان رودريغيز،
+    بريميرو اغوستو الأنغولي): the name without it (first and last word index) and the demonym as the
+    person's title, which gives the country."""
+    if j - i < 2:
+        return None  # two words: the demonym and one name word are too little to split
+    for d, a, b in ((i, i + 1, j), (j, i, j - 1)):
+        norm = toks[d].norm
+        dem = gaz.demonym_at(norm)
+        if not (dem and dem[1] == 0 and norm.startswith("ال")):
+            continue
+        if d == j and _named_as_a_local(tuple(t.norm for t in toks[a : b + 1]) + (norm,), "SAU"):
+            continue  # محمد علي المصري، عبد الله التركي: an Arab name's nisba is a family name
+        return a, b, Title(toks[d].text, None, dem[0], None, toks[d].start)
+    return None
+
+
+def _team_title_after(toks: list[Token], j: int, text: str, gaz: Gazetteer) -> Title | None:
+    """A sports role after the name that names a national team (X المدير الفني للمنتخب الإنجليزي، X مدرب
+    منتخب مصر، X لاعب المنتخب المغربي): the team's country."""
+    k = j + 1 + (j + 1 < len(toks) and toks[j + 1].norm in (",", "،"))
+    if k >= len(toks) or toks[k].norm not in SPORT_ROLES:
+        return None
+    for t in range(k + 1, min(k + 4, len(toks) - 1)):
+        if toks[t].norm not in TEAM_WORDS:
+            continue
+        nxt = toks[t + 1].norm
+        dem = gaz.demonym_at(nxt)
+        iso = dem[0] if dem and dem[1] == 0 else country_of(gaz, nxt)
+        if iso:
+            return Title(text[toks[k].start : toks[t + 1].end], None, iso, None, toks[k].start)
+        return None
+    return None
 
 
 # heads of the titles of an international body's officials (ممثل منظمة الصحة العالمية، المدير العام لمنظمة
@@ -723,6 +774,7 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
     # a place named in a firm's name (بنك مصر، غرفة جدة، شركة الإسكندرية للبترول، نادي جدة الأدبي) is the
     # firm's name, not a place of the story
     found.places = [x for x in found.places if not _firm_named_after(text, x[0])]
+    _quoted_outlets(text, found, kb)
     # places: geocode every name with the article as context
     # the outlet's country counts as named: a Saudi paper's local news seldom says السعودية
     context = {iso for _a, _b, iso in found.demonyms} | {iso for _o, iso in person_country}
@@ -1221,6 +1273,21 @@ def _quoted_known_names(text: str, found: _Found, kb: Any) -> None:
         if recs:
             del found.other[(typ, key)]
             found.kb.setdefault(recs[0].id, (recs[0], []))[1].extend(spans)
+
+
+def _quoted_outlets(text: str, found: _Found, kb: Any) -> None:
+    """A place name in quotes that is an outlet's name (قالت مصادر محلية لـ"الرياض": the paper, not the
+    city) is that outlet."""
+    if kb is None:
+        return
+    kept = []
+    for a, b, place in found.places:
+        recs = kb.kb.lookup_name(text[a:b], strict=False, kinds=("media",)) if _quoted(text, a, b) else []
+        if recs:
+            found.kb.setdefault(recs[0].id, (recs[0], []))[1].append((a, b))
+        else:
+            kept.append((a, b, place))
+    found.places = kept
 
 
 def _quoted(text: str, a: int, b: int) -> bool:
