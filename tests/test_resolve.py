@@ -835,20 +835,22 @@ def test_a_person_named_after_a_firms_head_noun_is_the_firm(gaz):
 
 def test_national_teams_and_nationalities_at_the_edge_of_a_name(gaz):
     """مدرب المكسيك X، قائد منتخب إيطاليا السابق X → the team's country; X المدير الفني للمنتخب الإنجليزي →
-    GBR; a demonym the model kept at the start of a person span is the nationality (الاروغوياني خوان
-    رودريغيز → URY), while an Arab name's nisba at its end is a family name (محمد علي المصري stays
-    unplaced by it)."""
-    names = ["ميغيل هيريرا", "فابيو كانافارو", "روي هودجسون", "الأوروغوياني خوان رودريغيز", "محمد علي المصري"]
+    GBR; a demonym the model kept at the start or end of a person span is the nationality (الأوروغوياني خوان
+    رودريغيز → URY, بريميرو اغوستو الأنغولي → AGO), while an Arab name's nisba at its end is a family name
+    (محمد علي المصري stays unplaced by it)."""
+    names = ["ميغيل هيريرا", "فابيو كانافارو", "روي هودجسون", "الأوروغوياني خوان رودريغيز", "محمد علي المصري",
+             "بريميرو اغوستو الأنغولي"]
     tagger = FakeTagger({n: "PER" for n in names})
     text = ("واعترف مدرب المكسيك ميغيل هيريرا بالخطأ. وأكد قائد منتخب إيطاليا السابق فابيو كانافارو أن الفريق جاهز. "
             "وأبدى روي هودجسون المدير الفني للمنتخب الإنجليزي رضاه. واختار المدير الفني الأوروغوياني خوان رودريغيز "
-            "تشكيلته. وقال محمد علي المصري إن السوق هادئة.")
+            "تشكيلته. وقال محمد علي المصري إن السوق هادئة. وحل المدرب بريميرو اغوستو الأنغولي خلفا له.")
     ents = {e.name: e.actor for e in find_entities(_doc(text), gaz=gaz, tagger=tagger) if e.type == "PER"}
     assert ents["ميغيل هيريرا"].country == "MEX"
     assert ents["فابيو كانافارو"].country == "ITA"
     assert ents["روي هودجسون"].country == "GBR"
     assert ents["خوان رودريغيز"].country == "URY"
     assert ents["محمد علي المصري"].country is None
+    assert ents["بريميرو اغوستو"].country == "AGO"
 
 
 def test_an_international_bodys_official_before_a_state_title(gaz):

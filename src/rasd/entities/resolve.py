@@ -313,7 +313,12 @@ def _ministry_words(words: Sequence[Token]) -> bool:
 
 def _ministerial_title(role: str) -> bool:
     """Whether a title is a minister's (or the aide's of one): its first or second word is وزير."""
-    return any(normalize_word(w) in _MINISTERS for w in role.split()[:2])
+    return any(_minister(normalize_word(w)) for w in role.split()[:2])
+
+
+def _minister(norm: str) -> bool:
+    """وزير، الوزيرة، ووزير: a minister's title word, with the article or a conjunction."""
+    return any(form.removeprefix("ال") in _MINISTER_WORDS for form, _cut in proclitic_variants(norm))
 
 
 def _office_before(toks: Sequence[Token], j: int, honored: bool) -> tuple[str, int] | None:
@@ -325,7 +330,7 @@ def _office_before(toks: Sequence[Token], j: int, honored: bool) -> tuple[str, i
         tok = toks[k]
         if not _title_word(tok) or tok.norm in _NOUN_PREPS:
             return None
-        if tok.norm in _MINISTERS:
+        if _minister(tok.norm):
             return ("GOV", k) if _ministry_words(toks[k + 1 : j + 1]) else None
         if tok.norm in _VAGUE_HEADS or tok.norm in _AIDE_HEADS:
             if not honored and not all(_definite_noun(t.norm) for t in toks[k + 1 : j + 1]):
@@ -339,8 +344,8 @@ _POSSESSIVE = ("ه", "ها", "هم")
 # a national team, and the sports roles that name one (مدرب المكسيك X، X المدير الفني للمنتخب الإنجليزي)
 TEAM_WORDS = frozenset(normalize_word(w) for w in "منتخب المنتخب لمنتخب للمنتخب بمنتخب".split())
 SPORT_ROLES = frozenset(
-    normalize_word(w)
-    for w in "مدرب المدرب مدربة المدير الفني لاعب اللاعب مهاجم المهاجم مدافع المدافع حارس الحارس قائد نجم".split()
+    normalize_word(w)  # المدير: المدير الفني
+    for w in "مدرب المدرب مدربة المدير لاعب اللاعب مهاجم المهاجم مدافع المدافع حارس الحارس قائد نجم".split()
 )
 # words that sign a piece (بقلم: X، كتب: X، إعداد - X)
 _BYLINE_WORDS = frozenset(normalize_word(w) for w in "بقلم قلم كتب كتبت كتبه إعداد اعداد متابعة حوار تصوير عدسة".split())
@@ -560,10 +565,9 @@ _AIDE_HEADS = frozenset(
     for w in "المشرف المشرفة الناطق الناطقة المتحدث المتحدثة مساعد مساعدة وكيل وكيلة مستشارة الكاتب العضو".split()
 )
 # a minister or a ministry named within a title makes it a title of the state
-_MINISTERIAL = frozenset(normalize_word(w) for w in "وزير وزيرة وزارة".split())
+_MINISTER_WORDS = frozenset(normalize_word(w) for w in "وزير وزيرة".split())
+_MINISTERIAL = _MINISTER_WORDS | {normalize_word("وزارة")}
 _OFFICE = normalize_word("إدارة")
-# a minister's title word, as it opens the title (with a conjunction: ووزير)
-_MINISTERS = frozenset(normalize_word(w) for w in "وزير وزيرة الوزير الوزيرة ووزير ووزيرة".split())
 # words that make a bank a central bank (البنك المركزي، الاحتياطي الفيدرالي): of the state, not a firm
 CENTRAL_BANK_WORDS = frozenset(normalize_word(w) for w in "المركزي الاحتياطي الفيدرالي الاتحادي".split())
 

@@ -376,14 +376,12 @@ def _ner_spans(
             if _joined_by_wa(words[0]):  # وفتيحة بندهري: the model kept the conjunction
                 s, words = s + 1, (words[0][1:], *words[1:])
             edge = _demonym_at_edge(toks, i, j, gaz)
-            if edge is not None:  # [الاروغوياني خوان رودريغيز]، [بريميرو اغوستو الأنغولي]: the nationality
-                i, j, title = edge
-                s, e = toks[i].start, toks[j].end
-                words = tuple(t.norm for t in toks[i : j + 1])
-                found.persons.append(PersonMention(s, e, words, title))
-                for k in range(i - 1, j + 2):
-                    if 0 <= k < len(toks):
-                        taken[k] = True
+            if edge is not None:  # [الأوروغوياني خوان رودريغيز]، [بريميرو اغوستو الأنغولي]: the nationality
+                a, b, title = edge
+                words = tuple(t.norm for t in toks[a : b + 1])
+                found.persons.append(PersonMention(toks[a].start, toks[b].end, words, title))
+                for k in range(i, j + 1):
+                    taken[k] = True
                 continue
             title = role_before(toks, i, text, gaz, _role_fn(kb))
             if title is None or title.country is None:
@@ -507,7 +505,7 @@ def _apposition(
 
 
 def _demonym_at_edge(toks: list[Token], i: int, j: int, gaz: Gazetteer) -> tuple[int, int, Title] | None:
-    """A person span of the model that begins or ends with a demonym (الاروغوياني خوان رودريغيز،
+    """A person span of the model that begins or ends with a demonym (الأوروغوياني خوان رودريغيز،
     بريميرو اغوستو الأنغولي): the name without it (first and last word index) and the demonym as the
     person's title, which gives the country."""
     if j - i < 2:
@@ -517,16 +515,21 @@ def _demonym_at_edge(toks: list[Token], i: int, j: int, gaz: Gazetteer) -> tuple
         dem = gaz.demonym_at(norm)
         if not (dem and dem[1] == 0 and norm.startswith("ال")):
             continue
-        if d == j and _named_as_a_local(tuple(t.norm for t in toks[a : b + 1]) + (norm,), "SAU"):
+        if d == j and _arab_name([t.norm for t in toks[a : b + 1]]):
             continue  # محمد علي المصري، عبد الله التركي: an Arab name's nisba is a family name
         return a, b, Title(toks[d].text, None, dem[0], None, toks[d].start)
     return None
 
 
+def _after_comma(toks: list[Token], j: int) -> int:
+    """The word where a title after the name ending at word ``j`` begins: past one comma."""
+    return j + 1 + (j + 1 < len(toks) and toks[j + 1].norm in ("،", ","))
+
+
 def _team_title_after(toks: list[Token], j: int, text: str, gaz: Gazetteer) -> Title | None:
     """A sports role after the name that names a national team (X المدير الفني للمنتخب الإنجليزي، X مدرب
     منتخب مصر، X لاعب المنتخب المغربي): the team's country."""
-    k = j + 1 + (j + 1 < len(toks) and toks[j + 1].norm in (",", "،"))
+    k = _after_comma(toks, j)
     if k >= len(toks) or toks[k].norm not in SPORT_ROLES:
         return None
     for t in range(k + 1, min(k + 4, len(toks) - 1)):
@@ -556,7 +559,7 @@ def _igo_title_after(toks: list[Token], j: int, text: str, kb: Any) -> Title | N
     nationality."""
     if kb is None:
         return None
-    k = j + 1 + (j + 1 < len(toks) and toks[j + 1].norm in (",", "،"))
+    k = _after_comma(toks, j)
     if k >= len(toks) or toks[k].norm not in _IGO_TITLE_HEADS:
         return None
     window = toks[k + 1 : k + 5]
@@ -1202,14 +1205,19 @@ def _named_as_a_local(words: Sequence[str], home: str) -> bool:
     alone says nothing either way."""
     if len(words) < 2:
         return True
+    return _arab_name(words) == (home in _ARAB_LEAGUE)
+
+
+def _arab_name(words: Sequence[str]) -> bool:
+    """Whether a full name (normalized words) is of the Arabic onomasticon: a listed given name, عبد/أبو/آل,
+    بن, or a family name with the article."""
     names = _arab_given_names()
-    arab = (
+    return (
         words[0].startswith(("عبد", "ابو", "آل"))  # عبد الله، أبو بكر، آل حبيب (not ال: ألفارو)
         or words[0] in _PATRONYMS  # ابن كيران، بن صالح
         or words[-1].startswith("ال")  # a family name with the article: الوردي، البكدوري (foreign names lack it)
         or any(w in names or w in _PATRONYMS for w in words[:-1])
     )
-    return arab == (home in _ARAB_LEAGUE)
 
 
 def _joined_by_wa(word: str) -> bool:
