@@ -18,9 +18,11 @@ from rasd.entities.gazetteer import Gazetteer, Place, gazetteer
 from rasd.model import Geo
 
 COUNTRY_CONTEXT_BONUS = 2.0  # log10 population units: a 100-fold smaller city in a named country wins
-# a geonames town smaller than this (no curated name) is a place only in an article that names its
-# country (or from an outlet of it): most such names in the news are words or namesakes
-SMALL_TOWN = 100_000
+# a geonames city smaller than this (no curated name) is a place only in an article that names its
+# country (or from an outlet of it): most such names in the news are words or namesakes (يعبد، ملاح؛
+# منامه "his sleep", السلط "the powers", المسيلة in القنابل المسيلة للدموع). 100,000 at first; a
+# million removed 10 more wrong mentions in 1,200 fresh articles for one right one (docs/bench/entities.md)
+SMALL_TOWN = 1_000_000
 
 
 @dataclass
@@ -67,8 +69,8 @@ def geocode(
                     strength <= 0 or (strength == 1 and p.feature == "city" and p.population < SMALL_TOWN)
                 ):
                     # a name that is also a word, which only the model calls a place (مشهد "scene",
-                    # لفيف "a group", سفيرة "ambassador"), or a small town known only to geonames (يعبد،
-                    # ملاح، المنصورية): a place only where the article names its country
+                    # لفيف "a group", سفيرة "ambassador"), or a city known only to geonames under a
+                    # million people (يعبد، ملاح، المنصورية): a place only where the article names its country
                     hamlets.add((key, p.geonameid))
         if allowed:
             options[key] = allowed
