@@ -859,3 +859,18 @@ def test_an_international_bodys_official_before_a_state_title(gaz):
     text = "والتقت الوزيرة مامتا مورثي، نائب رئيس البنك الدولي، في طوكيو."
     ents = {e.name: e.actor for e in find_entities(_doc(text), gaz=gaz, tagger=tagger) if e.type == "PER"}
     assert ents["مامتا مورثي"].country in ("IGO", "UNO")
+
+
+def test_a_quoted_name_after_a_noun_and_a_demonym_is_of_that_country(gaz):
+    """الوكالة الفرنسية "إكسبيرتيز فرانس" → FRA GOV; الأسبوعية الفرنسية "لوبوان" → FRA JRN; without the
+    quotes the two words describe something else and say nothing of the name."""
+    from rasd.entities.step import _described_before
+
+    tagger = FakeTagger({"إكسبيرتيز فرانس": "ORG", "لوبوان": "ORG"})
+    text = 'وقدمت الوكالة الفرنسية "إكسبيرتيز فرانس" المساعدة. وكتبت الأسبوعية الفرنسية "لوبوان" عن ذلك.'
+    ents = {e.name: e.actor for e in find_entities(_doc(text), gaz=gaz, tagger=tagger) if e.type == "ORG"}
+    assert ents["إكسبيرتيز فرانس"].code == "FRAGOV"
+    assert ents["لوبوان"].code == "FRAJRN"
+    bare = "وكتبت الأسبوعية الفرنسية لوبوان عن ذلك."
+    a = bare.index("لوبوان")
+    assert _described_before(bare, [(a, a + len("لوبوان"))], gaz) is None

@@ -879,20 +879,13 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
         name = text[spans[0][0] : spans[0][1]]
         # سيرك [بيلوتشي] الإيطالي: a demonym right after the span places the organisation
         after = _demonym_after(text, spans[0][1], gaz) if typ == "ORG" else None
-        out.append(
-            Entity(
-                id=stable_id(typ.lower(), key),
-                type=typ,
-                name=name,
-                mentions=mentions(spans),
-                actor=_unknown_organisation(
-                    f"{name} {after}" if after else name, gaz, kb, *_org_home(name, person_home, basis, outlet),
-                    _word_before(text, spans[0][0]),
-                )
-                if typ == "ORG"
-                else None,
+        actor = None
+        if typ == "ORG":
+            actor = _described_before(text, spans, gaz) or _unknown_organisation(
+                f"{name} {after}" if after else name, gaz, kb, *_org_home(name, person_home, basis, outlet),
+                _word_before(text, spans[0][0]),
             )
-        )
+        out.append(Entity(id=stable_id(typ.lower(), key), type=typ, name=name, mentions=mentions(spans), actor=actor))
     out.sort(key=lambda e: e.mentions[0].start if e.mentions else 0)
     _party_members(text, out)
     return out
@@ -1254,6 +1247,33 @@ def _big_city_club(words: list[str], gaz: Gazetteer) -> str | None:
 
 
 BIG_CLUB_CITY = 400_000
+
+
+def _described_before(text: str, spans: Sequence[tuple[int, int]], gaz: Gazetteer) -> EntityActor | None:
+    """An organisation named in quotes right after a noun and a demonym that describe it (الوكالة الفرنسية
+    "إكسبيرتيز فرانس"، الأسبوعية الفرنسية "ليكسبريس"): of
+    that country, with the sector the noun gives (صحيفة، مجلة → JRN; وكالة، هيئة → GOV)."""
+    for a, b in spans:
+        if not _quoted(text, a, b):
+            continue
+        toks = tokenize_words(text[max(0, a - 40) : a])
+        words = [t for t in toks if t.kind == "word"]
+        if len(words) < 2 or toks[-1].kind == "word":
+            continue  # the quote must come right before the name, after the two words
+        noun, dem = key_of(words[-2].text), key_of(words[-1].text)
+        iso = gaz.demonym(dem) if dem.startswith("ال") else None
+        if iso and noun.startswith("ال"):
+            sector = org_head_sector(noun) or _DESCRIBING_NOUNS.get(noun.removeprefix("ال"))
+            return EntityActor(code=actor_code(iso, sector), country=iso, sector=sector, kind="organization")
+    return None
+
+
+# nouns that describe a body named after them in quotes, where the head nouns of names (ORG_HEADS) say nothing
+_DESCRIBING_NOUNS = {
+    key_of(w): sector
+    for words, sector in (("أسبوعية اسبوعية يومية مجلة صحيفة جريدة قناة شبكة", "JRN"), ("وكالة", "GOV"))
+    for w in words.split()
+}
 
 
 def _demonym_after(text: str, end: int, gaz: Gazetteer) -> str | None:
