@@ -1327,10 +1327,16 @@ def _firm_named_after(text: str, start: int, clubs: bool = True) -> bool:
     """Whether the name at ``start`` follows a firm's head noun without the article (بنك، مصرف، شركة،
     غرفة، مجموعة، and with ``clubs`` نادي), proclitic or glued preposition allowed (فيبنك مصر): the
     name is the firm's (a place's: بنك مصر; a person's: مجموعة محمد المعجل)."""
+    if not _FIRM_STEMS.search(text, max(0, start - 16), start):
+        return False  # no head noun's letters in the word before: the common case, without tokenizing
     word = _word_before(text, start)
     return word is not None and (
         (clubs and word == _CLUB) or (not word.startswith("ال") and org_head_sector(word) == "BUS")
     )
+
+
+# the letters of the firms' head nouns (ORG_HEADS' BUS words, نادي), as a quick test before tokenizing
+_FIRM_STEMS = re.compile("بنك|مصرف|شرك|غرف|مجموع|مؤسس|ناد")
 
 
 _CLUB = normalize_word("نادي")
