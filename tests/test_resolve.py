@@ -874,3 +874,18 @@ def test_a_quoted_name_after_a_noun_and_a_demonym_is_of_that_country(gaz):
     bare = "وكتبت الأسبوعية الفرنسية لوبوان عن ذلك."
     a = bare.index("لوبوان")
     assert _described_before(bare, [(a, a + len("لوبوان"))], gaz) is None
+
+
+def test_a_club_with_an_arabic_name_is_not_of_its_training_camps_country(gaz):
+    """A Saudi paper: النصر في معسكره بالنمسا، والبرازيلي X ينضم إلى الاتحاد — the article names Austria and
+    Brazil, but the clubs are the outlet's (SAU), never Austrian."""
+    from rasd.model import Source
+
+    tagger = FakeTagger({"النصر": "ORG", "الاتحاد": "ORG"})
+    text = ("واصل فريق النصر تدريباته في معسكره بالنمسا، وخاض مباراة ودية في النمسا أمام فريق نمساوي. "
+            "وانضم البرازيلي ريفاس إلى الاتحاد.")
+    doc = _doc(text)
+    doc.source, doc.meta = Source(site="Al Riyadh"), {"country": "SAU"}
+    ents = {e.name: e.actor for e in find_entities(doc, gaz=gaz, tagger=tagger) if e.type == "ORG"}
+    assert ents["النصر"].country == "SAU"
+    assert ents["الاتحاد"].country == "SAU"

@@ -1008,10 +1008,33 @@ def _org_home(name: str, home: str | None, basis: str, outlet: str | None) -> tu
     المجلس الوطني لحقوق الإنسان) is the outlet's country's whatever else the article names."""
     if home is None and outlet and any(key_of(w) in _NATIONAL for w in name.split()):
         return outlet, "outlet"
+    if outlet in _ARAB_LEAGUE and home not in _ARAB_LEAGUE and _arab_club(name):
+        # النصر في معسكره بالنمسا، الاتحاد والبرازيلي ريفاس: a club with an Arabic name is not of the
+        # camp's country or the players' (clubs of several Arab states share these names: the outlet's)
+        return outlet, "outlet"
     return home, basis
 
 
 _NATIONAL = frozenset(key_of(w) for w in "الوطني الوطنية للوطني".split())
+# club names (and their adjectives) that several Arab states' clubs share, so the knowledge base leaves them out
+_ARAB_CLUBS = frozenset(
+    key_of(w)
+    for w in (
+        "الأهلي الهلال النصر الاتحاد الشباب الاتفاق الفيصلي القادسية الوحدة الفتح التعاون الرائد الفيحاء"
+        " الخليج العروبة النجمة الوصل العين الشارقة العربي السالمية الريان السد الغرافة الوحدات الرجاء"
+        " الوداد الترجي الإسماعيلي الأهلاوي الهلالي النصراوي الاتحادي الاتفاقي الشبابي القدساوي"
+    ).split()
+)
+_TEAM_NOUNS = frozenset(key_of(w) for w in "نادي النادي فريق الفريق".split())
+
+
+def _arab_club(name: str) -> bool:
+    """Whether an organisation's name is a club name Arab clubs share (النصر، نادي الاتحاد، للفريق الاتحادي)."""
+    words = [key_of(w) for w in name.split()]
+    words = [w for w in words if w not in _TEAM_NOUNS and w.removeprefix("ل") not in _TEAM_NOUNS]
+    if len(words) != 1:
+        return False
+    return any(form in _ARAB_CLUBS for form, _cut in proclitic_variants(words[0]))
 
 
 def _unknown_organisation(
