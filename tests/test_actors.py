@@ -453,3 +453,15 @@ def test_cache_is_keyed_on_file_content(tmp_path: Path, monkeypatch):
     assert load_kb([f]).get("media:p1").name == "صحيفة الثانية"  # a damaged cache is rebuilt
     monkeypatch.setenv(CACHE_ENV, "none")
     assert load_kb([f]).get("media:p1") is not None
+
+
+def test_holders_beyond_the_gulf_added_on_2026_12_07(kb):
+    """Heads of government of Mauritania, Somalia and Djibouti; China's defence and public-security
+    ministers; the UAE's defence minister (the vice-president since 1971); Oman's minister for defence."""
+    assert holder(kb, "MRT", "head_of_government", "2016-05-01") == "person:hademine"
+    assert holder(kb, "SOM", "head_of_government", "2018-06-01") == "person:khaire"
+    assert holder(kb, "DJI", "head_of_government", "2020-01-01") == "person:kamil_mohamed"
+    assert holder(kb, "CHN", "defence_minister", "2015-07-01") == "person:chang_wanquan"
+    assert holder(kb, "CHN", "interior_minister", "2019-01-01") == "person:zhao_kezhi"
+    assert holder(kb, "ARE", "defence_minister", "2015-07-01") == "person:mbr"
+    assert holder(kb, "OMN", "defence_minister", "2015-07-01") == "person:badr_bin_saud"
