@@ -889,3 +889,14 @@ def test_a_club_with_an_arabic_name_is_not_of_its_training_camps_country(gaz):
     ents = {e.name: e.actor for e in find_entities(doc, gaz=gaz, tagger=tagger) if e.type == "ORG"}
     assert ents["النصر"].country == "SAU"
     assert ents["الاتحاد"].country == "SAU"
+
+
+def test_a_surname_the_model_cut_like_a_proclitic_is_rejoined(gaz):
+    """قال كيري: the model reads ك as "like" and tags يري; the article names جون كيري, so the whole word is
+    his surname and the mention joins him."""
+    tagger = FakeTagger({"جون كيري": "PER", "يري": "PER"})
+    text = "التقى وزير الخارجية الأمريكي جون كيري نظيره. وقال كيري إن المحادثات مثمرة."
+    ents = [e for e in find_entities(_doc(text), gaz=gaz, tagger=tagger) if e.type == "PER"]
+    kerry = next(e for e in ents if "كيري" in e.name)
+    assert len(kerry.mentions) == 2
+    assert not any(e.name == "يري" for e in ents)

@@ -727,6 +727,7 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
 
     # persons
     # مطار الملك فهد، جامعة الملك سعود، مجمع محمد بن راشد: a name inside a place's name is nobody here
+    _rejoin_cut_surnames(text, found.persons)
     clusters = cluster_persons([m for m in found.persons if not _in_a_place_name(text, m)])
     person_country: list[tuple[int, str]] = []  # (offset of a mention, ISO-3) for بلاده
     stateless: list[tuple[Entity, tuple[str, ...]]] = []  # persons nothing in the text gave a country
@@ -1234,6 +1235,23 @@ def _arab_name(words: Sequence[str]) -> bool:
         or words[-1].startswith("ال")  # a family name with the article: الوردي، البكدوري (foreign names lack it)
         or any(w in names or w in _PATRONYMS for w in words[:-1])
     )
+
+
+def _rejoin_cut_surnames(text: str, persons: list[PersonMention]) -> None:
+    """A one-word person the model cut out of a longer word (وأوضح و[اصف]، قال ك[جوك]) whose whole word is
+    the surname of a full name in the article (إيهاب واصف، أحمد كجوك) is that surname: the cut letters
+    were the name's own, not a conjunction or a preposition."""
+    surnames = {m.words[-1] for m in persons if len(m.words) > 1}
+    for m in persons:
+        if len(m.words) != 1 or m.kb:
+            continue
+        k = m.start
+        while k > 0 and text[k - 1].isalpha() and m.start - k < 3:
+            k -= 1
+        if k < m.start and (k == 0 or not text[k - 1].isalpha()):
+            whole = normalize_word_cached(text[k : m.end])
+            if whole in surnames:
+                m.start, m.words = k, (whole,)
 
 
 def _joined_by_wa(word: str) -> bool:
