@@ -287,7 +287,7 @@ def _title_before(
                 if country is None:  # العاهل الأردني الراحل الملك حسين: the country before a second title
                     country = _country_before(toks, k, gaz)
                 return Title(text[start : toks[j].end], sector, country, host, start)
-    if country is not None and demonym_end is None and j >= 0 and (toks[j].norm in TEAM_WORDS or toks[j].norm in SPORT_ROLES):
+    if country is not None and demonym_end is None and j >= 0 and (toks[j].norm in _TEAM_WORDS or toks[j].norm in _SPORT_ROLES):
         # قائد منتخب إيطاليا السابق فابيو كانافارو، مدرب المكسيك ميغيل هيريرا: the team's country
         return Title(text[toks[j].start : toks[i - 1].end], None, country, host, toks[j].start)
     if country is None and host is None:
@@ -342,8 +342,8 @@ def _office_before(toks: Sequence[Token], j: int, honored: bool) -> tuple[str, i
 
 _POSSESSIVE = ("ه", "ها", "هم")
 # a national team, and the sports roles that name one (مدرب المكسيك X، X المدير الفني للمنتخب الإنجليزي)
-TEAM_WORDS = frozenset(normalize_word(w) for w in "منتخب المنتخب لمنتخب للمنتخب بمنتخب".split())
-SPORT_ROLES = frozenset(
+_TEAM_WORDS = frozenset(normalize_word(w) for w in "منتخب المنتخب لمنتخب للمنتخب بمنتخب".split())
+_SPORT_ROLES = frozenset(
     normalize_word(w)  # المدير: المدير الفني
     for w in "مدرب المدرب مدربة المدير لاعب اللاعب مهاجم المهاجم مدافع المدافع حارس الحارس قائد نجم".split()
 )
@@ -442,6 +442,29 @@ def _title_word(tok: Token) -> bool:
     return tok.norm[:1].isalpha() and tok.norm not in HOST_PREPS
 
 
+def title_start(toks: Sequence[Token], j: int) -> int:
+    """The word where a title after the name ending at word ``j`` begins: past one comma or dash."""
+    return j + 1 + (j + 1 < len(toks) and toks[j + 1].norm in _APPOSITION_GAPS | _DASHES)
+
+
+def team_title_after(toks: Sequence[Token], j: int, text: str, gaz: Gazetteer) -> Title | None:
+    """A sports role after the name that names a national team (X المدير الفني للمنتخب الإنجليزي، X مدرب
+    منتخب مصر، X لاعب المنتخب المغربي): the team's country."""
+    k = title_start(toks, j)
+    if k >= len(toks) or toks[k].norm not in _SPORT_ROLES:
+        return None
+    for t in range(k + 1, min(k + 4, len(toks) - 1)):
+        if toks[t].norm not in _TEAM_WORDS:
+            continue
+        nxt = toks[t + 1].norm
+        dem = gaz.demonym_at(nxt)
+        iso = dem[0] if dem and dem[1] == 0 else country_of(gaz, nxt)
+        if iso:
+            return Title(text[toks[k].start : toks[t + 1].end], None, iso, None, toks[k].start)
+        return None
+    return None
+
+
 def role_after(
     toks: Sequence[Token],
     j: int,
@@ -460,9 +483,8 @@ def role_after(
     مدير، نائب: of a club, a firm, a council) need a country either way. The caller
     checks that no other name follows the title (``استقبل X وزير الخارجية الأمريكي جون كيري``: Kerry
     is the minister)."""
-    k = j + 1
-    comma = k < len(toks) and toks[k].norm in _APPOSITION_GAPS | _DASHES
-    k += comma  # صلاح الدين مزوار، وزير الخارجية المغربي
+    k = title_start(toks, j)
+    comma = k > j + 1  # صلاح الدين مزوار، وزير الخارجية المغربي
     words = 0  # the words in a row from k (a punctuation mark or a preposition ends the title)
     while k + words < len(toks) and words < _MAX_ROLE_WORDS + 3 and _title_word(toks[k + words]):
         words += 1

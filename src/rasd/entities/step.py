@@ -26,9 +26,8 @@ from rasd.entities.resolve import (
     CENTRAL_BANK_WORDS,
     COUNTRY_REFS,
     GROUP_FIRST,
+    ORG_HEADS,
     ROLE_WORDS,
-    SPORT_ROLES,
-    TEAM_WORDS,
     PersonMention,
     Title,
     cluster_persons,
@@ -40,6 +39,8 @@ from rasd.entities.resolve import (
     role_after,
     role_before,
     stable_id,
+    team_title_after,
+    title_start,
 )
 from rasd.limits import WORD_MEMO
 from rasd.model import GPE_FEATURES, Block, Document, Entity, EntityActor, Mention, Token
@@ -389,7 +390,7 @@ def _ner_spans(
                 after = (
                     _igo_title_after(toks, j, text, kb)
                     or _apposition(toks, j, text, gaz, kb, person_starts)
-                    or _team_title_after(toks, j, text, gaz)
+                    or team_title_after(toks, j, text, gaz)
                 )
                 if after is not None and (title is None or after.country is not None):
                     title = after
@@ -521,29 +522,6 @@ def _demonym_at_edge(toks: list[Token], i: int, j: int, gaz: Gazetteer) -> tuple
     return None
 
 
-def _after_comma(toks: list[Token], j: int) -> int:
-    """The word where a title after the name ending at word ``j`` begins: past one comma."""
-    return j + 1 + (j + 1 < len(toks) and toks[j + 1].norm in ("،", ","))
-
-
-def _team_title_after(toks: list[Token], j: int, text: str, gaz: Gazetteer) -> Title | None:
-    """A sports role after the name that names a national team (X المدير الفني للمنتخب الإنجليزي، X مدرب
-    منتخب مصر، X لاعب المنتخب المغربي): the team's country."""
-    k = _after_comma(toks, j)
-    if k >= len(toks) or toks[k].norm not in SPORT_ROLES:
-        return None
-    for t in range(k + 1, min(k + 4, len(toks) - 1)):
-        if toks[t].norm not in TEAM_WORDS:
-            continue
-        nxt = toks[t + 1].norm
-        dem = gaz.demonym_at(nxt)
-        iso = dem[0] if dem and dem[1] == 0 else country_of(gaz, nxt)
-        if iso:
-            return Title(text[toks[k].start : toks[t + 1].end], None, iso, None, toks[k].start)
-        return None
-    return None
-
-
 # heads of the titles of an international body's officials (ممثل منظمة الصحة العالمية، المدير العام لمنظمة
 # الأغذية والزراعة، المبعوث الخاص للأمم المتحدة)
 _IGO_TITLE_HEADS = frozenset(
@@ -559,7 +537,7 @@ def _igo_title_after(toks: list[Token], j: int, text: str, kb: Any) -> Title | N
     nationality."""
     if kb is None:
         return None
-    k = _after_comma(toks, j)
+    k = title_start(toks, j)
     if k >= len(toks) or toks[k].norm not in _IGO_TITLE_HEADS:
         return None
     window = toks[k + 1 : k + 5]
@@ -939,14 +917,6 @@ def _party_members(text: str, entities: list[Entity]) -> None:
                 break
 
 
-# Organisations a demonym places in a country get the sector of their head noun (resolve.ORG_HEADS:
-# البنك الأهلي المصري → EGY BUS, الهيئة العامة للاستثمار المصرية → EGY GOV); other heads give the
-# country alone (المنتخب المصري → EGY). A party or union head without the article (حزب مصر القوية،
-# ائتلاف شباب اليمن) is also placed by a country's name; not اتحاد: mostly sports federations and firms
-# (اتحاد طيران الإمارات) in the news.
-# the state's bank: البنك المركزي، البنك الاحتياطي الفيدرالي، مجلس الاحتياطي الفيدرالي
-
-
 def _place_stateless(
     stateless: list[tuple[Entity, tuple[str, ...]]],
     person_home: str | None,
@@ -982,6 +952,11 @@ def _org_sector(words: list[str], kb: Any, head: str | None = None) -> str | Non
 _ORG_NAME_ENDS = frozenset(normalize_word(w) for w in "في على من إلى ضد مع عن لدى داخل".split())
 
 
+# Organisations a demonym places in a country get the sector of their head noun (resolve.ORG_HEADS:
+# البنك الأهلي المصري → EGY BUS, الهيئة العامة للاستثمار المصرية → EGY GOV); other heads give the
+# country alone (المنتخب المصري → EGY). A party or union head without the article (حزب مصر القوية،
+# ائتلاف شباب اليمن) is also placed by a country's name; not اتحاد: mostly sports federations and firms
+# (اتحاد طيران الإمارات) in the news.
 def _named_after_country(name: str, gaz: Gazetteer, kb: Any = None, head: str | None = None) -> EntityActor | None:
     """An unknown organisation placed in a country by its own name, never the state itself: a party,
     movement or union named after the country (``حزب مصر القوية`` → EGYPTY), or any organisation with a
@@ -999,7 +974,7 @@ def _named_after_country(name: str, gaz: Gazetteer, kb: Any = None, head: str | 
         iso = (gaz.demonym(w) if n <= 3 else None) or (country_of(gaz, w) if party else None)
         if iso:
             kind = "party" if sector == "PTY" else "movement" if sector == "LAB" else "organization"
-            return EntityActor(code=iso + (sector or ""), country=iso, sector=sector, kind=kind)
+            return EntityActor(code=actor_code(iso, sector), country=iso, sector=sector, kind=kind)
     return None
 
 
@@ -1069,7 +1044,7 @@ def _named_after_place(name: str, gaz: Gazetteer, kb: Any, head: str | None = No
         iso = place_country(gaz, m[1])
         if iso:
             sector = _org_sector(words, kb, head)
-            return EntityActor(code=iso + (sector or ""), country=iso, sector=sector, kind="organization")
+            return EntityActor(code=actor_code(iso, sector), country=iso, sector=sector, kind="organization")
         if _strong(gaz, m[1]):
             return None  # a place several countries share (طرابلس) says nothing
     return None
@@ -1124,7 +1099,7 @@ def _of_the_article(
         sector, kind = _org_sector(words, kb, head) or _business_name(words), "organization"
     if sector != "BUS" and any(w in _BEYOND_ONE_STATE for w in words):
         return None  # معهد شوازيل الدولي; a firm or bank so named is mostly local (البنك التجاري الدولي)
-    return EntityActor(code=home + (sector or ""), country=home, sector=sector, kind=kind, basis=basis)
+    return EntityActor(code=actor_code(home, sector), country=home, sector=sector, kind=kind, basis=basis)
 
 
 def _business_name(words: list[str]) -> str | None:
@@ -1368,7 +1343,7 @@ def _firm_named_after(text: str, start: int, clubs: bool = True) -> bool:
     """Whether the name at ``start`` follows a firm's head noun without the article (بنك، مصرف، شركة،
     غرفة، مجموعة، and with ``clubs`` نادي), proclitic or glued preposition allowed (فيبنك مصر): the
     name is the firm's (a place's: بنك مصر; a person's: مجموعة محمد المعجل)."""
-    if not _FIRM_STEMS.search(text, max(0, start - 16), start):
+    if not _FIRM_STEMS.search(normalize_word(text[max(0, start - 16) : start])):
         return False  # no head noun's letters in the word before: the common case, without tokenizing
     word = _word_before(text, start)
     return word is not None and (
@@ -1376,11 +1351,12 @@ def _firm_named_after(text: str, start: int, clubs: bool = True) -> bool:
     )
 
 
-# the letters of the firms' head nouns (ORG_HEADS' BUS words, نادي), as a quick test before tokenizing
-_FIRM_STEMS = re.compile("بنك|مصرف|شرك|غرف|مجموع|مؤسس|ناد")
-
-
 _CLUB = normalize_word("نادي")
+# the firms' head nouns (resolve.ORG_HEADS' BUS words) and نادي, without a final ة/ى, as a quick test of
+# the normalized text before tokenizing (شركة، شركته، نادى match)
+_FIRM_STEMS = re.compile(
+    "|".join(sorted({h.removesuffix("ه") for h, sector in ORG_HEADS.items() if sector == "BUS"} | {_CLUB[:-1]}))
+)
 
 
 def _word_before(text: str, start: int) -> str | None:
