@@ -1,4 +1,5 @@
-"""Score the shipped NER model: ANERcorp-clean test and the Wojood sample test (cross-domain).
+"""Score the shipped NER model (or --model DIR, a CRF or an encoder model): ANERcorp-clean test and
+the Wojood sample test (cross-domain).
 
 ANERcorp: tokens and IOB2 tags as given, types PER/LOC/ORG/MISC, entity-level exact span and type.
 Each corpus is tagged twice: every sentence on its own, and with label consistency over windows of
@@ -18,7 +19,8 @@ import time
 from pathlib import Path
 
 from rasd.entities.conll import read_conll
-from rasd.entities.ner import DOC_WINDOW, NerTagger, tag_corpus
+from rasd.entities.ner import DOC_WINDOW, tag_corpus
+from rasd.entities.taggers import tagger_for
 from rasd.eval.ner import Scores, score
 from rasd.train.ner import corpus_paths
 
@@ -61,7 +63,7 @@ def main() -> None:
     ap.add_argument("--model", type=Path, default=None, help="model directory (default: the packaged model)")
     args = ap.parse_args()
     paths = corpus_paths(args.data)
-    tagger = NerTagger(args.model).load()
+    tagger = tagger_for(args.model).load()
     t0 = time.time()
     aner = read_conll(paths["anercorp_test"])
     woj = wojood_gold(paths["wojood_test"])

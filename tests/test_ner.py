@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from rasd.entities.conll import fix_tag, read_caraner, read_conll, spans
-from rasd.entities.ner import NerTagger, _trim_proclitics, default_tagger, propagate
+from rasd.entities.ner import NerTagger, _trim_proclitics, propagate
+from rasd.entities.taggers import default_tagger
 from rasd.eval.ner import score
 from rasd.text import words
 

@@ -14,7 +14,8 @@ import numpy as np
 import pytest
 
 from rasd.entities import ner
-from rasd.entities.ner import NerTagger, default_tagger
+from rasd.entities.ner import NerTagger
+from rasd.entities.taggers import default_tagger
 from rasd.text import words
 from rasd.text.tokenize import Words
 

@@ -469,7 +469,8 @@ def test_query_length_and_impossible_dates_are_clear_errors(web: TestClient, tmp
 
 
 def test_ner_decodes_a_long_text_in_bounded_parts_with_the_same_tags() -> None:
-    from rasd.entities.ner import _GRID_CELLS, _parts, default_tagger
+    from rasd.entities.ner import _GRID_CELLS, _parts
+    from rasd.entities.taggers import default_tagger
 
     tagger = default_tagger()
     sentences = [f"قال وزير الخارجية المصري سامح شكري في القاهرة رقم {i}".split() * (1 + i % 7) for i in range(900)]

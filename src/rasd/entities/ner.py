@@ -32,7 +32,6 @@ import numpy as np
 from rasd.entities.conll import spans as conll_spans
 from rasd.entities.features import DEFAULT_GROUPS, MAX_GAZ_WORDS, FeatureTables, Featurizer
 from rasd.limits import WORD_MEMO
-from rasd.resources import Resources, current
 from rasd.text.tokenize import Words, segment, word_spans
 
 if TYPE_CHECKING:
@@ -802,15 +801,3 @@ def _trim_proclitics(word: str, offset: int) -> int:
             break
         i += 1
     return pieces[i].start
-
-
-def default_tagger() -> NerTagger:
-    """The tagger of the current resources (not yet loaded: ``.load()`` reads the weights once): the
-    packaged model, or the directory named by ``$RASD_NER_MODEL`` (a model of the user's own from
-    ``rasd train ner --out DIR``)."""
-    return current().get(tagger_of)
-
-
-def tagger_of(res: Resources) -> NerTagger:
-    """The loader of ``Resources``: the settings' NER tagger."""
-    return NerTagger(res.ner_model)

@@ -42,6 +42,7 @@ from rasd.entities.resolve import (
     team_title_after,
     title_start,
 )
+from rasd.entities.taggers import tagger_of  # registers user_model_of with Resources.check
 from rasd.limits import WORD_MEMO
 from rasd.model import GPE_FEATURES, Block, Document, Entity, EntityActor, Mention, Token
 from rasd.resources import Resources, current
@@ -1439,8 +1440,6 @@ def _tagger() -> Any:
 
 def _loaded_tagger(res: Resources) -> Any:
     try:
-        from rasd.entities.ner import tagger_of
-
         return res.get(tagger_of).load()
     except (ImportError, FileNotFoundError, OSError) as exc:
         log.info("entities: no NER model (%s); gazetteer and knowledge base only", exc)

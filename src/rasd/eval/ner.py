@@ -102,12 +102,13 @@ def evaluate_file(
     are tagged as one document (label consistency; default ``DOC_WINDOW``, 0 to tag each alone).
     """
     from rasd.entities.conll import read_conll, write_conll
-    from rasd.entities.ner import DOC_WINDOW, NerTagger, default_tagger, tag_corpus
+    from rasd.entities.ner import DOC_WINDOW, tag_corpus
+    from rasd.entities.taggers import default_tagger, tagger_for
 
     sents = read_conll(path)
     if not sents:
         raise ValueError(f"{path}: no sentences (expected `token TAG` lines)")
-    tagger = default_tagger() if model_dir is None else NerTagger(model_dir)
+    tagger = default_tagger() if model_dir is None else tagger_for(model_dir)
     pred = tag_corpus(tagger, [toks for toks, _ in sents], DOC_WINDOW if window is None else window)
     if predictions is not None:
         write_conll(

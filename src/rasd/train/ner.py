@@ -154,7 +154,8 @@ def evaluate(
 ) -> tuple[Scores, list[list[str]]]:
     """Tag gold sentences (tokens as given) with the model in ``model_dir`` and score them;
     ``window`` > 0 tags that many consecutive sentences as one document (label consistency)."""
-    from rasd.entities.ner import NerTagger, tag_corpus
+    from rasd.entities.ner import tag_corpus
+    from rasd.entities.taggers import tagger_for
 
-    pred = tag_corpus(NerTagger(model_dir), [toks for toks, _ in sentences], window)
+    pred = tag_corpus(tagger_for(model_dir), [toks for toks, _ in sentences], window)
     return score([tags for _, tags in sentences], pred), pred
