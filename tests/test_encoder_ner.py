@@ -72,6 +72,18 @@ def test_gelu_is_the_exact_one_to_float32_precision() -> None:
     assert np.abs(got - want).max() < 2e-6
 
 
+def test_test_scores_go_into_the_model_card(tmp_path: Path) -> None:
+    from rasd.eval.ner import score
+    from rasd.train.ner_encoder import CARD_FILE, add_test_scores
+
+    (tmp_path / CARD_FILE).write_text("# card\n", encoding="utf-8")
+    scores = score([["B-PER", "I-PER", "O", "B-LOC"]], [["B-PER", "I-PER", "O", "O"]])
+    add_test_scores(tmp_path, [("each sentence alone", scores)])
+    card = (tmp_path / CARD_FILE).read_text(encoding="utf-8")
+    assert card.startswith("# card\n") and "each sentence alone:" in card
+    assert "PER    1.0000 1.0000 1.0000" in card and "LOC    0.0000 0.0000 0.0000" in card
+
+
 def test_model_directories_say_which_tagger_reads_them(tmp_path: Path) -> None:
     assert not is_encoder_model(None) and not is_encoder_model(tmp_path)
     (tmp_path / "meta.json").write_text(json.dumps({"kind": "encoder"}), encoding="utf-8")

@@ -114,9 +114,14 @@ def _train_encoder(paths: dict[str, Path], target: Path, limit: int | None, epoc
     model = train_encoder(fit, target, recipe, dev=dev, progress=lambda line: out.print(line, highlight=False))
     out.print(f"model written: {model} ({model.stat().st_size / 1e6:.1f} MB); use it with {NER_MODEL_ENV}={target}")
     if score and not tune and paths["anercorp_test"].is_file():
+        from rasd.train.ner_encoder import add_test_scores
+
         test = read_conll(paths["anercorp_test"])
+        scored = []
         for window in (0, DOC_WINDOW):
             scores, _ = evaluate(target, test, window)
             how = "each sentence alone" if not window else f"consistency over {window}-sentence windows"
             out.print(f"ANERcorp-clean test (entity-level, exact span and type; {how}):")
             out.print(scores.format(), highlight=False)
+            scored.append((how, scores))
+        add_test_scores(target, scored)

@@ -30,6 +30,7 @@ from rasd.entities.encoder_ner import (
     word_features,
 )
 from rasd.entities.ner import META_FILE
+from rasd.eval.ner import Scores
 from rasd.train.ner import RESOURCE_FILES
 
 LABELS = ["O"] + [f"{p}-{t}" for t in ("PER", "LOC", "ORG", "MISC") for p in "BI"]
@@ -260,6 +261,16 @@ def train_encoder(
                              recipe=asdict(recipe), scored=scored)  # fmt: skip
     (out_dir / CARD_FILE).write_text(card, encoding="utf-8")
     return out_dir / ENCODER_FILE
+
+
+def add_test_scores(model_dir: Path, scored: Sequence[tuple[str, Scores]]) -> None:
+    """Append the ANERcorp-clean test scores (``(how it was tagged, scores)``) to the model card, so
+    the directory says how good it is wherever it is copied."""
+    lines = ["", "**ANERcorp-clean test** (entity-level, exact span and type), scored after training:", ""]
+    for how, scores in scored:
+        lines += [f"{how}:", "", *("    " + line for line in scores.format().splitlines()), ""]
+    with (Path(model_dir) / CARD_FILE).open("a", encoding="utf-8") as fh:
+        fh.write("\n".join(lines))
 
 
 def _featurizer(directory: Path):  # noqa: ANN202
