@@ -21,6 +21,8 @@ from pathlib import Path
 
 import numpy as np
 
+from rasd.limits import WORD_MEMO
+
 BOS, PAD, EOS, UNK = 0, 1, 2, 3
 _QK = 32  # weights per 4-bit block
 _BLOCK = np.dtype([("d", "<f2"), ("qs", "u1", 16)])
@@ -158,7 +160,7 @@ class PieceTokenizer:
         ids = self._cache.get(word)
         if ids is None:
             ids = self._viterbi(word)[: self.max_word_pieces] or [UNK]
-            if len(self._cache) < 500_000:
+            if len(self._cache) < WORD_MEMO:  # the project's bound on word memos
                 self._cache[word] = ids
         return ids
 
