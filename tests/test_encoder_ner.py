@@ -179,11 +179,9 @@ def test_exported_model_tags_as_torch_scores(base, tmp_path: Path) -> None:  # n
 
     recipe = EncoderRecipe(feature_dim=8)
     (tmp_path / "meta.json").write_text("{}", encoding="utf-8")
-    from importlib import resources
+    from rasd.train.ner import copy_resources
 
-    for name in ("gazetteer.tsv", "titles.tsv", "clusters.tsv.gz"):
-        with resources.files("rasd.data").joinpath("ner", name).open("rb") as fh:
-            (tmp_path / name).write_bytes(fh.read())
+    copy_resources(tmp_path)
     feat = _featurizer(tmp_path)
     words = TEXTS[1].split()
     from rasd.entities.encoder_ner import word_features

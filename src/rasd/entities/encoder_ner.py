@@ -24,7 +24,8 @@ from pathlib import Path
 import numpy as np
 
 from rasd.entities.features import FeatureTables, Featurizer
-from rasd.entities.ner import META_FILE, NerTagger, _propagate
+from rasd.entities.ner import META_FILE, NerTagger, propagate_docs
+from rasd.text.normalize import normalize_word
 
 ENCODER_FILE = "encoder.npz"
 KIND = "encoder"
@@ -192,21 +193,8 @@ class EncoderTagger(NerTagger):
         labels = m["labels"]
         trans, start = m["trans"]
         full = [list(s) for s in sentences if len(s)]
-        decoded = iter(
-            [labels[i] for i in viterbi(lp, trans, start)] for lp in self.log_probs(full)
-        ) if full else iter(())
+        decoded = iter([labels[i] for i in viterbi(lp, trans, start)] for lp in self.log_probs(full))
         tags = [next(decoded) if len(s) else [] for s in sentences]
         if not docs:
             return tags, None
-        from rasd.text import normalize_word
-
-        keys = [[normalize_word(w) for w in s] for s in sentences]
-        out: list[list[str]] = []
-        spans: list[list[tuple[int, int, str]]] = []
-        a = 0
-        for n in docs:
-            doc_tags, doc_spans = _propagate(keys[a : a + n], tags[a : a + n])
-            out += doc_tags
-            spans += doc_spans
-            a += n
-        return out, spans
+        return propagate_docs([[normalize_word(w) for w in s] for s in sentences], tags, docs)

@@ -452,15 +452,7 @@ class NerTagger:
         for s in sentences:
             keys.append(flat_keys[a : a + len(s)])
             a += len(s)
-        out: list[list[str]] = []
-        spans: list[list[tuple[int, int, str]]] = []
-        a = 0
-        for m in docs:
-            doc_tags, doc_spans = _propagate(keys[a : a + m], tags[a : a + m])
-            out += doc_tags
-            spans += doc_spans
-            a += m
-        return out, spans
+        return propagate_docs(keys, tags, docs)
 
     def _decode(self, sentences: Sequence[Sequence[str]]) -> tuple[list[list[int]], list[int], _TypeCache]:
         """Viterbi label ids of each (non-empty) sentence, with the tokens' type rows and their cache.
@@ -689,6 +681,22 @@ def propagate(keys: Sequence[Sequence[str]], tags: list[list[str]]) -> list[list
     fewer than three letters are never propagated.
     """
     return _propagate(keys, tags)[0]
+
+
+def propagate_docs(
+    keys: Sequence[Sequence[str]], tags: list[list[str]], docs: Sequence[int]
+) -> tuple[list[list[str]], list[list[tuple[int, int, str]]]]:
+    """:func:`propagate` over consecutive documents (``docs``: how many sentences each has), with the
+    entity spans of each sentence of the result: the last step of every tagger's ``_label_docs``."""
+    out: list[list[str]] = []
+    spans: list[list[tuple[int, int, str]]] = []
+    a = 0
+    for n in docs:
+        doc_tags, doc_spans = _propagate(keys[a : a + n], tags[a : a + n])
+        out += doc_tags
+        spans += doc_spans
+        a += n
+    return out, spans
 
 
 def _propagate(

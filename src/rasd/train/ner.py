@@ -92,6 +92,21 @@ def split_dev(
     return sentences[:cut], sentences[cut:]
 
 
+def copy_resources(out_dir: Path, resources_dir: Path | None = None) -> None:
+    """Put the word lists the features read (gazetteer, titles, clusters) into a model directory, from
+    ``resources_dir`` or the packaged model's, so the directory is self-contained."""
+    from importlib import resources as ir
+
+    src = resources_dir if resources_dir is not None else ir.files("rasd.data").joinpath("ner")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name in RESOURCE_FILES:
+        target = out_dir / name
+        with src.joinpath(name).open("rb") as fin:
+            data = fin.read()
+        if not target.exists() or target.read_bytes() != data:
+            target.write_bytes(data)
+
+
 def train(
     sentences: Sequence[Sentence],
     out_dir: Path,
@@ -105,18 +120,9 @@ def train(
     crfsuite's own model file is an intermediate: its weights are exported to ``weights.tsv.gz``, which
     is all ``NerTagger`` reads. ``keep_crfsuite`` leaves it in ``out_dir`` too (to compare taggers).
     """
-    from importlib import resources as ir
-
     import pycrfsuite
 
-    src = resources_dir if resources_dir is not None else ir.files("rasd.data").joinpath("ner")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for name in RESOURCE_FILES:
-        target = out_dir / name
-        with src.joinpath(name).open("rb") as fin:
-            data = fin.read()
-        if not target.exists() or target.read_bytes() != data:
-            target.write_bytes(data)
+    copy_resources(out_dir, resources_dir)
     feat = Featurizer(FeatureTables(out_dir), recipe.features)
     trainer = pycrfsuite.Trainer(verbose=verbose)
     for toks, tags in sentences:

@@ -31,7 +31,7 @@ from rasd.entities.encoder_ner import (
 )
 from rasd.entities.ner import META_FILE
 from rasd.eval.ner import Scores
-from rasd.train.ner import RESOURCE_FILES
+from rasd.train.ner import copy_resources
 
 LABELS = ["O"] + [f"{p}-{t}" for t in ("PER", "LOC", "ORG", "MISC") for p in "BI"]
 CARD_FILE = "MODEL_CARD.md"
@@ -170,8 +170,6 @@ def train_encoder(
 ) -> Path:
     """Fine-tune on ``sentences`` and write a model directory; with ``dev`` each epoch is scored on it
     (the tuning split only). Returns the directory's weights file."""
-    from importlib import resources as ir
-
     import torch
     import torch.nn.functional as F
 
@@ -181,11 +179,7 @@ def train_encoder(
 
     torch.manual_seed(recipe.seed)
     rng = random.Random(recipe.seed)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    src = resources_dir if resources_dir is not None else ir.files("rasd.data").joinpath("ner")
-    for name in RESOURCE_FILES:
-        with src.joinpath(name).open("rb") as fin:
-            (out_dir / name).write_bytes(fin.read())
+    copy_resources(out_dir, resources_dir)
     base = read_base()
     tok = PieceTokenizer(base)
     feat = _featurizer(out_dir)
