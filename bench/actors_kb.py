@@ -2,8 +2,11 @@
 ``scan`` over SaudiNewsNet articles.
 
     .venv/bin/python bench/actors_kb.py [--articles 2000]
+    .venv/bin/python bench/actors_kb.py --coverage
 
 Prints the figures that docs/bench/actors.md reports. The data stays in ../shared/data.
+``--coverage`` prints instead, for each office the issue asks for, the states whose holders the
+knowledge base knows for only some of the years 2010–2026 (the table in the data card).
 """
 
 from __future__ import annotations
@@ -71,10 +74,43 @@ def articles(limit: int) -> list[str]:
     return texts
 
 
+ARAB_LEAGUE = (
+    "DZA BHR COM DJI EGY IRQ JOR KWT LBN LBY MRT MAR OMN PSE QAT SAU SOM SDN SYR TUN ARE YEM".split()
+)
+OFFICES = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister", "interior_minister")
+
+
+def coverage(first: int = 2010, last: int = 2026) -> dict[str, dict[str, int]]:
+    """For each office, each state of the region and how many of the years ``first``–``last`` have a
+    holder of that office in the knowledge base (any day of the year counts)."""
+    from rasd.actors import get_kb
+
+    kb = get_kb()
+    states = [*ARAB_LEAGUE, "IRN", "TUR", "ISR", "USA", "RUS", "CHN"]
+    table: dict[str, dict[str, int]] = {}
+    for office in OFFICES:
+        table[office] = {
+            c: sum(1 for y in range(first, last + 1) if kb.office_holders(c, office, str(y))) for c in states
+        }
+    return table
+
+
+def print_coverage() -> None:
+    years = 2026 - 2010 + 1
+    for office, row in coverage().items():
+        partly = ", ".join(f"{c} {n}" for c, n in row.items() if 0 < n < years - 1)
+        none = ", ".join(c for c, n in row.items() if n == 0)
+        print(f"- {office} | partly: {partly or '—'} | none: {none or '—'}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=2000)
+    ap.add_argument("--coverage", action="store_true", help="print the office-holder coverage table only")
     args = ap.parse_args()
+    if args.coverage:
+        print_coverage()
+        return
     if not SNN.is_dir():
         raise SystemExit(f"SaudiNewsNet not found at {SNN}")
 

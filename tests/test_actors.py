@@ -10,7 +10,7 @@ import pytest
 
 from rasd.actors import cameo_sector, get_kb, load_kb
 from rasd.actors.kb import CACHE_ENV
-from rasd.actors.load import ENV_VAR
+from rasd.actors.load import ENV_VAR, SECTIONS, parse, read_sources, shipped_files
 from rasd.actors.records import date_ceil, date_floor
 from rasd.errors import ConfigError
 
@@ -355,6 +355,25 @@ def test_data_files_are_consistent(kb):
                 assert date_floor(role.start) <= date_ceil(role.end), rec.id
 
 
+def test_shipped_ids_are_unique():
+    """Within the shipped files an id names one record: a second entry with the same id would be
+    merged into the first (as a user file is) and silently replace its roles. Only countries are
+    spread over two files on purpose (countries_extra.yaml adds variants to countries.yaml)."""
+    seen: dict[str, str] = {}
+    clashes = []
+    for name, text in read_sources(shipped_files()):
+        data = parse(name, text)
+        for section, (prefix, _kind) in SECTIONS.items():
+            if section == "countries":
+                continue
+            for item in data.get(section) or ():
+                rid = f"{prefix}:{item['id']}"
+                if rid in seen:
+                    clashes.append((rid, seen[rid], name))
+                seen[rid] = name
+    assert not clashes
+
+
 def test_one_holder_at_a_time(kb):
     """Two people never hold one single-holder office in one country for more than a handover."""
     by_office: dict[tuple, list] = {}
@@ -465,3 +484,20 @@ def test_holders_beyond_the_gulf_added_on_2026_12_07(kb):
     assert holder(kb, "CHN", "interior_minister", "2019-01-01") == "person:zhao_kezhi"
     assert holder(kb, "ARE", "defence_minister", "2015-07-01") == "person:mbr"
     assert holder(kb, "OMN", "defence_minister", "2015-07-01") == "person:badr_bin_saud"
+
+
+def test_defence_and_interior_holders_added_in_the_fifth_sitting(kb):
+    """Offices held by a head of state or government (Algeria's president and Jordan's prime minister
+    hold defence; Qatar's prime ministers held the interior), and the Kuwaiti, Israeli and pre-2013
+    Turkish holders the knowledge base lacked."""
+    assert holder(kb, "DZA", "defence_minister", "2022-06-01") == "person:tebboune"
+    assert holder(kb, "JOR", "defence_minister", "2022-06-01") == "person:bisher_khasawneh"
+    assert holder(kb, "QAT", "interior_minister", "2015-06-01") == "person:abdullah_bin_nasser"
+    assert holder(kb, "KWT", "interior_minister", "2018-06-01") == "person:khalid_jarrah"
+    assert holder(kb, "ISR", "interior_minister", "2018-06-01") == "person:deri"
+    assert holder(kb, "TUR", "interior_minister", "2012-06-01") == "person:idris_sahin"
+    assert holder(kb, "TUR", "defence_minister", "2024-06-01") == "person:guler"  # not Muammer Güler
+    assert kb.code_phrase("وزير الدفاع الجزائري", date="2021").holder.id == "person:tebboune"
+    assert kb.code_phrase("وزير الداخلية الكويتي", date="2018-06").holder.id == "person:khalid_jarrah"
+    # the president stays a president: the most senior office wins
+    assert kb.person_role("person:tebboune", "2022-06-01").office == "head_of_state"

@@ -900,3 +900,62 @@ def test_a_surname_the_model_cut_like_a_proclitic_is_rejoined(gaz):
     kerry = next(e for e in ents if "كيري" in e.name)
     assert len(kerry.mentions) == 2
     assert not any(e.name == "يري" for e in ents)
+
+
+def test_a_namesake_named_in_full_keeps_the_bare_surname():
+    """A known person's bare surname after someone else of that family was named in full is that someone:
+    الشريف after عبد العزيز الشريف is not Sudan's foreign minister علي يوسف الشريف. Their own given name, a
+    word that is no given name (خلف أوباما "behind Obama") or a person from outside the region keep the link."""
+    from rasd.entities.actorindex import actor_index
+    from rasd.entities.resolve import PersonMention
+    from rasd.entities.step import _namesakes_named_in_full
+    from rasd.text.normalize import normalize_word
+
+    kb = actor_index()
+    if kb is None or kb.kb.get("person:ali_youssef_sharif") is None:
+        pytest.skip("actor knowledge base not available")
+
+    def words(name):
+        return tuple(normalize_word(w) for w in name.split())
+
+    def linked(full_name, bare, kb_id):
+        persons = [PersonMention(0, 10, words(full_name)), PersonMention(20, 26, words(bare), kb=kb_id)]
+        return _namesakes_named_in_full(persons, kb)[1].kb
+
+    assert linked("عبد العزيز الشريف", "الشريف", "person:ali_youssef_sharif") is None
+    assert linked("يحيى بدر الدين الحوثي", "الحوثي", "person:abdulmalik_houthi") is None
+    assert linked("علي الشريف", "الشريف", "person:ali_youssef_sharif") == "person:ali_youssef_sharif"
+    assert (
+        linked("عبدالإله بنكيران", "بنكيران", "person:benkirane") == "person:benkirane"
+    )  # compound as one word
+    assert linked("خلف أوباما", "أوباما", "person:obama") == "person:obama"
+    assert linked("بريجيت ماكرون", "ماكرون", "person:macron") == "person:macron"  # not a family-named region
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "byline"),
+    [
+        ("AHDATH.INF\nطنجة\nخاص\nمحمد كويمن\nلم يكن الأمر عاديا " + "و" * 80, "محمد كويمن", True),
+        ("AHDATH.INF\nسلا\nمتابعة ع.عسول\nشدد إدريس السنتيسي " + "و" * 80, "عسول", True),
+        ("أحمد العدواني - الدمام\nكشفت إدارة مرور الشرقية عن منع 200 شاحنة", "أحمد العدواني", True),
+        ("عمر إبراهيم – عين اليوم\nأكدت تقارير إعلامية فرنسية", "عمر إبراهيم", True),
+        ("مونتاري\nيواصل منصور البلوي مساعيه", "مونتاري", False),  # an article's title, not a byline
+        ("AHDATH.INF\nقال وزير الداخلية إن محمد كويمن اعتقل أمس في طنجة", "محمد كويمن", False),  # a sentence
+        ("يواصل منصور البلوي " + "و" * 80 + "\nمحمد كويمن\n", "محمد كويمن", False),  # after the body began
+    ],
+)
+def test_a_byline_at_the_top_signs_the_piece(gaz, text, name, byline):
+    """A reporter's name on a short line of its own above the body, with credit words, a place or the
+    outlet beside it, is the outlet's journalist (JRN)."""
+    from rasd.entities.actorindex import actor_index
+    from rasd.entities.resolve import PersonMention
+    from rasd.entities.step import _signs_the_piece
+
+    kb = actor_index()
+    if kb is None:
+        pytest.skip("actor knowledge base not available")
+    start = text.index(name)
+    assert (
+        _signs_the_piece(text, PersonMention(start, start + len(name), tuple(name.split())), gaz, kb)
+        is byline
+    )

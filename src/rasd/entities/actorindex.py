@@ -45,12 +45,14 @@ class ActorIndex:
         """Whether a (normalized) word appears in any role phrase of the knowledge base."""
         return self._key(norm) in self._role_vocab
 
-    def matches(self, toks: Sequence[Token]) -> list[tuple[int, int, Any, int, str]]:
+    def matches(self, toks: Sequence[Token], date: str | None = None) -> list[tuple[int, int, Any, int, str]]:
         """Known persons and organizations: (first word, last word, record, proclitic letters, kind of
         name: ``strong`` for a name the record lists, ``partial`` for a person's bare surname).
 
         Countries are left to the gazetteer; weak names (also common words) are skipped; a bare
-        surname counts only for a known person.
+        surname counts only for a known person. Of several records a name fits, a listed name beats a
+        bare surname and, with ``date`` (ISO), a person in office then beats one who is not (باول in
+        2025 is Jerome Powell, not Colin).
         """
         out = []
         i = 0
@@ -81,6 +83,8 @@ class ActorIndex:
                     continue
                 recs.append((rec, kind))
             if recs:
+                if len(recs) > 1:
+                    recs.sort(key=lambda rk: (rk[1] == "partial", _out_of_office(rk[0], date)))
                 rec, kind = recs[0]
                 out.append((i, i + n - 1, rec, cut_before(toks[i].norm, first), kind))
                 i += n
@@ -195,3 +199,8 @@ def cut_before(norm: str, key: str) -> int:
     elif norm[:cut].endswith("لل"):
         cut -= 2  # للكاظمي is ل + الكاظمي with the alef elided: kept whole, as the tagger does
     return max(cut, 0)
+
+
+def _out_of_office(rec: Any, date: str | None) -> bool:
+    """Whether a person held none of their offices on ``date`` (never, without a date)."""
+    return date is not None and rec.kind == "person" and bool(rec.roles) and rec.role_at(date) is None

@@ -14,7 +14,7 @@ import logging
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -83,6 +83,7 @@ class _Found:
     refs: list[tuple[int, int]] = field(default_factory=list)
     group_roles: dict[tuple[str, str, str], str] = field(default_factory=dict)
     pending: list[PersonMention] = field(default_factory=list)  # bare common surnames of known persons
+    date: str | None = None  # the article's day: of two namesakes, the one in office then
 
 
 def entities(doc: Document) -> Document:
@@ -97,7 +98,7 @@ def find_entities(doc: Document, gaz: Gazetteer | None = None, tagger: Any = "de
     tagger = _tagger() if tagger == "default" else tagger
     kb = actor_index()
     blocks = [b for b in doc.blocks if b.kind != "boilerplate"] or [Block("body", doc.text, 0, len(doc.text))]
-    found = _Found()
+    found = _Found(date=doc.published[:10] if doc.published else None)
     text = doc.text
     reporting_key = key_of(doc.dateline.place) if doc.dateline and doc.dateline.place else None
     dateline = (doc.dateline.start, doc.dateline.end) if doc.dateline else None
@@ -228,7 +229,7 @@ def _kb_names(
     # a one-word person name (a surname: الكاظمي) waits until the model's spans are in, so it does
     # not cut a longer name the model found (يوسف أيوب)
     surnames: list[tuple[int, PersonMention, bool]] = []  # (word, mention, listed alone in the KB)
-    for i, j, rec, cut, kind in kb.matches(toks):
+    for i, j, rec, cut, kind in kb.matches(toks, found.date):
         if any(taken[i : j + 1]):
             continue
         a, b = toks[i].start + orig_cut(text, toks[i].start, cut), toks[j].end
@@ -275,6 +276,75 @@ def _surname_of_a_stranger(c: Any, rec: Any, named: dict[str, int], home: str | 
     )
 
 
+def _namesakes_named_in_full(persons: list[PersonMention], kb: Any) -> list[PersonMention]:
+    """A known person's bare surname in an article that names someone else of that family in full is
+    that someone (د. الشريف after عبد العزيز الشريف is not Sudan's foreign minister علي يوسف الشريف; الحوثي
+    after يحيى بدر الدين الحوثي not Abdul-Malik): the link to the knowledge base is dropped, and the
+    surname joins the full name when persons are grouped. Someone else: a full name no record links,
+    ending in the surname, starting with a given name that is not the known person's — for people of
+    the region only, as in ``_another_given_name`` (رجب طيب إردوغان is a spelling, خلف أوباما "behind
+    Obama" no name)."""
+    full = [m for m in persons if m.kb is None and len(m.words) >= 2]
+    if not full:
+        return persons
+    out = []
+    for m in persons:
+        if m.kb and len(m.words) == 1:
+            rec = kb.kb.get(m.kb)
+            if rec is not None and any(
+                f.words[-1] == m.words[0] and _not_their_given_name(f.words[0], rec) for f in full
+            ):
+                m = replace(m, kb=None)
+        out.append(m)
+    return out
+
+
+# words that credit a piece on the lines above it (خاص، تغطية و صور، متابعة، كتب، إعداد)
+_CREDIT_WORDS = frozenset(
+    normalize_word(w) for w in "خاص تغطية صور تصوير متابعة كتب كتبت إعداد اعداد تقرير حوار بقلم رصد و".split()
+)
+_TOP = 300  # a byline stands within the first characters of an article
+_BYLINE_MAX = 60  # and on a short line
+
+
+def _reporter(text: str, c: Any, gaz: Gazetteer, kb: Any) -> bool:
+    """Whether a person of the article is its reporter: one of their mentions signs the piece."""
+    return kb is not None and any(_signs_the_piece(text, m, gaz, kb) for m in c.mentions)
+
+
+def _signs_the_piece(text: str, m: PersonMention, gaz: Gazetteer, kb: Any) -> bool:
+    """Whether a name is an article's byline: near the top, on a short line of its own whose other words
+    only credit the piece or name a place or an outlet (محمد كويمن، ع. عسول، تغطية و صور موسى محراز، عمر
+    عريبي- سبق- جازان:، عمر إبراهيم – عين اليوم). Scraped pages keep such lines before the body."""
+    if m.start > _TOP:
+        return False
+    line_start = text.rfind("\n", 0, m.start) + 1
+    line_end = text.find("\n", m.end)
+    line_end = len(text) if line_end < 0 else line_end
+    if line_end - line_start > _BYLINE_MAX:
+        return False
+    if any(len(line.strip()) > _BYLINE_MAX for line in text[:line_start].split("\n")):
+        return False  # the body has begun
+    rest = text[line_start : m.start] + "|" + text[m.end : line_end]
+    rest = re.sub(r"(?<!\w)\w\.", " ", rest)  # an initial: ع. عسول
+    credited = False
+    for part in re.split(r"[|:\-–—ـ()،,/]+", rest):
+        words = [normalize_word(w) for w in part.split()]
+        credited |= len(words) > 0
+        words = [w for w in words if w not in _CREDIT_WORDS]
+        if not words:
+            continue
+        place = gaz.match_at(words, 0)
+        if place is not None and place[0] == len(words):
+            continue
+        if kb.outlet_country(" ".join(part.split())) is not None:
+            continue
+        return False
+    # a name alone on a line is a byline below the page's first line (AHDATH.INF / خاص / محمد كويمن), not
+    # an article's title (مونتاري)
+    return credited or line_start > 0
+
+
 def _leader(rec: Any) -> bool:
     """Whether a known person led a state, a government or a movement, or their diplomacy: the news names
     such people by surname alone (الكاظمي، أردوغان، لافروف). Anyone else's bare surname (an interior or
@@ -316,10 +386,26 @@ def _another_given_name(text: str, toks: list[Token], norms: list[str], i: int, 
         before = norms[i - 2]
     elif text[toks[i - 1].start : toks[i - 1].end].endswith("ى"):
         return False  # على غانتس: the preposition, not the name علي
-    if before in _NOT_GIVEN or (before not in _first_names() and before != "عبد"):
+    return _not_their_given_name(before, rec)
+
+
+def _not_their_given_name(word: str, rec: Any) -> bool:
+    """Whether a (normalized) word is a given name, and none of a known person of the region's names
+    starts with it: the name before their family name is a relative's or a namesake's."""
+    if (
+        rec.country not in _NAMED_BY_FAMILY
+        or word in _NOT_GIVEN
+        or (word not in _first_names() and word != "عبد")
+    ):
         return False
-    own = {normalize_word(n.split()[0]) for n in (rec.name, *rec.names) if n.split()}
-    return before not in own
+    own = set()
+    for n in (rec.name, *rec.names):
+        parts = n.split()
+        if parts:
+            own.add(normalize_word(parts[0]))
+            if parts[0] == "عبد" and len(parts) > 1:  # عبدالإله، عبدالملك: the compound written as one word
+                own.add(normalize_word(parts[0] + parts[1]))
+    return word not in own
 
 
 # second words of compound given names: سيف الإسلام، نور الدين، صلاح الدين، عز الدين
@@ -707,10 +793,12 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
     # persons
     # مطار الملك فهد، جامعة الملك سعود، مجمع محمد بن راشد: a name inside a place's name is nobody here
     _rejoin_cut_surnames(text, found.persons)
+    kb = actor_index()
+    if kb is not None:
+        found.persons = _namesakes_named_in_full(found.persons, kb)
     clusters = cluster_persons([m for m in found.persons if not _in_a_place_name(text, m)])
     person_country: list[tuple[int, str]] = []  # (offset of a mention, ISO-3) for بلاده
     stateless: list[tuple[Entity, tuple[str, ...]]] = []  # persons nothing in the text gave a country
-    kb = actor_index()
     _quoted_known_names(text, found, kb)
     outlet = _outlet_country(doc, kb)
     # the countries the article names before any person is resolved: its country names and demonyms
@@ -732,6 +820,9 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
             (office.country if office else None) or (known.country if known else None) or (title.country if title else None)
         )
         sector = (office.sector if office else None) or (title.sector if title else None) or (known.sector if known else None)
+        # the reporter's name on a line of its own at the top (أحمد العدواني - الدمام): of the outlet
+        byline = sector is None and known is None and _reporter(text, c, gaz, kb)
+        sector, country = ("JRN", country or outlet) if byline else (sector, country)
         role = title.role if title else None
         if role is None and office is not None and kb is not None:
             role = kb.office_words(office.office) or office.title or office.office
@@ -750,8 +841,8 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
             ),
         )
         out.append(ent)
-        if country:
-            person_country += [(m.start, country) for m in c.mentions]
+        if country:  # the outlet's reporter says nothing of the story's countries
+            person_country += [(m.start, country) for m in c.mentions if not byline]
         else:
             stateless.append((ent, full.words))
     # a place named in a firm's name (بنك مصر، غرفة جدة، شركة الإسكندرية للبترول، نادي جدة الأدبي) is the
