@@ -959,3 +959,22 @@ def test_a_byline_at_the_top_signs_the_piece(gaz, text, name, byline):
         _signs_the_piece(text, PersonMention(start, start + len(name), tuple(name.split())), gaz, kb)
         is byline
     )
+
+
+def test_an_untitled_country_official_takes_the_outlets_state():
+    """Persons nothing in the text placed: an official the text titles, named by surname alone, and an
+    Arab full name (also behind a verb a scraped page glued to it: أكدأحمد كجوك) are of the outlet's
+    state when the article is about no other Arab one; a foreign full name is not (ديلينا إبراهيماي)."""
+    from rasd.entities.step import _place_stateless
+    from rasd.model import Entity, EntityActor
+    from rasd.text.normalize import normalize_word
+
+    def person(name, sector):
+        words = tuple(normalize_word(w) for w in name.split())
+        ent = Entity(id=name, type="PER", name=name, mentions=[], actor=EntityActor(code=sector, sector=sector, kind="person"))
+        return ent, words
+
+    cases = [person("كجوك", "GOV"), person("كجوك", None), person("أكدأحمد كجوك", "GOV"), person("ديلينا إبراهيماي", "GOV")]
+    _place_stateless(cases, None, "outlet", None, "EGY", {"USA": 1})
+    assert [ent.actor.country for ent, _w in cases] == ["EGY", None, "EGY", None]
+    assert cases[0][0].actor.code == "EGYGOV" and cases[0][0].actor.basis == "outlet"

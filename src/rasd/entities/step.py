@@ -1028,7 +1028,10 @@ def _place_stateless(
     if outlet and _outlet_holds_arab_names(home, outlet, votes):
         for ent, words in stateless:
             a = ent.actor
-            if a.country is None and len(words) >= 2 and _named_as_a_local(words, outlet):
+            # a full name that fits, or an official the text titles but does not place, named by surname
+            # alone (وزير المالية ... وأضاف كجوك)
+            fits = _named_as_a_local(words, outlet) if len(words) >= 2 else a.sector in _STATE_SECTORS
+            if a.country is None and fits:
                 a.country, a.code, a.basis = outlet, actor_code(outlet, a.sector), "outlet"
 
 
@@ -1301,7 +1304,14 @@ def _arab_name(words: Sequence[str]) -> bool:
         or words[0] in _PATRONYMS  # ابن كيران، بن صالح
         or words[-1].startswith("ال")  # a family name with the article: الوردي، البكدوري (foreign names lack it)
         or any(w in names or w in _PATRONYMS for w in words[:-1])
+        or _glued_given_name(words[0], names)
     )
+
+
+def _glued_given_name(word: str, names: frozenset[str]) -> bool:
+    """A verb a scraped page glued to the given name after it (أكدأحمد، استقبلشريف): a listed given name
+    of four letters or more ends the word, after three letters or more (a verb's; ديلينا is no دي + لينا)."""
+    return any(word[k:] in names for k in range(3, len(word) - 3))
 
 
 def _rejoin_cut_surnames(text: str, persons: list[PersonMention]) -> None:
