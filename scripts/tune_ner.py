@@ -3,10 +3,13 @@
 Never reads the test file. Each configuration is trained on the first 90 % (plus any extra corpora)
 and scored on the held-out 10 %; the table printed is what docs/bench/ner.md reports as tuning.
 
-    python scripts/tune_ner.py [--data ../shared/data] [--grid c1,c2,extra ...]
+    python scripts/tune_ner.py [--data ../shared/data] [--grid c1,c2,extra ...] [--silver FILE ...]
 
 Each grid item is ``c1,c2[,extra+extra[,group+group]]``, e.g. ``0.05,0.05``,
 ``0.1,0.01,caraner+wojood`` or ``0.05,0.05,,gaz+tit+clu+win3`` (feature groups: see features.py).
+``--silver``: CoNLL files of machine-labelled news (``scripts/silver_ner.py``) added to the training
+sentences of every configuration; the teacher that labelled them must not have seen the held-out 10 %.
+``--gold-copies N`` repeats the ANERcorp sentences N times beside them (weighting gold over silver).
 """
 
 from __future__ import annotations
@@ -38,10 +41,13 @@ def main() -> None:
     ap.add_argument(
         "--keep", type=Path, default=None, help="keep the (last) model trained, in this directory"
     )
+    ap.add_argument("--silver", type=Path, nargs="*", default=[], help="machine-labelled CoNLL files to add")
+    ap.add_argument("--gold-copies", type=int, default=1, help="repeat the ANERcorp training sentences")
     args = ap.parse_args()
     sents = read_conll(corpus_paths(args.data)["anercorp_train"])
     fit, dev = split_dev(sents)
-    print(f"train {len(fit)} sentences, held-out {len(dev)}")
+    silver = [s for path in args.silver for s in read_conll(path)]
+    print(f"train {len(fit)} sentences (+ {len(silver)} silver), held-out {len(dev)}")
     for item in args.grid:
         parts = item.split(",")
         extra = parts[2].split("+") if len(parts) > 2 and parts[2] else []
@@ -53,7 +59,7 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             t0 = time.time()
             where = args.keep or Path(tmp)
-            train(fit + extra_sentences(args.data, extra), where, recipe)
+            train(fit * args.gold_copies + silver + extra_sentences(args.data, extra), where, recipe)
             scores, _ = evaluate(where, dev)
             cells = " ".join(f"{r['type']}={r['f1']:.4f}" for r in scores.table())
             print(f"{item:<28} {cells}  ({time.time() - t0:.0f}s)", flush=True)

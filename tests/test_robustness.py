@@ -572,3 +572,26 @@ def test_malformed_user_actor_file_stops_before_any_document(
     text = result.output.replace("\n", " ")
     assert result.exit_code == 2 and f"{bad}:4" in text and "processing failed" not in text
     assert not db.exists() or SQLiteStore(db).stats()["documents"] == 0
+
+
+def test_train_ner_takes_silver_sentences_beside_weighted_gold(tmp_path: Path) -> None:
+    """`rasd train ner --silver FILE --gold-copies N`: the CRF trains on N copies of the ANERcorp sentences
+    and the machine-labelled ones (what scripts/silver_ner.py writes); meta.json counts them all."""
+    import json
+
+    from rasd.train.ner import corpus_paths
+
+    data = Path(__file__).resolve().parents[2] / "shared" / "data"
+    if not corpus_paths(data)["anercorp_train"].is_file():
+        pytest.skip("ANERcorp-clean train not found in ../shared/data")
+    silver = tmp_path / "silver.conll"
+    silver.write_text("قال O\nأوباما B-PER\n. O\n\nزار B-PER\nبغداد B-LOC\n\n", encoding="utf-8")
+    out = tmp_path / "model"
+    args = ["train", "ner", "--data", str(data), "--out", str(out), "--limit", "30", "--gold-copies", "2",
+            "--silver", str(silver), "--max-iterations", "5", "--no-score"]  # fmt: skip
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert json.loads((out / "meta.json").read_text(encoding="utf-8"))["sentences"] == 30 * 2 + 2
+    args[args.index("--silver") + 1] = str(tmp_path / "none.conll")
+    missing = CliRunner().invoke(app, args)
+    assert missing.exit_code == 2 and "none.conll" in missing.output

@@ -26,6 +26,10 @@ def train_ner(
         None, help="Extra corpus to train on: caraner, wojood (repeatable)."
     ),
     limit: int | None = typer.Option(None, help="Train on the first N ANERcorp sentences only (smoke runs)."),
+    silver: list[Path] | None = typer.Option(
+        None, help="CRF: machine-labelled CoNLL files to train on beside ANERcorp (scripts/silver_ner.py; repeatable)."
+    ),
+    gold_copies: int = typer.Option(1, help="CRF: repeat the ANERcorp sentences this many times (weighs them over silver)."),
     score: bool = typer.Option(True, help="Score the new model on the ANERcorp test file afterwards."),
     encoder: bool = typer.Option(
         False, help="Fine-tune the accurate mode's encoder (multilingual-e5-small) instead of the CRF; "
@@ -68,9 +72,11 @@ def train_ner(
         max_iterations=DEFAULTS.max_iterations if max_iterations is None else max_iterations,
         extra=DEFAULTS.extra if extra is None else list(extra),
     )
-    sents = read_conll(paths["anercorp_train"])[:limit]
+    sents = read_conll(paths["anercorp_train"])[:limit] * max(1, gold_copies)
     try:
         sents += extra_sentences(data, recipe.extra)
+        for path in silver or ():
+            sents += read_conll(path)
     except (ValueError, OSError) as exc:
         err.print(f"error: {exc}")
         raise typer.Exit(2) from None
