@@ -233,6 +233,8 @@ def _kb_names(
         if any(taken[i : j + 1]):
             continue
         a, b = toks[i].start + orig_cut(text, toks[i].start, cut), toks[j].end
+        if rec.kind == "person" and i == j and _hamza_added(text[a:b], rec):
+            continue  # بأول "with the first" is no باول (Powell): a hamza is dropped from names, never added
         if rec.kind == "person" and _another_given_name(text, toks, norms, i, cut, rec):
             continue  # حافظ قائد السبسي is not الباجي قائد السبسي: a family name passes on no office
         if rec.kind == "person":
@@ -343,6 +345,19 @@ def _signs_the_piece(text: str, m: PersonMention, gaz: Gazetteer, kb: Any) -> bo
     # a name alone on a line is a byline below the page's first line (AHDATH.INF / خاص / محمد كويمن), not
     # an article's title (مونتاري)
     return credited or line_start > 0
+
+
+_HAMZA_ALEFS = ("أ", "إ")
+
+
+def _hamza_added(word: str, rec: Any) -> bool:
+    """Whether a one-word name is written with a hamza on an alef that no spelling of the known person's
+    has (بأول for باول): writers drop hamzas from names, they do not add them, so the word is another."""
+    if not any(h in word for h in _HAMZA_ALEFS):
+        return False
+    key = normalize_word(word)
+    spelled = [w for n in (rec.name, *rec.names) for w in n.split() if normalize_word(w) == key]
+    return bool(spelled) and not any(h in w for w in spelled for h in _HAMZA_ALEFS)
 
 
 def _leader(rec: Any) -> bool:
