@@ -74,9 +74,6 @@ def articles(limit: int) -> list[str]:
     return texts
 
 
-ARAB_LEAGUE = (
-    "DZA BHR COM DJI EGY IRQ JOR KWT LBN LBY MRT MAR OMN PSE QAT SAU SOM SDN SYR TUN ARE YEM".split()
-)
 OFFICES = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister", "interior_minister")
 
 
@@ -84,9 +81,10 @@ def coverage(first: int = 2010, last: int = 2026) -> dict[str, dict[str, int]]:
     """For each office, each state of the region and how many of the years ``first``–``last`` have a
     holder of that office in the knowledge base (any day of the year counts)."""
     from rasd.actors import get_kb
+    from rasd.entities.step import _ARAB_LEAGUE  # the one list of the League's members
 
     kb = get_kb()
-    states = [*ARAB_LEAGUE, "IRN", "TUR", "ISR", "USA", "RUS", "CHN"]
+    states = [*sorted(_ARAB_LEAGUE), "IRN", "TUR", "ISR", "USA", "RUS", "CHN"]
     table: dict[str, dict[str, int]] = {}
     for office in OFFICES:
         table[office] = {

@@ -81,7 +81,7 @@ def main() -> None:
             sents = [s for s in sentences_of(text) if len(s) <= args.max_words]
             if not sents:
                 continue
-            tags, _ = tagger._label_docs(sents, [])
+            tags = tagger.tag_many(sents)
             for words, labels in zip(sents, tags, strict=True):
                 if args.entities_only and all(t == "O" for t in labels):
                     continue
