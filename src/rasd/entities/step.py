@@ -800,7 +800,7 @@ def _place_name(
 def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
     text = doc.text
     out: list[Entity] = []
-    date = doc.published[:10] if doc.published else None  # offices are looked up by day
+    date = found.date  # offices are looked up by day
 
     def mentions(spans: list[tuple[int, int]]) -> list:
         return [Mention(a, b, text[a:b]) for a, b in sorted(set(spans))]
