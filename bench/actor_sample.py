@@ -4,6 +4,7 @@ and score rasd against mentions labelled with the right country.
     .venv/bin/python bench/actor_sample.py --seed 14 [--per-corpus 100] [--articles 150]   # prints the sample
     .venv/bin/python bench/actor_sample.py --score docs/bench/actor-check-2026-12-06.tsv   # y/n judgements
     .venv/bin/python bench/actor_sample.py --gold docs/bench/actor-gold-2026-12-07.tsv     # today's code
+    ... --gold FILE --errors wrong.tsv                                                      # and its misses
 
 The sample: ``--articles`` random articles from each of ahdath-2019 (Morocco), youm7-2025 (Egypt) and
 the SaudiNewsNet store given by ``--db`` (not near-duplicates), through the pipeline up to the entities
@@ -73,12 +74,14 @@ def score(path: str) -> None:
                   f" {sum(r['country_ok'] == 'y' for r in given)}/{len(given)} |")
 
 
-def gold(path: str, db: str) -> None:
-    """Per sample and outlet, today's code against mentions labelled with the right country and sector."""
-    from _outlets import documents_by_id
+def gold(path: str, db: str, errors: str | None = None) -> None:
+    """Per sample and outlet, today's code against mentions labelled with the right country and sector;
+    with ``errors``, the judged mentions it gets wrong (country or code) written there as a TSV to read."""
+    from _outlets import context, documents_by_id
 
     rows = list(csv.DictReader(open(path, encoding="utf-8"), delimiter="\t"))
     docs = documents_by_id(db, {r["doc_id"] for r in rows})
+    wrong: dict[tuple[str, str], list[str]] = {}
     print("| sample | outlet | mentions | not an actor | judged | country right | code right |"
           " rasd gave a country: right | of which from the article's or outlet's country: right |")
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
@@ -93,7 +96,15 @@ def gold(path: str, db: str) -> None:
                 country = actor.country if actor else None
                 ok = country == r["country"] or (r["country"] == "IGO" and country in _INTERNATIONAL)
                 tally["country"] += ok
-                tally["code"] += ok and (not r["sector"] or actor.sector == r["sector"])
+                code_ok = ok and (not r["sector"] or actor.sector == r["sector"])
+                tally["code"] += code_ok
+                if not code_ok and docs.get(r["doc_id"]) is not None:
+                    doc, start, end = docs[r["doc_id"]], int(r["start"]), int(r["end"])
+                    wrong[r["sample"], r["k"]] = [
+                        r["sample"], r["k"], r["corpus"], r["doc_id"], r["mention"], r["country"], r["sector"],
+                        "country" if not ok else "sector", (actor.code if actor else "") or "",
+                        country or "", (actor.sector if actor else "") or "",
+                        (getattr(actor, "basis", "") if actor else "") or "", context(doc, start, end)]
                 if country:
                     tally["given"] += 1
                     tally["given_ok"] += ok
@@ -104,6 +115,13 @@ def gold(path: str, db: str) -> None:
             print(f"| {sample} | {corpus} | {len(part)} | {sum(r['country'] == 'x' for r in part)} | {len(judged)} |"
                   f" {tally['country'] / n:.3f} | {tally['code'] / n:.3f} | {tally['given_ok']}/{tally['given']} |"
                   f" {tally['article_ok']}/{tally['article']} |")
+    if errors:
+        with open(errors, "w", encoding="utf-8", newline="") as out:
+            w = csv.writer(out, delimiter="\t", lineterminator="\n")
+            w.writerow(["sample", "k", "corpus", "doc_id", "mention", "country", "sector", "wrong",
+                        "rasd_code", "rasd_country", "rasd_sector", "basis", "context"])
+            w.writerows(wrong.values())
+        print(f"{len(wrong)} mentions wrong -> {errors}")
 
 
 # the knowledge base's "countries" of international bodies: IGO, and UNO for the UN and its agencies
@@ -134,9 +152,10 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=150)
     ap.add_argument("--score", help="a TSV of y/n judgements: print accuracy instead of drawing a sample")
     ap.add_argument("--gold", help="a TSV of right answers: score today's code on its mentions")
+    ap.add_argument("--errors", help="with --gold: write the mentions it gets wrong to this TSV")
     args = ap.parse_args()
     if args.gold:
-        gold(args.gold, args.db)
+        gold(args.gold, args.db, args.errors)
     elif args.score:
         score(args.score)
     else:

@@ -998,3 +998,61 @@ def test_a_hamza_the_name_lacks_is_another_word(gaz):
     doc.published = "2025-12-10"
     linked = {text[m.start:m.end] for e in find_entities(doc, gaz=gaz) if e.actor and e.actor.kb_id for m in e.mentions}
     assert "بأول" not in linked
+
+
+def test_titles_that_name_a_party_or_firm_after_the_head_and_business_bodies(gaz):
+    """A vague head whose title names a body by its bare head noun or with the genitive لـ (عضو المكتب
+    السياسي لحزب …، وكيل لائحة حزب …، رئيس مجلس إدارة شركة …) takes that body's sector; a chief
+    executive is a firm's unless a state body follows (الرئيس التنفيذي للهيئة العامة للاستثمار: GOV);
+    business federations and exchanges are BUS, also written with لل (للبورصة المصرية); the Maghreb's
+    سي before a known name is no given name of a relative."""
+    names = ["ادريس السنتيسي", "حمزة الصوفي", "محمد النجار", "داليا قابيل", "حسام هيبة", "علي حسن"]
+    tagger = FakeTagger({**{n: "PER" for n in names}, "اتحاد الغرف السياحية المصرية": "ORG", "للبورصة المصرية": "ORG",
+                         "للهيئة العامة للاستثمار المصرية": "ORG"})
+    text = ("وقال عضو المكتب السياسي لحزب الحركة الشعبية ادريس السنتيسي إن الحزب متفائل. وفاز وكيل لائحة حزب "
+            "العدالة والتنمية حمزة الصوفي بمقعد. وقال رئيس مجلس إدارة شركة النصر محمد النجار إن الأرباح زادت. "
+            "وقالت داليا قابيل، المدير التنفيذي للشركة المنظمة للمعرض، إن المعارض مهمة. وقال حسام هيبة، الرئيس "
+            "التنفيذي للهيئة العامة للاستثمار المصرية، إن المناخ جاذب. وأكد اتحاد الغرف السياحية المصرية أن الموسم جيد. وارتفع "
+            "المؤشر الرئيسي للبورصة المصرية. وقال علي حسن إن الجو حار.")
+    ents = {e.name: e.actor for e in find_entities(_doc(text), gaz=gaz, tagger=tagger)}
+    assert ents["ادريس السنتيسي"].sector == "PTY"
+    assert ents["حمزة الصوفي"].sector == "PTY"
+    assert ents["محمد النجار"].sector == "BUS"
+    assert ents["داليا قابيل"].sector == "BUS"
+    assert ents["حسام هيبة"].sector == "GOV"
+    assert ents["اتحاد الغرف السياحية المصرية"].code == "EGYBUS"
+    assert ents["للبورصة المصرية"].code == "EGYBUS"
+    assert ents["للهيئة العامة للاستثمار المصرية"].code == "EGYGOV"
+    assert ents["علي حسن"] is None or ents["علي حسن"].sector is None  # no title, no sector
+
+
+def test_the_maghrebi_si_before_a_known_name(gaz):
+    from rasd.entities.actorindex import actor_index
+
+    kb = actor_index()
+    if kb is None or kb.kb.get("person:benkirane") is None:
+        pytest.skip("actor knowledge base not available")
+    text = "وقال سي عبد الإله بنكيران إن الحكومة ستواصل العمل."
+    doc = _doc(text)
+    doc.published = "2019-05-01"
+    linked = {e.actor.kb_id for e in find_entities(doc, gaz=gaz) if e.actor}
+    assert "person:benkirane" in linked
+
+
+def test_sides_states_after_a_title_pan_arab_bodies_and_family_firms(gaz):
+    """وعن الجانب البرازيلي X، رئيس الغرفة … → BRA and BUS (the side before, the office after); a title
+    that names its state at the end (وزيرة الاقتصاد والابتكار لجمهورية ألبانيا) → ALB GOV; a UN resident
+    coordinator is of the UN; الاتحاد العربي … is an international body; مجموعة السويدي is a family's
+    group, not a Swedish one, while «سكاتك» النرويجية is Norwegian."""
+    names = {"وليم ديب": "PER", "ديلينا إبراهيماي": "PER", "إيلينا بانوفا": "PER",
+             "الاتحاد العربي للنقابات": "ORG", "مجموعة السويدي": "ORG", "سكاتك": "ORG"}
+    text = ("وحضر عن الجانب البرازيلي وليم ديب، رئيس الغرفة التجارية. وحضرت ديلينا إبراهيماي وزيرة الاقتصاد "
+            "والابتكار لجمهورية ألبانيا. وقالت إيلينا بانوفا، المنسقة المقيمة للأمم المتحدة، إن الدعم مستمر. "
+            "وشارك الاتحاد العربي للنقابات. ووقعت مجموعة السويدي المصرية عقدا مع شركة «سكاتك» النرويجية.")
+    ents = {e.name: e.actor for e in find_entities(_doc(text), gaz=gaz, tagger=FakeTagger(names))}
+    assert (ents["وليم ديب"].country, ents["وليم ديب"].sector) == ("BRA", "BUS")
+    assert ents["ديلينا إبراهيماي"].code == "ALBGOV"
+    assert ents["إيلينا بانوفا"].country == "UNO"
+    assert ents["الاتحاد العربي للنقابات"].country == "IGO"
+    assert ents["مجموعة السويدي"] is None or ents["مجموعة السويدي"].country != "SWE"
+    assert ents["سكاتك"].country == "NOR"

@@ -45,7 +45,7 @@ from rasd.resources import Resources, checked, current
 HONORIFICS = frozenset(
     phrase_key(
         " ".join(
-            "السيد السيدة الشيخ الشيخة الأمير الأميرة سمو الدكتور الدكتورة د فخامة معالي سماحة جلالة".split()
+            "السيد السيدة سي الحاج الحاجة الشيخ الشيخة الأمير الأميرة سمو الدكتور الدكتورة د فخامة معالي سماحة جلالة".split()
         )
     )
 )

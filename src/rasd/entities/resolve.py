@@ -96,6 +96,12 @@ ROLES: dict[str, str] = {
         "المستثمر": "BUS",
         "الخبير المصرفي": "BUS",
         "العضو المنتدب": "BUS",
+        # a chief executive heads a firm unless the body named after the title is the state's (الرئيس
+        # التنفيذي للهيئة العامة للاستثمار: the head noun decides first)
+        "الرئيس التنفيذي": "BUS",
+        "الرئيسة التنفيذية": "BUS",
+        "المدير التنفيذي": "BUS",
+        "المديرة التنفيذية": "BUS",
         "الصحفي": "JRN",
         "الصحافي": "JRN",
         "الصحفية": "JRN",
@@ -294,13 +300,50 @@ def _title_before(
         office = _office_before(toks, j, honored)
         if office is not None:  # نائب وزير الصحة للشؤون الصحية الدكتور …، رئيس الهيئة العامة للكتاب د. …
             return Title(text[toks[office[1]].start : toks[j].end], office[0], None, None, toks[office[1]].start)
-    if demonym_end is not None and j >= 0 and _definite_noun(toks[j].norm):
+    if demonym_end is not None and j >= 0 and (_definite_noun(toks[j].norm) or _side_of(toks, j)):
         # a noun no role table knows, with a country: اللاعب الغاني مونتاري, الفنانة المصرية ليلى علوي
         return Title(text[toks[j].start : demonym_end], None, country, host, toks[j].start)
     if demonym_end is not None and (origin or (_next_to(toks, d, i) and _demonym_as_noun(toks, d))):
         # the demonym is the noun: مدربه البرتغالي جوزيه مورينيو، والإيطالي ماتيو دارميان، ، الغاني مونتاري
         return Title(text[toks[d].start : demonym_end], None, country, host, toks[d].start)
     return None
+
+
+def _title_chain(words: Sequence[Token]) -> bool:
+    """Whether the words after a vague head are a title's: definite nouns, or a body named by its head
+    noun, bare or with the genitive لـ (عضو المكتب السياسي لحزب الحركة الشعبية، رئيس مجلس إدارة شركة …),
+    a list's or a branch's noun right before such a head (وكيل لائحة حزب العدالة والتنمية)."""
+    heads = [_body_head(t.norm) for t in words]
+    return all(
+        _definite_noun(t.norm) or heads[n] or (t.norm in _CONSTRUCT_NOUNS and n + 1 < len(words) and heads[n + 1])
+        for n, t in enumerate(words)
+    )
+
+
+def family_name_after(head: str, demonym: str) -> bool:
+    """Whether a definite demonym right after a body's head noun without the article is the genitive of
+    a family name, not an adjective (مجموعة السويدي، لشركة السويدي: the Sewedy family's; an adjective of
+    a bare noun would be bare too: شركة سويدية)."""
+    return demonym.startswith("ال") and _body_head(head)
+
+
+def _body_head(norm: str) -> bool:
+    """An organisation's head noun without the article, bare or after ل/ب/و (حزب، لحزب، لشركة، بوزارة)."""
+    return any(not form.startswith("ال") and org_head_sector(form) for form, _cut in proclitic_variants(norm))
+
+
+# nouns that head a part of a body in a title (وكيل لائحة حزب …، رئيس فرع شركة …، عضو مكتب حزب …)
+_CONSTRUCT_NOUNS = frozenset(normalize_word(w) for w in "لائحة قائمة فرع مكتب".split())
+
+
+def _side_of(toks: Sequence[Token], j: int) -> bool:
+    """``عن الجانب`` / ``من الجانب`` at word ``j``: the side (of talks) a person speaks for (وعن الجانب
+    البرازيلي وليم ديب), which the demonym after it names; الجانب alone is no person's noun."""
+    return toks[j].norm in _SIDE_NOUNS and j >= 1 and toks[j - 1].norm in _SIDE_PREPS
+
+
+_SIDE_NOUNS = frozenset(normalize_word(w) for w in "الجانب الطرف".split())
+_SIDE_PREPS = frozenset(normalize_word(w) for w in "عن وعن من ومن".split())
 
 
 def _ministry_words(words: Sequence[Token]) -> bool:
@@ -333,7 +376,7 @@ def _office_before(toks: Sequence[Token], j: int, honored: bool) -> tuple[str, i
         if _minister(tok.norm):
             return ("GOV", k) if _ministry_words(toks[k + 1 : j + 1]) else None
         if tok.norm in _VAGUE_HEADS or tok.norm in _AIDE_HEADS:
-            if not honored and not all(_definite_noun(t.norm) for t in toks[k + 1 : j + 1]):
+            if not honored and not _title_chain(toks[k + 1 : j + 1]):
                 return None
             head = _head_of(toks, k, j - k + 1)
             return (head[0], k) if head else None
@@ -502,12 +545,18 @@ def role_after(
     # words that complete it (وزير [الصناعة] المصري، رئيس [هيئة الاستثمار] المصرية، وزير خارجية تركيا)
     for e in range(k + n, min(k + n + 3, k + words)) if sector else ():
         dem = gaz.demonym_at(toks[e].norm)
-        if dem and dem[1] == 0:
+        if dem and dem[1] == 0 and not (e > k and family_name_after(toks[e - 1].norm, toks[e].norm)):
             return Title(text[toks[k].start : toks[e].end], sector, dem[0], None, toks[k].start)
         m = gaz.match_at([t.norm for t in toks[e : min(e + 2, k + words)]], 0)
         country = place_country(gaz, m[1]) if m and m[2] == 0 else None  # وزير خارجية تركيا، محافظ قنا
         if country:
             return Title(text[toks[k].start : toks[e + m[0] - 1].end], sector, country, None, toks[k].start)
+    for e in range(k + n, min(k + words, k + _MAX_ROLE_WORDS + 3) - 1) if sector else ():
+        if toks[e].norm in _OF_STATE:  # وزيرة الاقتصاد والابتكار لجمهورية ألبانيا: the state named at the end
+            m = gaz.match_at([t.norm for t in toks[e + 1 : min(e + 3, k + words)]], 0)
+            country = place_country(gaz, m[1]) if m and m[2] == 0 else None
+            if country:
+                return Title(text[toks[k].start : toks[e + m[0]].end], sector, country, None, toks[k].start)
     head = _head_of(toks, k, words) if words else None
     if head is not None:  # رئيس هيئة السلامة الملاحية، الرئيس التنفيذي لجهاز تنمية المشروعات
         return Title(text[toks[k].start : toks[head[1]].end], head[0], None, None, toks[k].start)
@@ -525,6 +574,10 @@ def role_after(
         if found in _STATE_TITLE_SECTORS:
             return Title(text[toks[k].start : toks[k + n - 1].end], found, None, None, toks[k].start)
     return None
+
+
+# "of the Republic / State / Kingdom of": a title's state named after the office (… لجمهورية ألبانيا)
+_OF_STATE = frozenset(normalize_word(w) for w in "لجمهورية بجمهورية لدولة بدولة لمملكة بمملكة لسلطنة بسلطنة".split())
 
 
 # heads of titles that say nothing of the state until a country is named (رئيس نادي، مدير شركة)

@@ -32,6 +32,7 @@ from rasd.entities.resolve import (
     Title,
     cluster_persons,
     country_of,
+    family_name_after,
     group_actor,
     org_head_sector,
     orig_cut,
@@ -426,8 +427,9 @@ def _not_their_given_name(word: str, rec: Any) -> bool:
 # second words of compound given names: سيف الإسلام، نور الدين، صلاح الدين، عز الدين
 _COMPOUND_TAILS = frozenset({"الاسلام", "الدين"})
 # words of the names list that are mostly something else before a name: متحدث باسم (on behalf of),
-# أبو (a kunya is a name of its own), أم، أكبر، باب، أمل، بني، عيد، عسير
-_NOT_GIVEN = frozenset(normalize_word(w) for w in "باسم أبو أم أكبر باب أمل بني عيد عسير".split())
+# أبو (a kunya is a name of its own), أم، أكبر، باب، أمل، بني، عيد، عسير; سي is the Maghreb's "Mr"
+# (سي عبد الإله بنكيران)
+_NOT_GIVEN = frozenset(normalize_word(w) for w in "باسم أبو أم أكبر باب أمل بني عيد عسير سي".split())
 # the Arab League states, Iran and Turkey: family names shared by relatives and namesakes
 _NAMED_BY_FAMILY = frozenset(
     "DZA BHR COM DJI EGY IRQ JOR KWT LBN LBY MRT MAR OMN PSE QAT SAU SOM SDN SYR TUN ARE YEM IRN TUR".split()
@@ -487,15 +489,18 @@ def _ner_spans(
                     taken[k] = True
                 continue
             title = role_before(toks, i, text, gaz, _role_fn(kb))
-            if title is None or title.country is None:
+            if title is None or title.country is None or title.sector is None:
                 # السفير أحمد سمير سفير مصر لدى العراق: the title after the name says whose
                 after = (
                     _igo_title_after(toks, j, text, kb)
                     or _apposition(toks, j, text, gaz, kb, person_starts)
                     or team_title_after(toks, j, text, gaz)
                 )
-                if after is not None and (title is None or after.country is not None):
+                if after is not None and (title is None or (title.country is None and after.country is not None)):
                     title = after
+                elif after is not None and title.sector is None and after.country in (None, title.country):
+                    # وعن الجانب البرازيلي وليم ديب، رئيس الغرفة …: the country before, the sector after
+                    title = replace(title, sector=after.sector)
             found.persons.append(PersonMention(s, e, words, title))
         elif typ == "LOC" and (_copa_at(norms, i) or (i > 0 and _copa_at(norms, i - 1))):
             first = i if _copa_at(norms, i) else i - 1
@@ -628,7 +633,8 @@ def _demonym_at_edge(toks: list[Token], i: int, j: int, gaz: Gazetteer) -> tuple
 # الأغذية والزراعة، المبعوث الخاص للأمم المتحدة)
 _IGO_TITLE_HEADS = frozenset(
     normalize_word(w)
-    for w in "ممثل ممثلة مدير مديرة المدير المديرة رئيس رئيسة الأمين المبعوث مبعوث المتحدث نائب مساعد المفوض خبير".split()
+    for w in ("ممثل ممثلة مدير مديرة المدير المديرة رئيس رئيسة الأمين المبعوث مبعوث المتحدث نائب مساعد المفوض خبير "
+              "المنسق المنسقة منسق منسقة").split()
 )
 
 
@@ -1081,6 +1087,8 @@ def _named_after_country(name: str, gaz: Gazetteer, kb: Any = None, head: str | 
             return None  # تحالف دعم الشرعية في اليمن: a country after a preposition is not in the name
         # a demonym within three words of the head (الهيئة العامة للاستثمار المصرية), not further down a
         # longer span (هجرة منظمة وآمنة لتشغيل العمالة المصرية: the workers are Egyptian)
+        if n <= 3 and family_name_after(words[n - 1], w):
+            continue  # مجموعة السويدي: the family's group, not a Swedish one
         iso = (gaz.demonym(w) if n <= 3 else None) or (country_of(gaz, w) if party else None)
         if iso:
             kind = "party" if sector == "PTY" else "movement" if sector == "LAB" else "organization"
@@ -1129,10 +1137,26 @@ def _unknown_organisation(
     """Who an organisation the knowledge base does not list is: a country its name gives (a demonym, a
     place it names), else the country the article (or its outlet: ``basis``) is about."""
     return (
-        _named_after_country(name, gaz, kb, head)
+        _pan_arab_body(name)
+        or _named_after_country(name, gaz, kb, head)
         or _named_after_place(name, gaz, kb, head)
         or _of_the_article(name, kb, home, head, basis)
     )
+
+
+def _pan_arab_body(name: str) -> EntityActor | None:
+    """A council, union, network or organisation whose first modifier is "Arab" (الاتحاد العربي للنقابات،
+    الشبكة العربية للمؤسسات الوطنية لحقوق الإنسان، البرلمان العربي) is a body of the Arab states or
+    peoples, an international one (IGO), not the article's country's. Not firms (الشركة العربية …) nor
+    centres (المركز العربي للأبحاث, a think tank of one country)."""
+    words = [key_of(w) for w in name.split()[:2]]
+    if len(words) == 2 and words[0] in _PAN_ARAB_HEADS and words[1] in _ARAB_ADJECTIVES:
+        return EntityActor(code="IGO", country="IGO", kind="organization")
+    return None
+
+
+_PAN_ARAB_HEADS = frozenset(key_of(w) for w in "الاتحاد المنظمة المجلس البرلمان الشبكة الهيئة اللجنة".split())
+_ARAB_ADJECTIVES = frozenset(key_of(w) for w in "العربي العربية".split())
 
 
 def _named_after_place(name: str, gaz: Gazetteer, kb: Any, head: str | None = None) -> EntityActor | None:
@@ -1177,6 +1201,9 @@ def _head_sector(words: list[str], kb: Any, generic: bool = True) -> str | None:
     """Sector of the organisation's head words (the first one to three), from the role tables;
     ``generic``: also from the one-word heads of ``ORG_HEADS`` (مجلس، هيئة → GOV), which say too
     little to tie a body to a state (مجلس إدارة الشركة)."""
+    if words and words[0].startswith("لل") and len(words[0]) > 4:
+        # للهيئة العامة للاستثمار: the span kept لـ on the article, whose alef it elided (ner._trim_proclitics)
+        words = ["ال" + words[0][2:], *words[1:]]
     for n in (3, 2, 1):
         head = tuple(words[:n])
         if len(head) < n:
@@ -1409,9 +1436,14 @@ _DESCRIBING_NOUNS = {
 }
 
 
+_CLOSING_QUOTES = frozenset('»")”')
+
+
 def _demonym_after(text: str, end: int, gaz: Gazetteer) -> str | None:
     """The demonym (as written) right after ``end`` in the same phrase, if the next word is one."""
     toks = tokenize_words(text[end : end + 40])
+    if len(toks) > 1 and toks[0].text in _CLOSING_QUOTES:  # «سكاتك» النرويجية: past the closing quote
+        toks = toks[1:]
     nxt = toks[0] if toks and toks[0].start > 0 else None  # a word of its own, not the span's tail
     return nxt.text if nxt is not None and nxt.kind == "word" and gaz.demonym(key_of(nxt.text)) else None
 
