@@ -602,7 +602,7 @@ ORG_HEADS = {
     for w in words.split()
 }
 # heads a vague title passes over to the body it names (رئيس مجلس إدارة شركة … → the firm)
-_PASSED_HEADS = frozenset(normalize_word(w) for w in "مجلس إدارة مؤسسة سلطة سلطات حكومة رئاسة".split())
+PASSED_HEADS = frozenset(normalize_word(w) for w in "مجلس إدارة مؤسسة سلطة سلطات حكومة رئاسة".split())
 
 
 def org_head_sector(word: str) -> str | None:
@@ -621,7 +621,7 @@ def _head_of(toks: Sequence[Token], k: int, words: int) -> tuple[str, int] | Non
             bare = form.removeprefix("ال")
             if bare in _MINISTERIAL:  # مستشار وزير الاتصالات، وكيل أول الوزارة: the state's
                 return "GOV", e
-            if bare in _PASSED_HEADS:  # رئيس مجلس إدارة شركة …: the firm
+            if bare in PASSED_HEADS:  # رئيس مجلس إدارة شركة …: the firm
                 if bare == _OFFICE and office is None and not toks[e - 1].norm.endswith("مجلس"):
                     office = ("GOV", e)
                 continue

@@ -27,6 +27,7 @@ from rasd.entities.resolve import (
     COUNTRY_REFS,
     GROUP_FIRST,
     ORG_HEADS,
+    PASSED_HEADS,
     ROLE_WORDS,
     PersonMention,
     Title,
@@ -986,6 +987,7 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
 # a party named right after a person, in brackets or after عن (جميلة عفيف (الأصالة والمعاصرة)، محمد جودار
 # عن الاتحاد الدستوري), or right before, after a list-head title (وكيل لائحة حزب الاستقلال سعيد بلفقيه)
 _PARTY_AFTER = re.compile(r"\s*(?:\(|[-–]|عن)\s*(?:حزب\s+)?$")
+_BRACKET_OPEN = re.compile(r"\s*\(\s*")  # والمؤتمر الوطني الاتحادي (فاطمة غلمان): the party's candidate in brackets
 _PARTY_BEFORE = re.compile(r"(?:لائحة|اللائحة|مرشح|مرشحة|مرشحي|عن)\s+(?:حزب\s+)?$")
 
 
@@ -1018,6 +1020,7 @@ def _party_members(text: str, entities: list[Entity]) -> None:
                     if (0 <= ps - m.end <= 12 and _PARTY_AFTER.fullmatch(text[m.end : ps]))
                     or (0 <= m.start - pe <= 3 and not text[pe : m.start].strip()
                         and _PARTY_BEFORE.search(text[max(0, ps - 20) : ps]))
+                    or (0 <= m.start - pe <= 4 and _BRACKET_OPEN.fullmatch(text[pe : m.start]))
                 ),
                 None,
             )
@@ -1059,7 +1062,11 @@ def _place_stateless(
 def _org_sector(words: list[str], kb: Any, head: str | None = None) -> str | None:
     """Sector of an organisation from its head words, or from the head noun the model left out of its
     span (البنك [الأهلي المصري] → BUS); a central bank is the state's (GOV)."""
-    sector = _head_sector(words, kb)
+    if head is not None and not head.startswith("ال") and org_head_sector(head) and head not in PASSED_HEADS:
+        # بنك [قناة السويس]، هيئة [قناة السويس]: the bare head before governs; not إدارة [البورصة] (its management)
+        sector = org_head_sector(head)
+    else:
+        sector = _head_sector(words, kb)
     if sector is None and head is not None:
         sector = _head_sector([head], kb)
     if sector == "BUS" and any(w in CENTRAL_BANK_WORDS for w in words[:3]):
