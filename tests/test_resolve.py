@@ -1056,3 +1056,22 @@ def test_sides_states_after_a_title_pan_arab_bodies_and_family_firms(gaz):
     assert ents["الاتحاد العربي للنقابات"].country == "IGO"
     assert ents["مجموعة السويدي"] is None or ents["مجموعة السويدي"].country != "SWE"
     assert ents["سكاتك"].country == "NOR"
+
+
+def test_a_bare_head_before_the_span_and_a_partys_candidate_in_brackets(gaz):
+    """بنك [قناة السويس] is a bank (BUS), هيئة [قناة السويس المصرية] a state body (GOV), إدارة [البورصة
+    المصرية] the exchange (BUS: إدارة is its management, not its head); a name in brackets right after a
+    known party is its candidate (PTY)."""
+    names = {"قناة السويس المصرية": "ORG", "البورصة المصرية": "ORG", "فاطمة غلمان": "PER",
+             "المؤتمر الوطني الاتحادي": "ORG"}
+    text = ("وارتفع سهم بنك قناة السويس المصرية. وحضر رئيس هيئة قناة السويس المصرية. وأعلنت إدارة البورصة المصرية "
+            "إيقاف التداول. وقدم المؤتمر الوطني الاتحادي (فاطمة غلمان) لائحته.")
+    doc = _doc(text)
+    ents = find_entities(doc, gaz=gaz, tagger=FakeTagger(names))
+    codes = {(e.name, e.mentions[0].start): e.actor.code if e.actor else None for e in ents}
+    canal = sorted((start, code) for (name, start), code in codes.items() if name == "قناة السويس المصرية")
+    # both spans share one normalized key, so one entity: its first mention (after بنك) decides
+    assert canal and canal[0][1] == "EGYBUS"
+    by_name = {e.name: e.actor for e in ents}
+    assert by_name["البورصة المصرية"].code == "EGYBUS"
+    assert by_name["فاطمة غلمان"].sector == "PTY"
