@@ -576,7 +576,8 @@ def test_malformed_user_actor_file_stops_before_any_document(
 
 def test_train_ner_takes_silver_sentences_beside_weighted_gold(tmp_path: Path) -> None:
     """`rasd train ner --silver FILE --gold-copies N`: the CRF trains on N copies of the ANERcorp sentences
-    and the machine-labelled ones (what scripts/silver_ner.py writes); meta.json counts them all."""
+    and the machine-labelled ones (what scripts/silver_ner.py writes); meta.json counts them all and says
+    what they were."""
     import json
 
     from rasd.train.ner import corpus_paths
@@ -591,7 +592,10 @@ def test_train_ner_takes_silver_sentences_beside_weighted_gold(tmp_path: Path) -
             "--silver", str(silver), "--max-iterations", "5", "--no-score"]  # fmt: skip
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
-    assert json.loads((out / "meta.json").read_text(encoding="utf-8"))["sentences"] == 30 * 2 + 2
+    meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
+    assert meta["sentences"] == 30 * 2 + 2
+    assert meta["data"] == {"anercorp_train": 30, "gold_copies": 2, "extra": [],
+                            "silver": [{"file": "silver.conll", "sentences": 2}]}
     args[args.index("--silver") + 1] = str(tmp_path / "none.conll")
     missing = CliRunner().invoke(app, args)
     assert missing.exit_code == 2 and "none.conll" in missing.output

@@ -72,16 +72,21 @@ def train_ner(
         max_iterations=DEFAULTS.max_iterations if max_iterations is None else max_iterations,
         extra=DEFAULTS.extra if extra is None else list(extra),
     )
-    sents = read_conll(paths["anercorp_train"])[:limit] * max(1, gold_copies)
+    gold = read_conll(paths["anercorp_train"])[:limit]
+    sents = gold * max(1, gold_copies)
+    provenance = {"anercorp_train": len(gold), "gold_copies": max(1, gold_copies), "extra": list(recipe.extra),
+                  "silver": []}
     try:
         sents += extra_sentences(data, recipe.extra)
         for path in silver or ():
-            sents += read_conll(path)
+            silver_sents = read_conll(path)
+            sents += silver_sents
+            provenance["silver"].append({"file": path.name, "sentences": len(silver_sents)})
     except (ValueError, OSError) as exc:
         err.print(f"error: {exc}")
         raise typer.Exit(2) from None
     out.print(f"training on {len(sents)} sentences, recipe {recipe} -> {target}")
-    model = train(sents, target, recipe)
+    model = train(sents, target, recipe, data=provenance)
     out.print(f"model written: {model} ({model.stat().st_size / 1e6:.1f} MB)")
     if score and paths["anercorp_test"].is_file():
         test = read_conll(paths["anercorp_test"])

@@ -114,11 +114,13 @@ def train(
     resources_dir: Path | None = None,
     verbose: bool = False,
     keep_crfsuite: bool = False,
+    data: dict | None = None,
 ) -> Path:
     """Train a CRF on ``sentences`` and write a self-contained model directory; returns its weights file.
 
     crfsuite's own model file is an intermediate: its weights are exported to ``weights.tsv.gz``, which
     is all ``NerTagger`` reads. ``keep_crfsuite`` leaves it in ``out_dir`` too (to compare taggers).
+    ``data`` says what the sentences were (corpora, copies, silver files) and goes into ``meta.json``.
     """
     import pycrfsuite
 
@@ -146,6 +148,7 @@ def train(
             model.replace(out_dir / MODEL_FILE)
     meta = {
         "recipe": asdict(recipe),
+        **({"data": data} if data else {}),
         "sentences": len(sentences),
         "tokens": sum(len(t) for t, _ in sentences),
         "train_seconds": round(time.time() - t0, 1),
