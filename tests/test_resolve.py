@@ -1075,3 +1075,20 @@ def test_a_bare_head_before_the_span_and_a_partys_candidate_in_brackets(gaz):
     by_name = {e.name: e.actor for e in ents}
     assert by_name["البورصة المصرية"].code == "EGYBUS"
     assert by_name["فاطمة غلمان"].sector == "PTY"
+
+
+def test_a_family_name_with_the_article_is_an_arabs_not_a_turks():
+    """Saudi players at a training camp in Turkey, named in a Saudi paper that names Turkey more often
+    than Saudi Arabia: a family name with the article (سالم الدوسري) is no Turk's, so the outlet's state;
+    a name a Turk may bear (محمد يلماز) stays without one."""
+    from rasd.entities.step import _place_stateless
+    from rasd.model import Entity, EntityActor
+    from rasd.text.normalize import normalize_word
+
+    def person(name):
+        words = tuple(normalize_word(w) for w in name.split())
+        return Entity(id=name, type="PER", name=name, mentions=[], actor=EntityActor(kind="person")), words
+
+    cases = [person("سالم الدوسري"), person("محمد يلماز")]
+    _place_stateless(cases, None, "outlet", None, "SAU", {"SAU": 1, "TUR": 2, "GRC": 5})
+    assert [ent.actor.country for ent, _w in cases] == ["SAU", None]

@@ -1049,14 +1049,19 @@ def _place_stateless(
         a = ent.actor
         if person_home and _named_as_a_local(words, person_home) and (basis == "article" or len(words) >= 2):
             a.country, a.code, a.basis = person_home, actor_code(person_home, a.sector), basis
-    if outlet and _outlet_holds_arab_names(home, outlet, votes):
-        for ent, words in stateless:
-            a = ent.actor
-            # a full name that fits, or an official the text titles but does not place, named by surname
-            # alone (وزير المالية ... وأضاف كجوك)
-            fits = _named_as_a_local(words, outlet) if len(words) >= 2 else a.sector in _STATE_SECTORS
-            if a.country is None and fits:
-                a.country, a.code, a.basis = outlet, actor_code(outlet, a.sector), "outlet"
+    if not outlet:
+        return
+    holds = _outlet_holds_arab_names(home, outlet, votes)
+    # a family name with the article (سالم الدوسري) is no Turk's or Iranian's: only Arab states compete
+    holds_arab_family = _outlet_holds_arab_names(home, outlet, votes, _ARAB_LEAGUE)
+    for ent, words in stateless:
+        a = ent.actor
+        if a.country is not None or not (holds_arab_family if len(words) >= 2 and words[-1].startswith("ال") else holds):
+            continue
+        # a full name that fits, or an official the text titles but does not place, named by surname
+        # alone (وزير المالية ... وأضاف كجوك)
+        if _named_as_a_local(words, outlet) if len(words) >= 2 else a.sector in _STATE_SECTORS:
+            a.country, a.code, a.basis = outlet, actor_code(outlet, a.sector), "outlet"
 
 
 def _org_sector(words: list[str], kb: Any, head: str | None = None) -> str | None:
@@ -1109,6 +1114,8 @@ def _org_home(name: str, home: str | None, basis: str, outlet: str | None) -> tu
     المجلس الوطني لحقوق الإنسان) is the outlet's country's whatever else the article names."""
     if home is None and outlet and any(key_of(w) in _NATIONAL for w in name.split()):
         return outlet, "outlet"
+    if home is None and outlet in _ARAB_LEAGUE and tuple(key_of(w) for w in name.split()) in _CABINET:
+        return outlet, "outlet"  # مجلس الوزراء، الديوان الملكي unqualified, in an Arab paper: its own state's
     if outlet in _ARAB_LEAGUE and home not in _ARAB_LEAGUE and _arab_club(name):
         # النصر في معسكره بالنمسا، الاتحاد والبرازيلي ريفاس: a club with an Arabic name is not of the
         # camp's country or the players' (clubs of several Arab states share these names: the outlet's)
@@ -1117,6 +1124,11 @@ def _org_home(name: str, home: str | None, basis: str, outlet: str | None) -> tu
 
 
 _NATIONAL = frozenset(key_of(w) for w in "الوطني الوطنية للوطني".split())
+# the cabinet and the court of a state, named without it
+_CABINET = frozenset(
+    tuple(key_of(w) for w in phrase.split())
+    for phrase in ("مجلس الوزراء", "لمجلس الوزراء", "الديوان الملكي", "رئاسة الجمهورية", "رئاسة الوزراء", "ديوان الرئاسة")
+)
 # club names (and their adjectives) that several Arab states' clubs share, so the knowledge base leaves them out
 _ARAB_CLUBS = frozenset(
     key_of(w)
@@ -1312,15 +1324,17 @@ _PATRONYMS = frozenset(normalize_word(w) for w in ("بن", "ابن", "ولد", "
 _ARAB_NAMED = _ARAB_LEAGUE | frozenset("IRN TUR PAK AFG AZE IDN MYS BGD SEN NGA NER MLI TCD".split())
 
 
-def _outlet_holds_arab_names(home: str | None, outlet: str, votes: dict[str, int]) -> bool:
+def _outlet_holds_arab_names(
+    home: str | None, outlet: str, votes: dict[str, int], rivals: frozenset[str] = _ARAB_NAMED
+) -> bool:
     """Whether Arab-named persons still without a country take the outlet's: the article is about the
     outlet's country, about none (an Italian club's match names Italy twice and Austria twice) or about
     a state whose people seldom bear Arab names (on the dev samples this places 8 Saudis and Egyptians
     right for 3 French wrong) — and no state whose people bear such names is named more often than
     the outlet's."""
-    if home is not None and home != outlet and home in _ARAB_NAMED:
+    if home is not None and home != outlet and home in rivals:
         return False
-    rival = max((n for iso, n in votes.items() if iso in _ARAB_NAMED and iso != outlet), default=0)
+    rival = max((n for iso, n in votes.items() if iso in rivals and iso != outlet), default=0)
     return votes.get(outlet, 0) >= rival
 
 
