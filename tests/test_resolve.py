@@ -1092,3 +1092,18 @@ def test_a_family_name_with_the_article_is_an_arabs_not_a_turks():
     cases = [person("سالم الدوسري"), person("محمد يلماز")]
     _place_stateless(cases, None, "outlet", None, "SAU", {"SAU": 1, "TUR": 2, "GRC": 5})
     assert [ent.actor.country for ent, _w in cases] == ["SAU", None]
+
+
+def test_a_bodys_name_ending_in_a_country_a_colleague_and_a_list_after_a_title(gaz):
+    """الأمين العام لحركة نداء تونس X → TUN PTY (the body's sector, the state its name ends with); الزميل X
+    (a paper's colleague) → JRN; in X الرئيس التنفيذي لجهاز تنمية المشروعات وY، رئيس مجلس إدارة مجموعة …
+    the title before belongs to X, Y's is the one after (BUS)."""
+    names = {"محسن مرزوق": "PER", "غازي الصويغ": "PER", "باسل رحمي": "PER", "ماجد شوقي": "PER"}
+    text = ("وقلل الأمين العام لحركة نداء تونس محسن مرزوق من الانتقادات. وبادر النادي مع الزميل غازي الصويغ. "
+            "وشهد باسل رحمي الرئيس التنفيذي لجهاز تنمية المشروعات وماجد شوقي، رئيس مجلس إدارة مجموعة كاتليست، "
+            "توقيع العقد.")
+    ents = {e.name: e.actor for e in find_entities(_doc(text), gaz=gaz, tagger=FakeTagger(names))}
+    assert ents["محسن مرزوق"].code == "TUNPTY"
+    assert ents["غازي الصويغ"].sector == "JRN"
+    assert ents["باسل رحمي"].sector == "GOV"
+    assert ents["ماجد شوقي"].sector == "BUS"

@@ -102,6 +102,8 @@ ROLES: dict[str, str] = {
         "الرئيسة التنفيذية": "BUS",
         "المدير التنفيذي": "BUS",
         "المديرة التنفيذية": "BUS",
+        "الزميل": "JRN",  # a paper's "colleague" is a fellow journalist
+        "الزميلة": "JRN",
         "الصحفي": "JRN",
         "الصحافي": "JRN",
         "الصحفية": "JRN",
@@ -264,6 +266,7 @@ def _title_before(
     if origin:  # ... ذات الأصول اليهودية جيميما غولدسميث: the origin is not the nationality before it
         j = o - 2
         j -= j >= 0 and toks[j].norm in _ORIGIN_LINKS
+    before_country = j
     if j >= 0:
         dem = gaz.demonym_at(toks[j].norm)
         if dem:
@@ -296,10 +299,10 @@ def _title_before(
     if country is not None and demonym_end is None and j >= 0 and (toks[j].norm in _TEAM_WORDS or toks[j].norm in _SPORT_ROLES):
         # قائد منتخب إيطاليا السابق فابيو كانافارو، مدرب المكسيك ميغيل هيريرا: the team's country
         return Title(text[toks[j].start : toks[i - 1].end], None, country, host, toks[j].start)
-    if country is None and host is None:
-        office = _office_before(toks, j, honored)
-        if office is not None:  # نائب وزير الصحة للشؤون الصحية الدكتور …، رئيس الهيئة العامة للكتاب د. …
-            return Title(text[toks[office[1]].start : toks[j].end], office[0], None, None, toks[office[1]].start)
+    if host is None and (country is None or demonym_end is None):
+        office = _office_title(toks, j if country is None else before_country, text, honored, country)
+        if office is not None:
+            return office
     if demonym_end is not None and j >= 0 and (_definite_noun(toks[j].norm) or _side_of(toks, j)):
         # a noun no role table knows, with a country: اللاعب الغاني مونتاري, الفنانة المصرية ليلى علوي
         return Title(text[toks[j].start : demonym_end], None, country, host, toks[j].start)
@@ -309,14 +312,30 @@ def _title_before(
     return None
 
 
+def _office_title(toks: Sequence[Token], j: int, text: str, honored: bool, country: str | None) -> Title | None:
+    """A head and the body it names ending at word ``j`` (:func:`_office_before`) as a title: نائب وزير
+    الصحة للشؤون الصحية الدكتور …، رئيس الهيئة العامة للكتاب د. …; with ``country``, a country's name
+    that ended the body's name (الأمين العام لحركة نداء تونس: the body's sector, that state)."""
+    office = _office_before(toks, j, honored)
+    if office is None:
+        return None
+    start = toks[office[1]].start
+    return Title(text[start : toks[j].end], office[0], country, None, start)
+
+
 def _title_chain(words: Sequence[Token]) -> bool:
-    """Whether the words after a vague head are a title's: definite nouns, or a body named by its head
-    noun, bare or with the genitive لـ (عضو المكتب السياسي لحزب الحركة الشعبية، رئيس مجلس إدارة شركة …),
-    a list's or a branch's noun right before such a head (وكيل لائحة حزب العدالة والتنمية)."""
+    """Whether the words after a vague head are a title's: definite nouns, up to a body named by its head
+    noun, bare or with the genitive لـ, and that body's name (عضو المكتب السياسي لحزب الحركة الشعبية، رئيس
+    مجلس إدارة شركة …، الأمين العام لحركة نداء تونس), a list's or a branch's noun right before the head
+    (وكيل لائحة حزب العدالة والتنمية)."""
     heads = [_body_head(t.norm) for t in words]
+    first = next((n for n, h in enumerate(heads) if h), len(words))
+    if words and words[-1].norm == "و":
+        return False  # الرئيس التنفيذي لجهاز تنمية المشروعات و[ماجد شوقي]: a list, the next name is another's
+    # the words after the body's head noun are its name, whatever they are (الأمين العام لحركة نداء تونس)
     return all(
-        _definite_noun(t.norm) or heads[n] or (t.norm in _CONSTRUCT_NOUNS and n + 1 < len(words) and heads[n + 1])
-        for n, t in enumerate(words)
+        _definite_noun(t.norm) or (t.norm in _CONSTRUCT_NOUNS and n + 1 < len(words) and heads[n + 1])
+        for n, t in enumerate(words[:first])
     )
 
 

@@ -479,8 +479,10 @@ def _ner_spans(
         if typ == "PER" and _firm_named_after(text, s, clubs=False):
             typ = "ORG"  # مجموعة محمد المعجل، شركة عبد اللطيف جميل: a firm named after its founder
         if typ == "PER":
-            if _joined_by_wa(words[0]):  # وفتيحة بندهري: the model kept the conjunction
+            joined = _joined_by_wa(words[0])
+            if joined:  # وفتيحة بندهري: the model kept the conjunction
                 s, words = s + 1, (words[0][1:], *words[1:])
+            joined = joined or text[toks[i].start : s] == "و"  # [و]ماجد شوقي: the model trimmed it
             edge = _demonym_at_edge(toks, i, j, gaz)
             if edge is not None:  # [الأوروغوياني خوان رودريغيز]، [بريميرو اغوستو الأنغولي]: the nationality
                 a, b, title = edge
@@ -489,7 +491,9 @@ def _ner_spans(
                 for k in range(i, j + 1):
                     taken[k] = True
                 continue
-            title = role_before(toks, i, text, gaz, _role_fn(kb))
+            # a name joined by و starts a list's next item: the title before is the previous name's
+            # (باسل رحمي الرئيس التنفيذي لجهاز تنمية المشروعات وماجد شوقي)
+            title = None if joined else role_before(toks, i, text, gaz, _role_fn(kb))
             if title is None or title.country is None or title.sector is None:
                 # السفير أحمد سمير سفير مصر لدى العراق: the title after the name says whose
                 after = (
