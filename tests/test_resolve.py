@@ -1107,3 +1107,15 @@ def test_a_bodys_name_ending_in_a_country_a_colleague_and_a_list_after_a_title(g
     assert ents["غازي الصويغ"].sector == "JRN"
     assert ents["باسل رحمي"].sector == "GOV"
     assert ents["ماجد شوقي"].sector == "BUS"
+
+
+def test_state_funds_national_offices_and_business_federations(gaz):
+    """صندوق الإسكان الاجتماعي المصري and المكتب التجاري المصري are the state's (GOV); اتحاد شركات التأمين
+    المصرية is business (BUS)."""
+    names = {"صندوق الإسكان الاجتماعي المصري": "ORG", "المكتب التجاري المصري": "ORG", "اتحاد شركات التأمين المصرية": "ORG"}
+    text = ("ووقع صندوق الإسكان الاجتماعي المصري العقد. وشارك المكتب التجاري المصري في المعرض. "
+            "وأعلن اتحاد شركات التأمين المصرية النتائج.")
+    ents = {e.name: e.actor for e in find_entities(_doc(text), gaz=gaz, tagger=FakeTagger(names))}
+    assert ents["صندوق الإسكان الاجتماعي المصري"].code == "EGYGOV"
+    assert ents["المكتب التجاري المصري"].code == "EGYGOV"
+    assert ents["اتحاد شركات التأمين المصرية"].code == "EGYBUS"
