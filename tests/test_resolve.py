@@ -1119,3 +1119,17 @@ def test_state_funds_national_offices_and_business_federations(gaz):
     assert ents["صندوق الإسكان الاجتماعي المصري"].code == "EGYGOV"
     assert ents["المكتب التجاري المصري"].code == "EGYGOV"
     assert ents["اتحاد شركات التأمين المصرية"].code == "EGYBUS"
+
+
+def test_more_titles_and_a_title_inside_the_models_span(gaz):
+    """كاتب الدولة (Morocco's secretary of state) after a name and مستشار جلالته before one are GOV; a
+    person span the model began with a title ([السيناتور جيف فليك]) is the name after it, with the
+    title's sector."""
+    names = {"عمر حجيرة": "PER", "عبد اللطيف المنوني": "PER", "السيناتور جيف فليك": "PER"}
+    text = ("وأكد عمر حجيرة كاتب الدولة المكلف بالتجارة الخارجية أهمية التعاون. وتلاها مستشار جلالته عبد اللطيف "
+            "المنوني. وقال السيناتور جيف فليك ذلك.")
+    ents = find_entities(_doc(text), gaz=gaz, tagger=FakeTagger(names))
+    by_name = {e.name: e.actor for e in ents}
+    assert by_name["عمر حجيرة"].sector == "GOV"
+    assert by_name["عبد اللطيف المنوني"].sector == "GOV"
+    assert by_name["جيف فليك"].sector == "LEG"

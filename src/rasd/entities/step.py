@@ -29,6 +29,7 @@ from rasd.entities.resolve import (
     ORG_HEADS,
     PASSED_HEADS,
     ROLE_WORDS,
+    ROLES,
     PersonMention,
     Title,
     cluster_persons,
@@ -483,6 +484,12 @@ def _ner_spans(
             if joined:  # وفتيحة بندهري: the model kept the conjunction
                 s, words = s + 1, (words[0][1:], *words[1:])
             joined = joined or text[toks[i].start : s] == "و"  # [و]ماجد شوقي: the model trimmed it
+            lead = _title_at_edge(toks, i, j, text)
+            if lead is not None:  # [السيناتور جيف فليك]: the model took the title into the name
+                i, title_words = lead
+                s, words = toks[i].start, tuple(norms[i : j + 1])
+            else:
+                title_words = None
             edge = _demonym_at_edge(toks, i, j, gaz)
             if edge is not None:  # [الأوروغوياني خوان رودريغيز]، [بريميرو اغوستو الأنغولي]: the nationality
                 a, b, title = edge
@@ -493,7 +500,7 @@ def _ner_spans(
                 continue
             # a name joined by و starts a list's next item: the title before is the previous name's
             # (باسل رحمي الرئيس التنفيذي لجهاز تنمية المشروعات وماجد شوقي)
-            title = None if joined else role_before(toks, i, text, gaz, _role_fn(kb))
+            title = title_words or (None if joined else role_before(toks, i, text, gaz, _role_fn(kb)))
             if title is None or title.country is None or title.sector is None:
                 # السفير أحمد سمير سفير مصر لدى العراق: the title after the name says whose
                 after = (
@@ -615,6 +622,20 @@ def _apposition(
     if nxt is not None and not text[end : nxt.start].strip() and (nxt.start in person_starts or _known_person_at(kb, nxt)):
         return None
     return title
+
+
+def _title_at_edge(toks: list[Token], i: int, j: int, text: str) -> tuple[int, Title] | None:
+    """A person span of the model that begins with a title of one or two words (السيناتور جيف فليك،
+    النائب العام فلان): the first word of the name and the title, which gives the sector. Two name words
+    must remain."""
+    for n in (2, 1):
+        if j - i + 1 - n < 2:
+            continue
+        phrase = " ".join(t.norm for t in toks[i : i + n])
+        sector = ROLES.get(phrase)
+        if sector:
+            return i + n, Title(text[toks[i].start : toks[i + n - 1].end], sector, None, None, toks[i].start)
+    return None
 
 
 def _demonym_at_edge(toks: list[Token], i: int, j: int, gaz: Gazetteer) -> tuple[int, int, Title] | None:
