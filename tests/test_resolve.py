@@ -1133,3 +1133,13 @@ def test_more_titles_and_a_title_inside_the_models_span(gaz):
     assert by_name["عمر حجيرة"].sector == "GOV"
     assert by_name["عبد اللطيف المنوني"].sector == "GOV"
     assert by_name["جيف فليك"].sector == "LEG"
+
+
+def test_the_public_prosecutor_is_no_deputy(gaz):
+    """النائب العام (before a name, or inside the model's span) is the public prosecutor (JUD), not
+    النائب, a member of parliament (LEG)."""
+    text = "وقال النائب العام محمد علي حسن إن التحقيق مستمر. وأمر النائب العام أحمد سعيد منصور بالحبس."
+    tagger = FakeTagger({"محمد علي حسن": "PER", "النائب العام أحمد سعيد منصور": "PER"})
+    ents = {e.name: e.actor for e in find_entities(_doc(text), gaz=gaz, tagger=tagger) if e.type == "PER"}
+    assert ents["محمد علي حسن"].sector == "JUD"
+    assert ents["أحمد سعيد منصور"].sector == "JUD"

@@ -68,6 +68,8 @@ ROLES: dict[str, str] = {
         "رئيس البرلمان": "LEG",
         "رئيس مجلس النواب": "LEG",
         "القاضي": "JUD",
+        "النائب العام": "JUD",  # the public prosecutor, not a deputy (LEG)
+        "المدعي العام": "JUD",
         # the officials around a minister and the commercial service of an embassy (added 2026-12-07, third
         # sitting): مساعد وزير الاستثمار، الوزير المفوض التجاري، السكرتير الثاني التجاري
         "مساعد وزير": "GOV",
@@ -268,6 +270,9 @@ def _title_before(
     while j >= 0 and toks[j].norm in HONORIFICS and text[toks[j].end : toks[j + 1].start].strip() in ("", "/", "."):
         j -= 1  # وزير الثقافة والإعلام الدكتور عادل الطريفي: the honorific stands between title and name
     honored = j < i - 1
+    whole = _role_ending_in_modifier(toks, j, text)
+    if whole is not None:
+        return whole
     host = country = None
     # [لدى/في PLACE]
     for n in (3, 2, 1):
@@ -332,6 +337,19 @@ def _title_before(
     if demonym_end is not None and (origin or (_next_to(toks, d, i) and _demonym_as_noun(toks, d))):
         # the demonym is the noun: مدربه البرتغالي جوزيه مورينيو، والإيطالي ماتيو دارميان، ، الغاني مونتاري
         return Title(text[toks[d].start : demonym_end], None, country, host, toks[d].start)
+    return None
+
+
+def _role_ending_in_modifier(toks: Sequence[Token], j: int, text: str) -> Title | None:
+    """A two-word role whose second word is otherwise a modifier the title parser skips, ending at word
+    ``j`` (النائب العام, the public prosecutor, is not النائب, a deputy)."""
+    if j < 1 or toks[j].norm not in MODIFIERS:
+        return None
+    for first, cut in proclitic_variants(toks[j - 1].norm):
+        sector = ROLES.get(f"{first} {toks[j].norm}")
+        if sector:
+            start = toks[j - 1].start + orig_cut(text, toks[j - 1].start, cut)
+            return Title(text[start : toks[j].end], sector, None, None, start)
     return None
 
 
