@@ -1486,9 +1486,6 @@ _DESCRIBING_NOUNS = {
 }
 
 
-_CLOSING_QUOTES = frozenset('»")”')
-
-
 def _demonym_after(text: str, end: int, gaz: Gazetteer) -> str | None:
     """The demonym (as written) right after ``end`` in the same phrase, if the next word is one."""
     toks = tokenize_words(text[end : end + 40])
@@ -1501,6 +1498,7 @@ def _demonym_after(text: str, end: int, gaz: Gazetteer) -> str | None:
 # the kinds of knowledge-base records a quoted organisation span may name by a weak name
 _QUOTED_KINDS = ("media", "armed_group", "party", "movement", "igo", "ngo", "state_body")
 _QUOTES = {"«": "»", "(": ")", '"': '"', "“": "”"}
+_CLOSING_QUOTES = frozenset(_QUOTES.values())
 
 
 def _quoted_known_names(text: str, found: _Found, kb: Any) -> None:
