@@ -486,10 +486,10 @@ def _ner_spans(
             joined = joined or text[toks[i].start : s] == "و"  # [و]ماجد شوقي: the model trimmed it
             lead = _title_at_edge(toks, i, j, text)
             if lead is not None:  # [السيناتور جيف فليك]: the model took the title into the name
-                i, title_words = lead
+                i, lead_title = lead
                 s, words = toks[i].start, tuple(norms[i : j + 1])
             else:
-                title_words = None
+                lead_title = None
             edge = _demonym_at_edge(toks, i, j, gaz)
             if edge is not None:  # [الأوروغوياني خوان رودريغيز]، [بريميرو اغوستو الأنغولي]: the nationality
                 a, b, title = edge
@@ -500,7 +500,7 @@ def _ner_spans(
                 continue
             # a name joined by و starts a list's next item: the title before is the previous name's
             # (باسل رحمي الرئيس التنفيذي لجهاز تنمية المشروعات وماجد شوقي)
-            title = title_words or (None if joined else role_before(toks, i, text, gaz, _role_fn(kb)))
+            title = lead_title or (None if joined else role_before(toks, i, text, gaz, _role_fn(kb)))
             if title is None or title.country is None or title.sector is None:
                 # السفير أحمد سمير سفير مصر لدى العراق: the title after the name says whose
                 after = (
@@ -1249,9 +1249,11 @@ def _head_sector(words: list[str], kb: Any, generic: bool = True) -> str | None:
     """Sector of the organisation's head words (the first one to three), from the role tables;
     ``generic``: also from the one-word heads of ``ORG_HEADS`` (مجلس، هيئة → GOV), which say too
     little to tie a body to a state (مجلس إدارة الشركة)."""
-    if words and words[0].startswith("لل") and len(words[0]) > 4:
-        # للهيئة العامة للاستثمار: the span kept لـ on the article, whose alef it elided (ner._trim_proclitics)
-        words = ["ال" + words[0][2:], *words[1:]]
+    if words and not words[0].startswith("ال"):
+        # للهيئة العامة للاستثمار: the span kept لـ on the article, whose alef it elided (ner._trim_proclitics);
+        # the proclitic reading that restores the article (it cuts nothing) gives the head back
+        restored = (f for f, cut in proclitic_variants(words[0]) if cut == 0 and f != words[0] and f.startswith("ال"))
+        words = [next(restored, words[0]), *words[1:]]
     for n in (3, 2, 1):
         head = tuple(words[:n])
         if len(head) < n:
