@@ -38,7 +38,7 @@ class ActorIndex:
         self.role = lru_cache(maxsize=WORD_MEMO)(self._role)
         self._starts = lru_cache(maxsize=WORD_MEMO)(self._name_starts)
         self._office_words: dict[str, str] | None = None
-        self._outlets: dict[str, str] | None = None
+        self._outlets: dict[str, Any] | None = None
         self._role_vocab = frozenset(w for key in self._role_words for w in key)
 
     def role_word(self, norm: str) -> bool:
@@ -112,15 +112,16 @@ class ActorIndex:
     def outlet_country(self, site: str | None) -> str | None:
         """The country of the news outlet a reader named (``sabq``, ``Youm7 (اليوم السابع)``,
         ``www.hespress.com``): by its SaudiNewsNet key, web address, id or any of its names."""
+        rec = self.outlet(site)
+        return rec.country if rec is not None else None
+
+    def outlet(self, site: str | None) -> Any:
+        """The media record of the outlet a reader named (as for :meth:`outlet_country`), or None."""
         if not site:
             return None
         if self._outlets is None:
             self._outlets = _outlet_index(self.kb)
-        for key in _site_keys(site):
-            iso = self._outlets.get(key)
-            if iso:
-                return iso
-        return None
+        return next((self._outlets[key] for key in _site_keys(site) if key in self._outlets), None)
 
     def person(self, kb_id: str, date: str | None) -> Any:
         return self.kb.person_role(kb_id, date)
@@ -154,10 +155,10 @@ def _site_keys(site: str) -> list[str]:
     return out
 
 
-def _outlet_index(kb: Any) -> dict[str, str]:
-    """Key → country of every media record: SaudiNewsNet key, web addresses, id, English and Arabic names."""
+def _outlet_index(kb: Any) -> dict[str, Any]:
+    """Key → every media record with a country: SaudiNewsNet key, web addresses, id, English and Arabic names."""
 
-    out: dict[str, str] = {}
+    out: dict[str, Any] = {}
     for rec in kb.records.values():
         if rec.kind != "media" or not rec.country:
             continue
@@ -165,7 +166,7 @@ def _outlet_index(kb: Any) -> dict[str, str]:
         keys += [str(rec.extra.get("saudinewsnet") or ""), *(str(x) for x in rec.extra.get("sites") or ())]
         for key in keys:
             for k in _site_keys(key) if key else ():
-                out.setdefault(k, rec.country)
+                out.setdefault(k, rec)
     return out
 
 

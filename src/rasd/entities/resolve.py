@@ -92,6 +92,7 @@ ROLES: dict[str, str] = {
         # Morocco's secretaries of state and delegate ministers, a king's advisers, a Saudi region's deputy
         # governor and mayor, envoys to international bodies (added 2026-12-07, sixth sitting)
         "كاتب الدولة": "GOV",
+        "عضو مجلس الوزراء": "GOV",  # وزير الدولة عضو مجلس الوزراء (a Saudi minister of state)
         "كاتبة الدولة": "GOV",
         "الوزير المنتدب": "GOV",
         "الوزيرة المنتدبة": "GOV",
@@ -145,6 +146,11 @@ ROLES: dict[str, str] = {
         "عضوي المكتب السياسي": "PTY",
         "عضو الديوان السياسي": "PTY",
         "عضوة المكتب السياسي": "PTY",
+        # the head of a party's list of candidates (X وكيل لائحة فيدرالية اليسار)
+        "وكيل لائحة": "PTY",
+        "وكيلة لائحة": "PTY",
+        "وكيل اللائحة": "PTY",
+        "وكيلة اللائحة": "PTY",
     }.items()
 }
 # Group nouns that, with a country adjective, name a state actor.
@@ -266,10 +272,10 @@ def _title_before(
     toks: Sequence[Token], i: int, text: str, gaz: Gazetteer, roles: Callable[[str], str | None] | None
 ) -> Title | None:
     """:func:`role_before` without bylines: the title ending right before word ``i``."""
-    j = i - 1
-    while j >= 0 and toks[j].norm in HONORIFICS and text[toks[j].end : toks[j + 1].start].strip() in ("", "/", "."):
-        j -= 1  # وزير الثقافة والإعلام الدكتور عادل الطريفي: the honorific stands between title and name
+    j = _past_honorifics(toks, i - 1, text)
     honored = j < i - 1
+    if j >= 1 and toks[j - 1].norm in _CHARGED and toks[j].norm.startswith("ب"):
+        j -= 2  # كاتب الدولة المكلف بالنقل، الوزيرة المنتدبة المكلفة بالبيئة: the portfolio after the title
     whole = _role_ending_in_modifier(toks, j, text)
     if whole is not None:
         return whole
@@ -338,6 +344,19 @@ def _title_before(
         # the demonym is the noun: مدربه البرتغالي جوزيه مورينيو، والإيطالي ماتيو دارميان، ، الغاني مونتاري
         return Title(text[toks[d].start : demonym_end], None, country, host, toks[d].start)
     return None
+
+
+def _past_honorifics(toks: Sequence[Token], j: int, text: str) -> int:
+    """The last word at or before ``j`` that is no honorific: وزير الثقافة والإعلام الدكتور عادل الطريفي،
+    رئيس الهيئة د. أحمد مجاهد، المهندس/ علي (the point or slash after one is a word of its own)."""
+    while j >= 0:
+        if toks[j].text in _HONORIFIC_MARKS and j >= 1 and toks[j - 1].norm in HONORIFICS:
+            j -= 1
+        elif toks[j].norm in HONORIFICS and text[toks[j].end : toks[j + 1].start].strip() in ("", "/", "."):
+            j -= 1
+        else:
+            return j
+    return j
 
 
 def _role_ending_in_modifier(toks: Sequence[Token], j: int, text: str) -> Title | None:
@@ -415,8 +434,13 @@ def _ministry_words(words: Sequence[Token]) -> bool:
 
 
 def _ministerial_title(role: str) -> bool:
-    """Whether a title is a minister's (or the aide's of one): its first or second word is وزير."""
-    return any(_minister(normalize_word(w)) for w in role.split()[:2])
+    """Whether a title is a minister's (or the aide's of one): its first or second word is وزير, or it is
+    a (Moroccan) secretary of state's, كاتب الدولة."""
+    words = [normalize_word(w) for w in role.split()]
+    return any(_minister(w) for w in words[:2]) or tuple(words[:2]) in _SECRETARY_OF_STATE
+
+
+_SECRETARY_OF_STATE = frozenset(tuple(normalize_word(w) for w in p.split()) for p in ("كاتب الدولة", "كاتبة الدولة"))
 
 
 def _minister(norm: str) -> bool:
@@ -491,6 +515,10 @@ HONORIFICS = frozenset(
 )
 
 
+_HONORIFIC_MARKS = frozenset({".", "/"})
+_CHARGED = frozenset(normalize_word(w) for w in "المكلف المكلفة".split())
+
+
 def _complements(toks: Sequence[Token], a: int, b: int) -> bool:
     """Whether words ``a..b`` (one to three) all complete a title as definite nouns (العدل والحريات،
     الشؤون الاجتماعية، الاحتياطي الفيدرالي): no name, verb or preposition among them."""
@@ -546,8 +574,18 @@ def _title_word(tok: Token) -> bool:
 
 
 def title_start(toks: Sequence[Token], j: int) -> int:
-    """The word where a title after the name ending at word ``j`` begins: past one comma or dash."""
-    return j + 1 + (j + 1 < len(toks) and toks[j + 1].norm in _APPOSITION_GAPS | _DASHES)
+    """The word where a title after the name ending at word ``j`` begins: past one comma or dash, or
+    past the post a decree names (تعيين X على وظيفة ( وزير مفوض ) بوزارة الخارجية، X في منصب …)."""
+    k = j + 1
+    if k + 1 < len(toks) and (toks[k].norm, toks[k + 1].norm) in _POSTED:
+        k += 2
+        return k + (k < len(toks) and toks[k].text == "(")
+    return k + (k < len(toks) and toks[k].norm in _APPOSITION_GAPS | _DASHES)
+
+
+_POSTED = frozenset(
+    tuple(normalize_word(w) for w in p.split()) for p in ("على وظيفة", "على منصب", "في منصب", "في وظيفة")
+)
 
 
 def team_title_after(toks: Sequence[Token], j: int, text: str, gaz: Gazetteer) -> Title | None:
@@ -653,7 +691,7 @@ ORG_HEADS = {
     for words, sector in (
         ("هيئة وزارة مجلس سلطة سلطات مصلحة جهاز ديوان رئاسة حكومة إدارة مديرية بلدية أمانة", "GOV"),
         ("بنك مصرف شركة مجموعة مؤسسة غرفة", "BUS"),
-        ("جامعة كلية أكاديمية مدرسة", "EDU"),
+        ("جامعة كلية أكاديمية مدرسة معهد", "EDU"),
         ("محكمة نيابة", "JUD"),
         ("صحيفة جريدة مجلة", "JRN"),
         ("حزب حركة تيار ائتلاف تحالف جبهة تجمع", "PTY"),
@@ -697,7 +735,7 @@ def _head_of(toks: Sequence[Token], k: int, words: int) -> tuple[str, int] | Non
 # وزير …): like the vague heads, the body they name says the sector
 _AIDE_HEADS = frozenset(
     normalize_word(w)
-    for w in "المشرف المشرفة الناطق الناطقة المتحدث المتحدثة مساعد مساعدة وكيل وكيلة مستشارة الكاتب العضو".split()
+    for w in "المشرف المشرفة الناطق الناطقة المتحدث المتحدثة مساعد مساعدة وكيل وكيلة مستشارة الكاتب العضو ممثلا ممثلة ممثل".split()
 )
 # a minister or a ministry named within a title makes it a title of the state
 _MINISTER_WORDS = frozenset(normalize_word(w) for w in "وزير وزيرة".split())

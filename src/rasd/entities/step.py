@@ -846,7 +846,8 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
     clusters = cluster_persons([m for m in found.persons if not _in_a_place_name(text, m)])
     person_country: list[tuple[int, str]] = []  # (offset of a mention, ISO-3) for بلاده
     stateless: list[tuple[Entity, tuple[str, ...]]] = []  # persons nothing in the text gave a country
-    _quoted_known_names(text, found, kb)
+    own = kb.outlet(doc.source.site) if kb is not None else None  # the outlet's own media record
+    _quoted_known_names(text, found, kb, own)
     outlet = _outlet_country(doc, kb)
     # the countries the article names before any person is resolved: its country names and demonyms
     named = _country_votes(
@@ -867,9 +868,12 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
             (office.country if office else None) or (known.country if known else None) or (title.country if title else None)
         )
         sector = (office.sector if office else None) or (title.sector if title else None) or (known.sector if known else None)
+        if title is not None and title.sector == "PTY" and kb_id:
+            sector = "PTY"  # امحند العنصر، الأمين العام لحزب الحركة الشعبية: a minister named as a party leader
         # the reporter's name on a line of its own at the top (أحمد العدواني - الدمام): of the outlet
         byline = sector is None and known is None and _reporter(text, c, gaz, kb)
         sector, country = ("JRN", country or outlet) if byline else (sector, country)
+        country = country or _royal_house(full.words) or _demonym_alone(full.words, gaz)
         role = title.role if title else None
         if role is None and office is not None and kb is not None:
             role = kb.office_words(office.office) or office.title or office.office
@@ -895,7 +899,7 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
     # a place named in a firm's name (بنك مصر، غرفة جدة، شركة الإسكندرية للبترول، نادي جدة الأدبي) is the
     # firm's name, not a place of the story
     found.places = [x for x in found.places if not _firm_named_after(text, x[0])]
-    _quoted_outlets(text, found, kb)
+    _quoted_outlets(text, found, kb, own)
     # places: geocode every name with the article as context
     # the outlet's country counts as named: a Saudi paper's local news seldom says السعودية
     context = {iso for _a, _b, iso in found.demonyms} | {iso for _o, iso in person_country}
@@ -996,11 +1000,16 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
     for (typ, key), spans in found.other.items():
         name = text[spans[0][0] : spans[0][1]]
         # سيرك [بيلوتشي] الإيطالي: a demonym right after the span places the organisation
-        after = _demonym_after(text, spans[0][1], gaz) if typ == "ORG" else None
+        # (after any of its mentions: موقف فرنسا، أيده مجلس الشيوخ … مجموعة الصداقة بمجلس الشيوخ الفرنسي)
+        after, end = _demonym_after_any(text, spans, gaz) if typ == "ORG" else (None, 0)
         actor = None
         if typ == "ORG":
+            # شركة (يو اف اي سبورت فينشرس) الألمانية: after a closing quote the demonym is the whole name's,
+            # however long; it is read next to the name's head words
+            closed = after is not None and text[end:].lstrip()[:1] in _CLOSING_QUOTES
+            described = f"{' '.join(name.split()[:3]) if closed else name} {after}" if after else name
             actor = _described_before(text, spans, gaz) or _unknown_organisation(
-                f"{name} {after}" if after else name, gaz, kb, *_org_home(name, person_home, basis, outlet),
+                described, gaz, kb, *_org_home(name, person_home, basis, outlet),
                 _word_before(text, spans[0][0]),
             )
         out.append(Entity(id=stable_id(typ.lower(), key), type=typ, name=name, mentions=mentions(spans), actor=actor))
@@ -1013,12 +1022,16 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
 # عن الاتحاد الدستوري), or right before, after a list-head title (وكيل لائحة حزب الاستقلال سعيد بلفقيه)
 _PARTY_AFTER = re.compile(r"\s*(?:\(|[-–]|عن)\s*(?:حزب\s+)?$")
 _BRACKET_OPEN = re.compile(r"\s*\(\s*")  # والمؤتمر الوطني الاتحادي (فاطمة غلمان): the party's candidate in brackets
+_LIST_JOIN = re.compile(r"\s*،?\s*و")  # the words between two names of a list: و (the next name's clitic)
 _PARTY_BEFORE = re.compile(r"(?:لائحة|اللائحة|مرشح|مرشحة|مرشحي|عن)\s+(?:حزب\s+)?$")
 
 
 # a candidate's rank on a list after the name, or a list title before it (وكيل اللائحة، وصيف اللائحة)
 _LIST_RANK = re.compile(r"\s*\(\s*المرتبة")
-_LIST_TITLE = re.compile(r"(?:وكيل|وكيلة|وصيف|وصيفة)\s+(?:ال)?لائحة\s*$")
+_LIST_TITLE = re.compile(
+    r"(?:(?:وكيل|وكيلة|وصيف|وصيفة)\s+(?:(?:ال)?لائحة(?:\s+(?:ال)?(?:شباب|نساء|وطنية))?|لائحته|لائحتها)"
+    r"|(?:عبر\s+|و)?(?:مرشحه|مرشحها|وصيفه|وصيفته|وصيفها))\s*$"
+)
 _LIST_REACH = 400  # characters back to the party whose list it is
 
 
@@ -1033,12 +1046,35 @@ def _party_members(text: str, entities: list[Entity]) -> None:
     ]
     if not parties:
         return
+    # a list of names joined by و before the bracketed party shares it (X وY وZ (العدالة والتنمية)):
+    # walked from the end, so each name takes the party of the name after it
+    persons = sorted(((m.start, m.end, e) for e in entities if e.type == "PER" for m in e.mentions),
+                     key=lambda t: t[0], reverse=True)
+    listed: dict[int, str] = {}  # a person mention's start → the party its list ends with
+    for e in entities:
+        a = e.actor
+        if e.type != "PER" or a is None:
+            continue
+        for m in e.mentions:
+            party = next(
+                (iso for ps, pe, iso in parties if 0 <= ps - m.end <= 12 and _PARTY_AFTER.fullmatch(text[m.end : ps])),
+                None,
+            )
+            if party is not None:
+                listed[m.start] = party
+    after: dict[int, int] = {}
+    for (s2, _e2, _x2), (s1, e1, _x1) in zip(persons, persons[1:], strict=False):
+        if _LIST_JOIN.fullmatch(text[e1:s2]):
+            after[s1] = s2
+    for s1, _e1, _x in persons:
+        if s1 not in listed and after.get(s1) in listed:
+            listed[s1] = listed[after[s1]]
     for e in entities:
         a = e.actor
         if e.type != "PER" or a is None or a.sector is not None:
             continue
         for m in e.mentions:
-            party = next(
+            party = listed.get(m.start) or next(
                 (
                     iso
                     for ps, pe, iso in parties
@@ -1182,10 +1218,18 @@ def _unknown_organisation(
     place it names), else the country the article (or its outlet: ``basis``) is about."""
     return (
         _pan_arab_body(name)
+        or _nationality_alone(name, gaz)
         or _named_after_country(name, gaz, kb, head)
         or _named_after_place(name, gaz, kb, head)
         or _of_the_article(name, kb, home, head, basis)
     )
+
+
+def _nationality_alone(name: str, gaz: Gazetteer) -> EntityActor | None:
+    """An organisation named by a demonym alone (المنتخب الوطني مع نظيره [الناميبي]): that country's."""
+    words = name.split()
+    iso = _demonym_alone([key_of(w) for w in words], gaz) if len(words) == 1 else None
+    return EntityActor(code=iso, country=iso, kind="organization") if iso else None
 
 
 def _pan_arab_body(name: str) -> EntityActor | None:
@@ -1240,6 +1284,8 @@ _STATE_HEADS = {
         # التجاري المصري، التمثيل التجاري) and its funds (صندوق الإسكان الاجتماعي، صندوق التنمية العقاري)
         ("المكتب الوطني", "GOV"), ("المكتب التجاري", "GOV"), ("المكتب الاقتصادي", "GOV"), ("التمثيل التجاري", "GOV"),
         ("الوكالة الوطنية", "GOV"), ("صندوق", "GOV"),
+        # committees of ministers and joint higher committees of two states (اللجنة العليا المصرية اللبنانية)
+        ("اللجنة العليا", "GOV"), ("اللجنة الوزارية", "GOV"), ("المجموعة الوزارية", "GOV"), ("اللجنة الحكومية", "GOV"),
     )
 }
 _STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "SPY", "MIL"})
@@ -1355,6 +1401,9 @@ _PATRONYMS = frozenset(normalize_word(w) for w in ("بن", "ابن", "ولد", "
 _ARAB_NAMED = _ARAB_LEAGUE | frozenset("IRN TUR PAK AFG AZE IDN MYS BGD SEN NGA NER MLI TCD".split())
 
 
+_OUTLET_VOTE = 1  # the outlet's own country counts as named once: its local news seldom names it
+
+
 def _outlet_holds_arab_names(
     home: str | None, outlet: str, votes: dict[str, int], rivals: frozenset[str] = _ARAB_NAMED
 ) -> bool:
@@ -1366,7 +1415,7 @@ def _outlet_holds_arab_names(
     if home is not None and home != outlet and home in rivals:
         return False
     rival = max((n for iso, n in votes.items() if iso in rivals and iso != outlet), default=0)
-    return votes.get(outlet, 0) >= rival
+    return votes.get(outlet, 0) + _OUTLET_VOTE >= rival
 
 
 def _outlet_country(doc: Document, kb: Any) -> str | None:
@@ -1377,6 +1426,36 @@ def _outlet_country(doc: Document, kb: Any) -> str | None:
     if iso is None and kb is not None:
         iso = kb.outlet_country(doc.source.site)
     return iso if iso in _ARAB_LEAGUE else None
+
+
+# Ruling houses of the Gulf whose names end a royal's full name (خالد بن سلطان بن عبد العزيز، تميم بن حمد
+# آل ثاني، محمد بن زايد آل نهيان، حمد بن عيسى آل خليفة، صباح الأحمد الجابر الصباح): the name itself says
+# the country. Only after a patronymic بن or the family's آل: القاسمي or الصباح alone is a common surname.
+_ROYAL_HOUSES = {
+    tuple(normalize_word(w) for w in phrase.split()): iso
+    for phrase, iso in (
+        ("آل سعود", "SAU"), ("بن عبد العزيز", "SAU"), ("بن عبدالعزيز", "SAU"), ("آل ثاني", "QAT"),
+        ("آل نهيان", "ARE"), ("آل مكتوم", "ARE"), ("آل القاسمي", "ARE"), ("آل نعيمي", "ARE"), ("آل خليفة", "BHR"),
+        ("آل الصباح", "KWT"), ("الجابر الصباح", "KWT"), ("آل سعيد", "OMN"),
+    )
+}
+_ROYAL_LONGEST = max(len(k) for k in _ROYAL_HOUSES)
+
+
+def _demonym_alone(words: Sequence[str], gaz: Gazetteer) -> str | None:
+    """A name that is a demonym alone (استعرض الوزير [الألباني]، مع نظيره [الناميبي]): the model took the
+    nationality for the name; it still says the country."""
+    if len(words) != 1:
+        return None
+    return next((gaz.demonym(form) for form, _cut in proclitic_variants(words[0]) if gaz.demonym(form)), None)
+
+
+def _royal_house(words: Sequence[str]) -> str | None:
+    """The country of a ruling house whose name ends a full name of three words or more, else None."""
+    if len(words) < 3 or normalize_word("بن") not in words[:-1] and words[-2] != normalize_word("آل"):
+        return None
+    return next((_ROYAL_HOUSES[tuple(words[-n:])] for n in range(_ROYAL_LONGEST, 1, -1)
+                 if tuple(words[-n:]) in _ROYAL_HOUSES), None)
 
 
 def _named_as_a_local(words: Sequence[str], home: str) -> bool:
@@ -1475,7 +1554,10 @@ def _described_before(text: str, spans: Sequence[tuple[int, int]], gaz: Gazettee
         noun, dem = key_of(words[-2].text), key_of(words[-1].text)
         iso = gaz.demonym(dem) if dem.startswith("ال") else None
         if iso and noun.startswith("ال"):
-            sector = org_head_sector(noun) or _DESCRIBING_NOUNS.get(noun.removeprefix("ال"))
+            sector = org_head_sector(noun) or _DESCRIBING_NOUNS.get(noun.removeprefix("ال")) or next(
+                # شركة الخطوط الجوية الفرنسية "اير فرانس": a head noun a few words before the description
+                (sec for w in reversed(words[-5:-2]) if (sec := org_head_sector(key_of(w.text)))), None
+            )
             return EntityActor(code=actor_code(iso, sector), country=iso, sector=sector, kind="organization")
     return None
 
@@ -1486,6 +1568,11 @@ _DESCRIBING_NOUNS = {
     for words, sector in (("أسبوعية اسبوعية يومية مجلة صحيفة جريدة قناة شبكة", "JRN"), ("وكالة", "GOV"))
     for w in words.split()
 }
+
+
+def _demonym_after_any(text: str, spans: Sequence[tuple[int, int]], gaz: Gazetteer) -> tuple[str | None, int]:
+    """The first demonym right after one of an entity's mentions, and that mention's end."""
+    return next(((d, b) for _a, b in spans if (d := _demonym_after(text, b, gaz))), (None, 0))
 
 
 def _demonym_after(text: str, end: int, gaz: Gazetteer) -> str | None:
@@ -1503,34 +1590,56 @@ _QUOTES = {"«": "»", "(": ")", '"': '"', "“": "”"}
 _CLOSING_QUOTES = frozenset(_QUOTES.values())
 
 
-def _quoted_known_names(text: str, found: _Found, kb: Any) -> None:
+def _quoted_known_names(text: str, found: _Found, kb: Any, own: Any = None) -> None:
     """An organisation span the model found in quotes or brackets that is a knowledge base's weak name
     («الشرق الأوسط» the paper, (القاعدة) the group) is that record, not an unknown body: the quotes say
-    it is a name, not the region or the word."""
+    it is a name, not the region or the word. The outlet's own name (``own``, its media record) is the
+    outlet: قال لـ"الجزيرة" in Saudi Al-Jazirah is the paper, not the Qatari channel."""
     if kb is None:
         return
     for (typ, key), spans in list(found.other.items()):
         if typ != "ORG" or not any(_quoted(text, a, b) for a, b in spans):
             continue
-        recs = kb.kb.lookup_name(text[spans[0][0] : spans[0][1]], strict=False, kinds=_QUOTED_KINDS)
+        name = text[spans[0][0] : spans[0][1]]
+        recs = [own] if _names_outlet(name, own) else kb.kb.lookup_name(name, strict=False, kinds=_QUOTED_KINDS)
         if recs:
             del found.other[(typ, key)]
             found.kb.setdefault(recs[0].id, (recs[0], []))[1].extend(spans)
 
 
-def _quoted_outlets(text: str, found: _Found, kb: Any) -> None:
+def _quoted_outlets(text: str, found: _Found, kb: Any, own: Any = None) -> None:
     """A place name in quotes that is an outlet's name (قالت مصادر محلية لـ"الرياض": the paper, not the
-    city) is that outlet."""
+    city) is that outlet (the article's own, ``own``, first)."""
     if kb is None:
         return
     kept = []
     for a, b, place in found.places:
-        recs = kb.kb.lookup_name(text[a:b], strict=False, kinds=("media",)) if _quoted(text, a, b) else []
+        quoted = _quoted(text, a, b)
+        recs = [own] if quoted and _names_outlet(text[a:b], own) else (
+            kb.kb.lookup_name(text[a:b], strict=False, kinds=("media",)) if quoted else []
+        )
         if recs:
             found.kb.setdefault(recs[0].id, (recs[0], []))[1].append((a, b))
         else:
             kept.append((a, b, place))
     found.places = kept
+
+
+def _names_outlet(name: str, rec: Any) -> bool:
+    """Whether ``name`` is one of a media record's names, or one without its head noun (صحيفة الجزيرة →
+    الجزيرة)."""
+    if rec is None:
+        return False
+    key = key_of(name)
+    for n in (rec.name, *rec.names):
+        words = n.split()
+        headless = len(words) > 1 and key_of(words[0]) in _OUTLET_HEADS
+        if key == key_of(n) or (headless and key == key_of(" ".join(words[1:]))):
+            return True
+    return False
+
+
+_OUTLET_HEADS = frozenset(key_of(w) for w in "صحيفة جريدة مجلة قناة".split())
 
 
 def _quoted(text: str, a: int, b: int) -> bool:
@@ -1563,13 +1672,16 @@ def _word_before(text: str, start: int) -> str | None:
     organisation's head noun behind a proclitic or glued to a preposition is given bare (للبنك، فيالبنك
     [الأهلي المصري] → البنك)."""
     toks = tokenize_words(text[max(0, start - 30) : start])
+    quoted = len(toks) >= 2 and toks[-1].text in _QUOTES and toks[-2].kind == "word"
+    if quoted:  # شركة «سكاتك» النرويجية، شركة (يو اف اي) الألمانية: a head noun before the quote only
+        toks = toks[:-1]
     if not toks or toks[-1].kind != "word":
         return None
     word = key_of(toks[-1].text)
     forms = [form for form, _cut in proclitic_variants(word)]
     # وفيبنك: في glued to a head without the article
     forms += [form[2:] for form in forms if form.startswith("في") and len(form) > 4]
-    return next((form for form in forms if org_head_sector(form)), word)
+    return next((form for form in forms if org_head_sector(form)), None if quoted else word)
 
 
 def _cued(norms: list[str], i: int, m: tuple[int, str, int], gaz: Gazetteer) -> bool:
