@@ -129,19 +129,24 @@ _INTERNATIONAL = frozenset({"IGO", "UNO"})
 
 
 def _actor_at(doc, start: int, end: int):  # noqa: ANN001, ANN202 - a Document in, an EntityActor or None out
-    """The actor of the PER/ORG entity with a mention at these offsets (else one overlapping them)."""
+    """The actor of the PER/ORG entity with a mention at these offsets (else one overlapping them, else
+    an entity of another type with an actor at exactly these offsets: the model's ORG span المغرب that
+    today's code reads as the state)."""
     if doc is None:
         return None
-    overlapping = None
+    overlapping = exact_other = None
     for e in doc.entities:
-        if e.type not in ("PER", "ORG"):
-            continue
         for m in e.mentions:
+            if e.type not in ("PER", "ORG"):
+                if exact_other is None and e.actor is not None and (m.start, m.end) == (start, end):
+                    exact_other = e
+                continue
             if (m.start, m.end) == (start, end):
                 return e.actor
             if overlapping is None and m.start < end and start < m.end:
                 overlapping = e
-    return overlapping.actor if overlapping else None
+    found = overlapping or exact_other
+    return found.actor if found else None
 
 
 def main() -> None:

@@ -1264,3 +1264,54 @@ def test_the_outlets_own_name_and_a_demonym_after_a_later_mention(gaz):
     doc = _doc("وقالت مصادر لـ ( الجزيرة ) إن الاجتماع انتهى.")
     ents = {e.mentions[0].text: e.actor for e in find_entities(doc, gaz=gaz, tagger=FakeTagger({"الجزيرة": "ORG"}))}
     assert ents["الجزيرة"].country == "QAT"  # elsewhere the channel
+
+
+class _TypedTagger(FakeTagger):
+    """FakeTagger with the type given per occurrence: (name, type) pairs, in text order."""
+
+    def __init__(self, spans: list[tuple[str, str]]) -> None:
+        super().__init__({})
+        self.pairs = spans
+
+    def entities(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+        out, at = [], start
+        for name, typ in self.pairs:
+            a = text.find(name, at, end)
+            if a != -1:
+                out.append((a, a + len(name), typ))
+                at = a + len(name)
+        return out
+
+
+def test_a_known_name_the_model_tagged_misc_and_a_respelled_given_name(gaz):
+    """أردوغان tagged MISC is still the known person (TUR GOV in 2016); فيدريكا موغيريني, her given name
+    spelled without a ي, is the EU's high representative (EUR GOV in 2015)."""
+    doc = _doc("وتذكر العديدون أردوغان وهو يقفل القنوات.")
+    doc.published = "2016-10-01"
+    ents = {e.name: e for e in find_entities(doc, gaz=gaz, tagger=_TypedTagger([("أردوغان", "MISC")]))}
+    assert ents["أردوغان"].type == "PER" and ents["أردوغان"].actor.kb_id == "person:erdogan"
+    assert ents["أردوغان"].actor.code == "TURGOV"
+    doc = _doc("تصل فيدريكا موغيريني إلى المملكة الاثنين في أول زيارة رسمية.")
+    doc.published = "2015-07-20"
+    ents = find_entities(doc, gaz=gaz, tagger=FakeTagger({"فيدريكا موغيريني": "PER"}))
+    person = next(e for e in ents if e.type == "PER")
+    assert person.actor.code == "EURGOV"
+
+
+def test_a_name_tagged_misc_once_and_org_elsewhere_is_the_organisation(gaz):
+    """الوكالة الفرنسية "إكسبيرتيز فرانس" (MISC there) … إكسبيرتيز فرانس (ORG): one organisation, FRA GOV."""
+    text = 'بدعم من الوكالة الفرنسية "إكسبيرتيز فرانس" للوزارة. وقدمت إكسبيرتيز فرانس خبرتها.'
+    ents = find_entities(_doc(text), gaz=gaz,
+                         tagger=_TypedTagger([("إكسبيرتيز فرانس", "MISC"), ("إكسبيرتيز فرانس", "ORG")]))
+    agency = [e for e in ents if e.name == "إكسبيرتيز فرانس"]
+    assert len(agency) == 1 and agency[0].type == "ORG" and len(agency[0].mentions) == 2
+    assert agency[0].actor.code == "FRAGOV"
+
+
+def test_names_listed_under_a_bodys_heading(gaz):
+    """ومن «مصلحة الجمارك»: X، وY.. → GOV (the body's head noun); a name after the list's full stop is not."""
+    names = ["جيهان حافظ أحمد", "سلوى محمود عبد الفتاح", "نادية محمد عبد الله", "كريم محمود"]
+    text = ("أعلنت الوزارة في القاهرة بمصر الفائزين. والفائزون من «مصلحة الضرائب المصرية» هم: جيهان حافظ أحمد، "
+            "وسلوى محمود عبد الفتاح.. ومن «مصلحة الجمارك»: نادية محمد عبد الله. وقال كريم محمود إن الحج ميسر.")
+    ents = {e.name: e.actor for e in find_entities(_doc(text), gaz=gaz, tagger=FakeTagger({n: "PER" for n in names}))}
+    assert [ents[n].sector for n in names] == ["GOV", "GOV", "GOV", None]

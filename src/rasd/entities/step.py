@@ -204,7 +204,9 @@ def _scan_block(
     surnames = _kb_names(text, toks, norms, taken, gaz, kb, found, model) if kb is not None else []
     _state_actors(text, toks, norms, taken, gaz, found)
     first_model_person = len(found.persons)
-    ner_places = _ner_spans(text, toks, norms, taken, spans, gaz, kb, found, dateline, reporting_key)
+    # a known person's name by itself the model tagged MISC (أردوغان) is left to the knowledge base
+    known = frozenset(i for i, _m, listed in surnames if listed)
+    ner_places = _ner_spans(text, toks, norms, taken, spans, gaz, kb, found, dateline, reporting_key, known)
     # the model tagged a name the knowledge base lists on its own (أوباما، خامنئي): the known person; a
     # surname that is only the end of a full name (جون، سليمان، كارتر) stays the model's unknown person
     held = {(m.start, m.end): m for _i, m, listed in surnames if listed}
@@ -212,6 +214,8 @@ def _scan_block(
         known = held.get((p.start, p.end))
         if known is not None and p.kb is None:
             p.kb, p.title = known.kb, p.title or known.title
+    if kb is not None and (surnames or found.pending):
+        _respelled_given_names(found.persons[first_model_person:], [m for _i, m, _l in surnames] + found.pending, kb)
     for i, mention, _listed in surnames:  # a lone known surname the model's spans left free
         if not taken[i]:
             found.persons.append(mention)
@@ -392,6 +396,32 @@ def _in_a_place_name(text: str, m: PersonMention) -> bool:
     return _any_form_in(normalize_word_cached(before[-1]), _NAMED_PLACES)
 
 
+def _respelled_given_names(persons: list[PersonMention], surnames: list[PersonMention], kb: Any) -> None:
+    """A full name the model found that ends in a known foreigner's surname, its given name spelled
+    another way (فيدريكا موغيريني for فيديريكا موغيريني): that person. Arabic spellings of foreign names
+    differ mostly in their long vowels, so the given names are compared without them; not for people of
+    the region, whose given names differ in just those letters (محمد، محمود)."""
+    surname_at = {m.end: m for m in surnames}
+    for p in persons:
+        m = surname_at.get(p.end)
+        if p.kb is not None or m is None or m.start <= p.start or len(p.words) < 2:
+            continue
+        rec = kb.kb.get(m.kb)
+        if rec is None or rec.country in _NAMED_BY_FAMILY:
+            continue
+        given = {_consonants(normalize_word(n.split()[0])) for n in (rec.name, *rec.names) if len(n.split()) >= 2}
+        if _consonants(p.words[0]) in given:
+            p.kb = rec.id
+
+
+def _consonants(word: str) -> str:
+    """A word without its long vowels (ا و ي ى): فيدريكا and فيديريكا alike give فدركا."""
+    return word.translate(_LONG_VOWELS)
+
+
+_LONG_VOWELS = str.maketrans("", "", "اويىآأإ")
+
+
 def _another_given_name(text: str, toks: list[Token], norms: list[str], i: int, cut: int, rec: Any) -> bool:
     """A known person's family name (``قائد السبسي``, ``الأسد``) right after a given name that is not
     theirs names a relative or namesake: حافظ الأسد is not بشار الأسد, متعب بن عبد الله not the king.
@@ -459,8 +489,10 @@ def _state_actors(
 def _ner_spans(
     text: str, toks: list[Token], norms: list[str], taken: list[bool], spans: Sequence[tuple[int, int, str]],
     gaz: Gazetteer, kb: Any, found: _Found, dateline: tuple[int, int] | None, reporting_key: str | None,
+    known: frozenset[int] = frozenset(),
 ) -> list[tuple[int, int, int, int, str]]:
-    """Pass 3, the NER model's spans; returns its place spans that are no gazetteer name as a whole."""
+    """Pass 3, the NER model's spans; returns its place spans that are no gazetteer name as a whole.
+    ``known``: words that are a known person's name by itself, which a MISC span does not take."""
     starts = {t.start: i for i, t in enumerate(toks)}
     ends = {t.end: i for i, t in enumerate(toks)}
     # a lone demonym (ANERcorp tags العراقية as MISC) is left to the gazetteer pass
@@ -472,6 +504,8 @@ def _ner_spans(
         if i is None or j is None or any(taken[i : j + 1]):
             continue
         if i == j and _could_start(norms[i], gaz) & _DEMONYM and gaz.demonym_at(norms[i]):
+            continue
+        if typ == "MISC" and i == j and i in known:
             continue
         if _web_name(text, s, e):
             continue  # AHDATH.INFO, the outlet's address at the top of its articles: no actor
@@ -997,6 +1031,7 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
     if basis == "outlet" and votes and votes.get(outlet or "", 0) < max(votes.values()):
         person_home = None
     _place_stateless(stateless, person_home, basis, home, outlet, votes)
+    _one_type_per_name(found.other)
     for (typ, key), spans in found.other.items():
         name = text[spans[0][0] : spans[0][1]]
         # سيرك [بيلوتشي] الإيطالي: a demonym right after the span places the organisation
@@ -1015,7 +1050,40 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
         out.append(Entity(id=stable_id(typ.lower(), key), type=typ, name=name, mentions=mentions(spans), actor=actor))
     out.sort(key=lambda e: e.mentions[0].start if e.mentions else 0)
     _party_members(text, out)
+    _listed_under_a_body(text, out, kb)
     return out
+
+
+# a list of names headed by the body they belong to: ومن «مصلحة الجمارك»: نادية محمد، وأميمة خميس.. (the
+# staff a ministry honours, the officials a decree names); the list runs to the next full stop or colon
+_BODY_HEADING = re.compile(r"(?:^|\s)(?:و?من|و?في)\s+[«\"“]?([^«»\"“”:.\n]{3,80}?)[»\"”]?\s*(?:هم|هي)?\s*:")
+_LIST_END = re.compile(r"[.:؟!\n]")
+
+
+def _listed_under_a_body(text: str, entities: list[Entity], kb: Any) -> None:
+    """Persons with no sector in a list of names right after a heading that names a body by its head noun
+    (مصلحة، هيئة، وزارة، شركة …) take that body's sector, and its country where they have none."""
+    if ":" not in text:
+        return
+    persons = [(m.start, e.actor) for e in entities if e.type == "PER" and e.actor is not None
+               and e.actor.sector is None for m in e.mentions]
+    if not persons:
+        return
+    bodies = {key_of(e.name): e.actor for e in entities if e.type == "ORG" and e.actor is not None}
+    for heading in _BODY_HEADING.finditer(text):
+        words = [key_of(w) for w in heading.group(1).split()]
+        sector = _head_sector(words, kb) if words and org_head_sector(words[0]) else None
+        if sector is None:
+            continue
+        start = heading.end()
+        end_mark = _LIST_END.search(text, start)
+        end = end_mark.start() if end_mark else len(text)
+        body = bodies.get(key_of(heading.group(1)))
+        for at, actor in persons:
+            if start <= at < end and actor.sector is None:
+                actor.sector = sector
+                actor.country = actor.country or (body.country if body else None)
+                actor.code = actor_code(actor.country, sector) if actor.country else sector
 
 
 # a party named right after a person, in brackets or after عن (جميلة عفيف (الأصالة والمعاصرة)، محمد جودار
@@ -1092,6 +1160,14 @@ def _party_members(text: str, entities: list[Entity]) -> None:
                 a.country, a.sector = a.country or party, "PTY"
                 a.code = actor_code(a.country, a.sector)
                 break
+
+
+def _one_type_per_name(other: dict[tuple[str, str], list[tuple[int, int]]]) -> None:
+    """A name the model tagged MISC once and ORG elsewhere in the article is the organisation throughout
+    (الوكالة الفرنسية "إكسبيرتيز فرانس" … إكسبيرتيز فرانس): its MISC mentions join the ORG entity."""
+    for typ, key in [k for k in other if k[0] == "MISC" and ("ORG", k[1]) in other]:
+        spans = other.pop((typ, key))
+        other["ORG", key] = sorted(other["ORG", key] + spans)
 
 
 def _place_stateless(
