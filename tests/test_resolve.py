@@ -1315,3 +1315,18 @@ def test_names_listed_under_a_bodys_heading(gaz):
             "وسلوى محمود عبد الفتاح.. ومن «مصلحة الجمارك»: نادية محمد عبد الله. وقال كريم محمود إن الحج ميسر.")
     ents = {e.name: e.actor for e in find_entities(_doc(text), gaz=gaz, tagger=FakeTagger({n: "PER" for n in names}))}
     assert [ents[n].sector for n in names] == ["GOV", "GOV", "GOV", None]
+
+
+def test_places_that_name_a_canal_a_municipality_or_an_airport(gaz):
+    """السويس in قناة السويس، جدة in أمانة جدة، الرياض in أمانة منطقة الرياض، فاس in مطار فاس name things,
+    not places of the story; السويس and جدة on their own are places."""
+    from rasd.entities.step import _facility_named_after
+
+    text = "عبرت السفن قناة السويس، وكشفت أمانة جدة وأمانة منطقة الرياض عن خطط، وارتفع عدد ركاب مطار فاس."
+    for name in ("السويس", "جدة", "الرياض", "فاس"):
+        assert _facility_named_after(text, text.index(name)), name
+    text = "وصل الوفد إلى السويس ثم إلى محافظة جدة."
+    assert not _facility_named_after(text, text.index("السويس"))
+    assert not _facility_named_after(text, text.index("جدة"))
+    ents = find_entities(_doc("عبرت السفن قناة السويس أمس."), gaz=gaz, tagger=None)
+    assert not [e for e in ents if e.geo is not None and e.name == "السويس"]

@@ -932,7 +932,7 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
             stateless.append((ent, full.words))
     # a place named in a firm's name (بنك مصر، غرفة جدة، شركة الإسكندرية للبترول، نادي جدة الأدبي) is the
     # firm's name, not a place of the story
-    found.places = [x for x in found.places if not _firm_named_after(text, x[0])]
+    found.places = [x for x in found.places if not (_firm_named_after(text, x[0]) or _facility_named_after(text, x[0]))]
     _quoted_outlets(text, found, kb, own)
     # places: geocode every name with the article as context
     # the outlet's country counts as named: a Saudi paper's local news seldom says السعودية
@@ -1721,6 +1721,25 @@ _OUTLET_HEADS = frozenset(key_of(w) for w in "صحيفة جريدة مجلة ق�
 def _quoted(text: str, a: int, b: int) -> bool:
     before, after = text[max(0, a - 2) : a].strip(), text[b : b + 2].strip()
     return bool(before) and before[-1] in _QUOTES and after[:1] == _QUOTES[before[-1]]
+
+
+def _facility_named_after(text: str, start: int) -> bool:
+    """Whether the place name at ``start`` names a canal, a municipality or an airport after it (قناة
+    السويس، قناة بنما، أمانة جدة، أمانة منطقة الرياض، مطار فاس-سايس): the name of a thing, not a place
+    of the story."""
+    toks = tokenize_words(text[max(0, start - 30) : start])
+    if not toks or toks[-1].kind != "word":
+        return False
+    before = [form for form, _cut in proclitic_variants(key_of(toks[-1].text))]
+    if any(f in _FACILITY_HEADS for f in before):
+        return True
+    if len(toks) >= 2 and toks[-2].kind == "word" and any(f in _REGION_NOUNS for f in before):
+        return any(f in _FACILITY_HEADS for f, _cut in proclitic_variants(key_of(toks[-2].text)))
+    return False
+
+
+_FACILITY_HEADS = frozenset(key_of(w) for w in "قناة أمانة مطار".split())
+_REGION_NOUNS = frozenset(key_of(w) for w in "منطقة محافظة".split())
 
 
 def _firm_named_after(text: str, start: int, clubs: bool = True) -> bool:
