@@ -1724,9 +1724,9 @@ def _quoted(text: str, a: int, b: int) -> bool:
 
 
 def _facility_named_after(text: str, start: int) -> bool:
-    """Whether the place name at ``start`` names a canal, a municipality or an airport after it (قناة
-    السويس، قناة بنما، أمانة جدة، أمانة منطقة الرياض، مطار فاس-سايس): the name of a thing, not a place
-    of the story."""
+    """Whether the place name at ``start`` names a canal or a municipality after it (قناة السويس، قناة بنما،
+    أمانة جدة، أمانة منطقة الرياض): the name of a thing, not a place of the story. An airport stays a
+    place (وصل الوفد إلى مطار جدة: the delegation is in Jeddah)."""
     toks = tokenize_words(text[max(0, start - 30) : start])
     if not toks or toks[-1].kind != "word":
         return False
@@ -1738,7 +1738,7 @@ def _facility_named_after(text: str, start: int) -> bool:
     return False
 
 
-_FACILITY_HEADS = frozenset(key_of(w) for w in "قناة أمانة مطار".split())
+_FACILITY_HEADS = frozenset(key_of(w) for w in "قناة أمانة".split())
 _REGION_NOUNS = frozenset(key_of(w) for w in "منطقة محافظة".split())
 
 
