@@ -146,6 +146,19 @@ ROLES: dict[str, str] = {
         "عضوي المكتب السياسي": "PTY",
         "عضو الديوان السياسي": "PTY",
         "عضوة المكتب السياسي": "PTY",
+        "عضو مكتبه السياسي": "PTY",
+        "عضوة مكتبه السياسي": "PTY",
+        "عضو مكتبها السياسي": "PTY",
+        # religious offices (شيخ الأزهر الإمام الأكبر أحمد الطيب، مفتي الجمهورية)
+        "شيخ الأزهر": "REL",
+        "الإمام الأكبر": "REL",
+        "مفتي الجمهورية": "REL",
+        "المفتي العام": "REL",
+        "مفتي": "REL",
+        "المفتي": "REL",
+        # a state's representative at a negotiation or body (ممثل نيوزيلندا تيم غروزر); not الممثل, an actor
+        "ممثل": "GOV",
+        "ممثلة": "GOV",
         # the head of a party's list of candidates (X وكيل لائحة فيدرالية اليسار)
         "وكيل لائحة": "PTY",
         "وكيلة لائحة": "PTY",
@@ -349,6 +362,8 @@ def _title_before(
 def _past_honorifics(toks: Sequence[Token], j: int, text: str) -> int:
     """The last word at or before ``j`` that is no honorific: وزير الثقافة والإعلام الدكتور عادل الطريفي،
     رئيس الهيئة د. أحمد مجاهد، المهندس/ علي (the point or slash after one is a word of its own)."""
+    if j >= 1 and toks[j].text in _OPENING_QUOTES:
+        j -= 1  # الرئيس البوسني "ملادن إيفانيش": the name in quotes after its title
     while j >= 0:
         if toks[j].text in _HONORIFIC_MARKS and j >= 1 and toks[j - 1].norm in HONORIFICS:
             j -= 1
@@ -516,6 +531,7 @@ HONORIFICS = frozenset(
 
 
 _HONORIFIC_MARKS = frozenset({".", "/"})
+_OPENING_QUOTES = frozenset({'"', "«", "“"})
 _CHARGED = frozenset(normalize_word(w) for w in "المكلف المكلفة".split())
 
 
@@ -564,7 +580,9 @@ def _demonym_as_noun(toks: Sequence[Token], d: int) -> bool:
 _APPOSITION_GAPS = frozenset({"،", ","})
 _DASHES = frozenset({"-", "–", "—"})  # عبد العزيز الشريف – وكيل أول الوزارة: a title in apposition
 _CLAUSE_MARKS = _APPOSITION_GAPS | _DASHES | {":"}
-_NOUN_PREPS = frozenset(normalize_word(w) for w in "مع من إلى الى على عن لدى ضد بين أمام امام".split())
+_NOUN_PREPS = frozenset(
+    normalize_word(w) for w in "مع من إلى الى على عن لدى ضد بين أمام امام أمثال امثال مثل ومثل بينهم منهم ومنهم".split()
+)  # أمثال الألماني مسعود أوزيل: "such as", "among them" before a list of persons
 
 
 def _title_word(tok: Token) -> bool:

@@ -1043,9 +1043,9 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
             # however long; it is read next to the name's head words
             closed = after is not None and text[end:].lstrip()[:1] in _CLOSING_QUOTES
             described = f"{' '.join(name.split()[:3]) if closed else name} {after}" if after else name
+            head = _NEWS_HEAD if _news_agency(text, *spans[0]) else _word_before(text, spans[0][0])
             actor = _described_before(text, spans, gaz) or _unknown_organisation(
-                described, gaz, kb, *_org_home(name, person_home, basis, outlet),
-                _word_before(text, spans[0][0]),
+                described, gaz, kb, *_org_home(name, person_home, basis, outlet), head,
             )
         out.append(Entity(id=stable_id(typ.lower(), key), type=typ, name=name, mentions=mentions(spans), actor=actor))
     out.sort(key=lambda e: e.mentions[0].start if e.mentions else 0)
@@ -1088,7 +1088,7 @@ def _listed_under_a_body(text: str, entities: list[Entity], kb: Any) -> None:
 
 # a party named right after a person, in brackets or after عن (جميلة عفيف (الأصالة والمعاصرة)، محمد جودار
 # عن الاتحاد الدستوري), or right before, after a list-head title (وكيل لائحة حزب الاستقلال سعيد بلفقيه)
-_PARTY_AFTER = re.compile(r"\s*(?:\(|[-–]|عن)\s*(?:حزب\s+)?$")
+_PARTY_AFTER = re.compile(r"\s*(?:\(|[-–:]|عن)\s*(?:حزب\s+)?$")  # and a list's X: حزب الاستقلال
 _BRACKET_OPEN = re.compile(r"\s*\(\s*")  # والمؤتمر الوطني الاتحادي (فاطمة غلمان): the party's candidate in brackets
 _LIST_JOIN = re.compile(r"\s*،?\s*و")  # the words between two names of a list: و (the next name's clitic)
 _PARTY_BEFORE = re.compile(r"(?:لائحة|اللائحة|مرشح|مرشحة|مرشحي|عن)\s+(?:حزب\s+)?$")
@@ -1213,7 +1213,19 @@ def _org_sector(words: list[str], kb: Any, head: str | None = None) -> str | Non
         sector = _head_sector([head], kb)
     if sector == "BUS" and any(w in CENTRAL_BANK_WORDS for w in words[:3]):
         sector = "GOV"
+    if sector in (None, "GOV") and _of_the_armed_forces(words):
+        sector = "MIL"  # الهيئة الهندسية للقوات المسلحة، جهاز مشروعات الخدمة الوطنية للقوات المسلحة
     return sector
+
+
+def _of_the_armed_forces(words: list[str]) -> bool:
+    """Whether a name ends in "of the armed forces" (للقوات المسلحة، التابع للجيش)."""
+    return any(w == _FOR_FORCES and n + 1 < len(words) and words[n + 1] == _ARMED for n, w in enumerate(words)) or (
+        _FOR_ARMY in words
+    )
+
+
+_FOR_FORCES, _ARMED, _FOR_ARMY = (key_of(w) for w in ("للقوات", "المسلحة", "للجيش"))
 _ORG_NAME_ENDS = frozenset(normalize_word(w) for w in "في على من إلى ضد مع عن لدى داخل".split())
 
 
@@ -1362,6 +1374,9 @@ _STATE_HEADS = {
         ("الوكالة الوطنية", "GOV"), ("صندوق", "GOV"),
         # committees of ministers and joint higher committees of two states (اللجنة العليا المصرية اللبنانية)
         ("اللجنة العليا", "GOV"), ("اللجنة الوزارية", "GOV"), ("المجموعة الوزارية", "GOV"), ("اللجنة الحكومية", "GOV"),
+        # a council of religious scholars (المجلس العلمي الأعلى، المجلس العلمي المحلي), a parliament's
+        # friendship group (مجموعة الصداقة الفرنسية المغربية بمجلس الشيوخ)
+        ("المجلس العلمي", "REL"), ("مجموعة الصداقة", "LEG"),
     )
 }
 _STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "SPY", "MIL"})
@@ -1721,6 +1736,18 @@ _OUTLET_HEADS = frozenset(key_of(w) for w in "صحيفة جريدة مجلة ق�
 def _quoted(text: str, a: int, b: int) -> bool:
     before, after = text[max(0, a - 2) : a].strip(), text[b : b + 2].strip()
     return bool(before) and before[-1] in _QUOTES and after[:1] == _QUOTES[before[-1]]
+
+
+def _news_agency(text: str, a: int, b: int) -> bool:
+    """Whether the quoted name at a..b is a news agency's: وكالة «دوغان» للأنباء."""
+    return _quoted(text, a, b) and bool(_AGENCY_BEFORE.search(text, max(0, a - 12), a)) and bool(
+        _NEWS_AFTER.match(text, b)
+    )
+
+
+_AGENCY_BEFORE = re.compile(r"وكال[ةه]\s*[«\"“(]\s*$")
+_NEWS_AFTER = re.compile(r"\s*[»\"”)]\s*للأنباء")
+_NEWS_HEAD = key_of("صحيفة")  # the head noun that gives a news outlet's sector (JRN)
 
 
 def _facility_named_after(text: str, start: int) -> bool:
