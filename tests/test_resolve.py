@@ -1366,3 +1366,6 @@ def test_bodies_of_the_armed_forces_scholars_friendship_groups_and_news_agencies
     assert ents["المجلس العلمي بالإسكندرية"].code == "EGYREL"
     assert ents["مجموعة الصداقة المصرية الفرنسية"].code == "EGYLEG"
     assert ents["الشروق"].sector == "JRN"
+    text = "في أنقرة بتركيا، أفادت وكالة أنباء «دوغان» بمقتل جنديين في تركيا."
+    ents = {e.name: e.actor for e in find_entities(_doc(text), gaz=gaz, tagger=FakeTagger({"دوغان": "ORG"}))}
+    assert ents["دوغان"].code == "TURJRN"

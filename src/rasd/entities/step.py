@@ -1043,7 +1043,7 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
             # however long; it is read next to the name's head words
             closed = after is not None and text[end:].lstrip()[:1] in _CLOSING_QUOTES
             described = f"{' '.join(name.split()[:3]) if closed else name} {after}" if after else name
-            head = _NEWS_HEAD if _news_agency(text, *spans[0]) else _word_before(text, spans[0][0])
+            head = _NEWS_HEAD if any(_news_agency(text, a, b) for a, b in spans) else _word_before(text, spans[0][0])
             actor = _described_before(text, spans, gaz) or _unknown_organisation(
                 described, gaz, kb, *_org_home(name, person_home, basis, outlet), head,
             )
@@ -1739,12 +1739,15 @@ def _quoted(text: str, a: int, b: int) -> bool:
 
 
 def _news_agency(text: str, a: int, b: int) -> bool:
-    """Whether the quoted name at a..b is a news agency's: وكالة «دوغان» للأنباء."""
-    return _quoted(text, a, b) and bool(_AGENCY_BEFORE.search(text, max(0, a - 12), a)) and bool(
-        _NEWS_AFTER.match(text, b)
-    )
+    """Whether the quoted name at a..b is a news agency's: وكالة «دوغان» للأنباء، وكالة أنباء «دوغان»."""
+    if not _quoted(text, a, b):
+        return False
+    if _NEWS_AGENCY_BEFORE.search(text, max(0, a - 20), a):
+        return True
+    return bool(_AGENCY_BEFORE.search(text, max(0, a - 12), a)) and bool(_NEWS_AFTER.match(text, b))
 
 
+_NEWS_AGENCY_BEFORE = re.compile(r"وكال[ةه]\s+(?:ال)?[أا]نباء\s*[«\"“(]\s*$")
 _AGENCY_BEFORE = re.compile(r"وكال[ةه]\s*[«\"“(]\s*$")
 _NEWS_AFTER = re.compile(r"\s*[»\"”)]\s*للأنباء")
 _NEWS_HEAD = key_of("صحيفة")  # the head noun that gives a news outlet's sector (JRN)
