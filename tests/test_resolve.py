@@ -1369,3 +1369,18 @@ def test_bodies_of_the_armed_forces_scholars_friendship_groups_and_news_agencies
     text = "في أنقرة بتركيا، أفادت وكالة أنباء «دوغان» بمقتل جنديين في تركيا."
     ents = {e.name: e.actor for e in find_entities(_doc(text), gaz=gaz, tagger=FakeTagger({"دوغان": "ORG"}))}
     assert ents["دوغان"].code == "TURJRN"
+
+
+def test_deputies_of_a_head_acting_officers_doctors_police_chiefs_and_a_quoted_group(gaz):
+    """X نائب مدير مطار عدن is no member of parliament (LEG); الطبيبة X، مديرة المركز الوطني بالنيابة → MED
+    (بالنيابة is "acting", no prosecution); X قائد الشرطة في لافايت → COP; منظمة «بيت المقدس» → the
+    armed group (IMG REB), not Jerusalem."""
+    names = {"جيم كرافت": "PER", "عبد الرقيب العمري": "PER", "خديجة الحجوجي": "PER", "بيت المقدس": "ORG"}
+    text = ("وقال جيم كرافت قائد الشرطة في لافايت إن شخصين قتلا. فيما لفت عبد الرقيب العمري نائب مدير مطار عدن "
+            "الدولي إلى أن الرحلات مستمرة. توجت الطبيبة المغربية خديجة الحجوجي، مديرة المركز الوطني لتحاقن الدم "
+            "بالنيابة، بجائزة. وأعلنت منظمة « بيت المقدس » مسؤوليتها.")
+    ents = {e.name: e.actor for e in find_entities(_doc(text), gaz=gaz, tagger=FakeTagger(names))}
+    assert ents["جيم كرافت"].sector == "COP"
+    assert ents["عبد الرقيب العمري"].sector != "LEG"
+    assert ents["خديجة الحجوجي"].code == "MARMED"
+    assert ents["أنصار بيت المقدس"].code == "IMGREB"

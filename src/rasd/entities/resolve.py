@@ -149,6 +149,8 @@ ROLES: dict[str, str] = {
         "عضو مكتبه السياسي": "PTY",
         "عضوة مكتبه السياسي": "PTY",
         "عضو مكتبها السياسي": "PTY",
+        "الطبيب": "MED",
+        "الطبيبة": "MED",
         # religious offices (شيخ الأزهر الإمام الأكبر أحمد الطيب، مفتي الجمهورية)
         "شيخ الأزهر": "REL",
         "الإمام الأكبر": "REL",
@@ -653,6 +655,8 @@ def role_after(
         if sector is None and sectors is not None:  # محافظ، وزيرة: role words of the state, no office
             found = sectors([t.norm for t in toks[k : k + n]])
             sector = found if found in _STATE_TITLE_SECTORS else None
+        if sector and n == 1 and toks[k].norm in _DEPUTY and k + 1 < len(toks) and toks[k + 1].norm in _DEPUTY_OF:
+            sector = None  # نائب مدير مطار عدن: a deputy director, no member of parliament
         if sector:
             break
     else:
@@ -692,6 +696,11 @@ def role_after(
     return None
 
 
+_ACTING = normalize_word("بالنيابة")
+_DEPUTY = frozenset(normalize_word(w) for w in "نائب النائب".split())
+_DEPUTY_OF = frozenset(normalize_word(w) for w in "مدير رئيس وزير محافظ أمين قائد المدير الرئيس الوزير".split())
+
+
 # "of the Republic / State / Kingdom of": a title's state named after the office (… لجمهورية ألبانيا)
 _OF_STATE = frozenset(normalize_word(w) for w in "لجمهورية بجمهورية لدولة بدولة لمملكة بمملكة لسلطنة بسلطنة".split())
 
@@ -711,6 +720,7 @@ ORG_HEADS = {
         ("بنك مصرف شركة مجموعة مؤسسة غرفة", "BUS"),
         ("جامعة كلية أكاديمية مدرسة معهد", "EDU"),
         ("محكمة نيابة", "JUD"),
+        ("شرطة", "COP"),
         ("صحيفة جريدة مجلة", "JRN"),
         ("حزب حركة تيار ائتلاف تحالف جبهة تجمع", "PTY"),
         ("نقابة", "LAB"),
@@ -733,6 +743,8 @@ def _head_of(toks: Sequence[Token], k: int, words: int) -> tuple[str, int] | Non
         return None
     office = None  # مدير عام الإدارة العامة للفتاوى: an office of the state, unless a body follows
     for e in range(k + 1, min(k + words, k + 6)):
+        if toks[e].norm == _ACTING:
+            continue  # مديرة المركز الوطني بالنيابة: "acting", no public prosecution
         for form, _cut in proclitic_variants(toks[e].norm):  # لجهاز، بوزارة، للهيئة
             bare = form.removeprefix("ال")
             if bare in _MINISTERIAL:  # مستشار وزير الاتصالات، وكيل أول الوزارة: the state's
