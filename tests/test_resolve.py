@@ -1384,3 +1384,15 @@ def test_deputies_of_a_head_acting_officers_doctors_police_chiefs_and_a_quoted_g
     assert ents["عبد الرقيب العمري"].sector != "LEG"
     assert ents["خديجة الحجوجي"].code == "MARMED"
     assert ents["أنصار بيت المقدس"].code == "IMGREB"
+
+
+def test_a_nunated_word_is_no_place_and_a_new_town_is_its_towns(gaz):
+    """معانٍ (nunated: "meanings") is no Ma'an even where the model tags it; سلا الجديدة is Salé's new town,
+    one place with the adjective, not الجديدة (El Jadida) apart; بمدينة الجديدة is El Jadida itself."""
+    tagger = FakeTagger({"معانٍ": "LOC", "سلا": "LOC", "الجديدة": "LOC"})
+    text = "وبدلًا من تمرير معانٍ عظيمة في المغرب، جاب المرشح أحياء سلا الجديدة، ثم زار بمدينة الجديدة ناديا."
+    ents = find_entities(_doc(text), gaz=gaz, tagger=tagger)
+    geo = {(m.start, text[m.start:m.end]): e.geo.country for e in ents if e.geo for m in e.mentions}
+    assert not [k for k in geo if "معان" in k[1]]
+    assert geo.get((text.index("سلا الجديدة"), "سلا الجديدة")) == "MAR"
+    assert geo.get((text.index("بمدينة الجديدة") + len("بمدينة "), "الجديدة")) == "MAR"

@@ -556,6 +556,8 @@ def _ner_spans(
             end = toks[j + 1].end  # أمريكا الجنوبية: a continent, kept as a place without a country
             found.other.setdefault(("LOC", " ".join(norms[i : j + 2])), []).append((s, end))
             taken[j + 1] = True
+        elif typ == "LOC" and _TANWEEN.search(text, s, e):
+            continue  # معانٍ "meanings", not Ma'an: a name takes no nunation
         elif typ == "LOC":
             longer = gaz.match_at(norms, i)
             if longer and longer[0] > j - i + 1 and not any(taken[i : i + longer[0]]) and _strong(gaz, longer[1]):
@@ -568,7 +570,8 @@ def _ner_spans(
                 ner_places.append((i, j, s, e, " ".join(words)))
                 continue
             a = toks[i].start + orig_cut(text, toks[i].start, m[2])  # our cut: للعراق stays whole
-            found.places.append((a, e, _place_name(m[1], norms, i, a, dateline, reporting_key, ner=True)))
+            j = _past_new_town(norms, taken, j, m[1])
+            found.places.append((a, toks[j].end, _place_name(m[1], norms, i, a, dateline, reporting_key, ner=True)))
         else:
             found.other.setdefault((typ, " ".join(words)), []).append((s, e))
         for k in range(i, j + 1):
@@ -600,16 +603,19 @@ def _gazetteer_words(
         in_ner = m is not None and any(a <= i and i + m[0] - 1 <= b for a, b, *_ in ner_places)
         if m and m[0] == 1 and m[2] and not in_ner and _word_of_its_own(norms[i], m[1]):
             m = None  # كبيرا is not ك + بيرا (Beira), كبرى not ك + بري
+        if m and _TANWEEN.search(toks[i].text):
+            m = None  # معانٍ "meanings", not Ma'an: a name takes no nunation
         cued = m is not None and _cued(norms, i, m, gaz)
         if m and not any(taken[i : i + m[0]]) and (in_ner or cued or _strong(gaz, m[1])):
             n, key, cut = m
             a = toks[i].start + orig_cut(text, toks[i].start, cut)
+            last = _past_new_town(norms, taken, i + n - 1, key)
             found.places.append(
-                (a, toks[i + n - 1].end, _place_name(key, norms, i, a, dateline, reporting_key, ner=in_ner or cued))
+                (a, toks[last].end, _place_name(key, norms, i, a, dateline, reporting_key, ner=in_ner or cued))
             )
-            for k in range(i, i + n):
+            for k in range(i, last + 1):
                 taken[k] = True
-            i += n
+            i = last + 1
             continue
         dem = gaz.demonym_at(norms[i]) if could & _DEMONYM else None
         if dem and dem[0] == "QAT" and i > 0 and _any_form_in(norms[i - 1], _COUNTRY_LEVEL_NOUNS):
@@ -627,6 +633,16 @@ def _gazetteer_words(
                 taken[k] = True
 
 
+def _past_new_town(norms: list[str], taken: list[bool], j: int, key: str) -> int:
+    """The last word of a place name ending at word ``j``, past الجديدة after it: سلا الجديدة، دمياط الجديدة
+    are their town's new quarters, not الجديدة (El Jadida) apart; بمدينة الجديدة is El Jadida itself."""
+    new_town = j + 1 < len(norms) and not taken[j + 1] and norms[j + 1] in _NEW_TOWN and key not in _CITY_NOUNS
+    return j + new_town
+
+
+_TANWEEN = re.compile("[\u064b-\u064d]")
+_NEW_TOWN = frozenset(normalize_word(w) for w in "الجديدة الجديد".split())
+_CITY_NOUNS = frozenset(key_of(w) for w in "مدينة المدينة".split())  # بمدينة الجديدة: El Jadida itself
 _CONTINENT_TAILS = frozenset(normalize_word(w) for w in "الجنوبية الشمالية اللاتينية الوسطى الجنوبي الشمالي اللاتيني".split())
 _AMERICA = frozenset(normalize_word(w) for w in "أمريكا أميركا امريكا الأمريكي الأميركي".split())
 _COUNTRY_LEVEL_NOUNS = frozenset(
