@@ -1396,3 +1396,13 @@ def test_a_nunated_word_is_no_place_and_a_new_town_is_its_towns(gaz):
     assert not [k for k in geo if "معان" in k[1]]
     assert geo.get((text.index("سلا الجديدة"), "سلا الجديدة")) == "MAR"
     assert geo.get((text.index("بمدينة الجديدة") + len("بمدينة "), "الجديدة")) == "MAR"
+
+
+def test_egypts_arab_organization_for_industrialization_is_egypts(gaz):
+    """الهيئة العربية للتصنيع is Egypt's state industry (EGY GOV), not a pan-Arab body, though its name
+    is built like one (الهيئة العربية … → IGO)."""
+    text = "وشاركت الهيئة العربية للتصنيع في المعرض بالقاهرة مع الهيئة العربية للطاقة المتجددة."
+    names = {"الهيئة العربية للتصنيع": "ORG", "الهيئة العربية للطاقة المتجددة": "ORG"}
+    ents = {e.name: e.actor for e in find_entities(_doc(text), gaz=gaz, tagger=FakeTagger(names))}
+    assert ents["الهيئة العربية للتصنيع"].code == "EGYGOV"
+    assert ents["الهيئة العربية للطاقة المتجددة"].code == "IGO"
