@@ -1099,7 +1099,7 @@ def _listed_under_a_body(text: str, entities: list[Entity], kb: Any) -> None:
             if start <= at < end and actor.sector is None:
                 actor.sector = sector
                 actor.country = actor.country or (body.country if body else None)
-                actor.code = actor_code(actor.country, sector) if actor.country else sector
+                actor.code = actor_code(actor.country, sector)
 
 
 # a party named right after a person, in brackets or after عن (جميلة عفيف (الأصالة والمعاصرة)، محمد جودار
@@ -1132,8 +1132,7 @@ def _party_members(text: str, entities: list[Entity]) -> None:
         return
     # a list of names joined by و before the bracketed party shares it (X وY وZ (العدالة والتنمية)):
     # walked from the end, so each name takes the party of the name after it
-    persons = sorted(((m.start, m.end, e) for e in entities if e.type == "PER" for m in e.mentions),
-                     key=lambda t: t[0], reverse=True)
+    persons = sorted(((m.start, m.end) for e in entities if e.type == "PER" for m in e.mentions), reverse=True)
     listed: dict[int, str] = {}  # a person mention's start → the party its list ends with
     for e in entities:
         a = e.actor
@@ -1147,10 +1146,10 @@ def _party_members(text: str, entities: list[Entity]) -> None:
             if party is not None:
                 listed[m.start] = party
     after: dict[int, int] = {}
-    for (s2, _e2, _x2), (s1, e1, _x1) in zip(persons, persons[1:], strict=False):
+    for (s2, _e2), (s1, e1) in zip(persons, persons[1:], strict=False):
         if _LIST_JOIN.fullmatch(text[e1:s2]):
             after[s1] = s2
-    for s1, _e1, _x in persons:
+    for s1, _e1 in persons:
         if s1 not in listed and after.get(s1) in listed:
             listed[s1] = listed[after[s1]]
     for e in entities:
@@ -1552,9 +1551,8 @@ _ROYAL_LONGEST = max(len(k) for k in _ROYAL_HOUSES)
 def _demonym_alone(words: Sequence[str], gaz: Gazetteer) -> str | None:
     """A name that is a demonym alone (استعرض الوزير [الألباني]، مع نظيره [الناميبي]): the model took the
     nationality for the name; it still says the country."""
-    if len(words) != 1:
-        return None
-    return next((gaz.demonym(form) for form, _cut in proclitic_variants(words[0]) if gaz.demonym(form)), None)
+    found = gaz.demonym_at(words[0]) if len(words) == 1 else None
+    return found[0] if found else None
 
 
 def _royal_house(words: Sequence[str]) -> str | None:
