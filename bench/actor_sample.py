@@ -5,12 +5,17 @@ and score rasd against mentions labelled with the right country.
     .venv/bin/python bench/actor_sample.py --score docs/bench/actor-check-2026-12-06.tsv   # y/n judgements
     .venv/bin/python bench/actor_sample.py --gold docs/bench/actor-gold-2026-12-07.tsv     # today's code
     ... --gold FILE --errors wrong.tsv                                                      # and its misses
+    [RASD_NER_MODEL=DIR] ... --seed 37 --dump m1.jsonl   # every PER/ORG mention of one NER model's draw
+    ... --seed 37 --pool m1.jsonl m2.jsonl --per-corpus 100   # a sample of two models' pooled mentions
 
 The sample: ``--articles`` random articles from each of ahdath-2019 (Morocco), youm7-2025 (Egypt) and
 the SaudiNewsNet store given by ``--db`` (not near-duplicates), through the pipeline up to the entities
 step, then ``--per-corpus`` random mentions of PER and ORG entities (whether or not rasd resolved
 them), each printed with its offsets, the code, country and office rasd gave and 70 characters of
-context. The draw depends on the entities rasd finds, so a sample is drawn once and labelled.
+context. The draw depends on the entities rasd finds, so a sample is drawn once and labelled. To compare
+two NER models fairly, ``--dump`` each model's mentions of the same draw (same seed and store) and
+``--pool`` them: every distinct mention either model found, ``--per-corpus`` of them at random per outlet,
+printed without rasd's answer (each model is then scored on the pooled sample with ``--gold``).
 
 Two kinds of labels:
 - ``--score``: y/n judgements of rasd's answer (TSV columns ``country_ok`` and ``code_ok``; ``-`` the
@@ -29,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import random
 from collections import Counter
 
@@ -52,6 +58,43 @@ def sample(db: str, seed: int, per_corpus: int, articles: int) -> None:
         print(f"# {name}: {len(found)} PER/ORG mentions in {len(docs)} articles")
         for row in found[:per_corpus]:
             print(k, *row[:9], "|", row[9], sep="\t")
+            k += 1
+
+
+def dump(db: str, seed: int, articles: int, path: str) -> None:
+    """Every PER/ORG mention of the draw, one JSON object a line (outlet, document, offsets, type, context)."""
+    with open(path, "w", encoding="utf-8") as out:
+        for name, docs in outlet_documents(db, seed, articles):
+            for doc_id, doc in docs:
+                for e in doc.entities:
+                    if e.type in ("PER", "ORG"):
+                        for m in e.mentions:
+                            out.write(json.dumps({"corpus": name, "doc_id": doc_id, "start": m.start, "end": m.end,
+                                                  "type": e.type, "mention": doc.text[m.start:m.end],
+                                                  "context": context(doc, m.start, m.end)}, ensure_ascii=False) + "\n")
+
+
+def pool(paths: list[str], seed: int, per_corpus: int) -> None:
+    """A random sample of the distinct mentions (same document and offsets) the dumps hold, per outlet,
+    printed for blind labelling: no model's answer, and which model found it kept in a comment only."""
+    found: dict[tuple[str, str, int, int], dict] = {}
+    by: dict[tuple[str, str, int, int], set[int]] = {}
+    for i, path in enumerate(paths):
+        for line in open(path, encoding="utf-8"):
+            r = json.loads(line)
+            key = (r["corpus"], r["doc_id"], r["start"], r["end"])
+            found.setdefault(key, r)
+            by.setdefault(key, set()).add(i)
+    rng = random.Random(seed)
+    k = 0
+    for corpus in sorted({key[0] for key in found}):
+        keys = sorted(key for key in found if key[0] == corpus)
+        shared = sum(len(by[key]) == len(paths) for key in keys)
+        print(f"# {corpus}: {len(keys)} distinct PER/ORG mentions, {shared} found by all {len(paths)} dumps")
+        rng.shuffle(keys)
+        for key in keys[:per_corpus]:
+            r = found[key]
+            print(k, corpus, r["doc_id"], r["start"], r["end"], r["type"], r["mention"], "|", r["context"], sep="\t")
             k += 1
 
 
@@ -158,11 +201,17 @@ def main() -> None:
     ap.add_argument("--score", help="a TSV of y/n judgements: print accuracy instead of drawing a sample")
     ap.add_argument("--gold", help="a TSV of right answers: score today's code on its mentions")
     ap.add_argument("--errors", help="with --gold: write the mentions it gets wrong to this TSV")
+    ap.add_argument("--dump", help="write every PER/ORG mention of the draw to this JSONL file")
+    ap.add_argument("--pool", nargs="+", help="JSONL dumps of the same draw: print a sample of their pooled mentions")
     args = ap.parse_args()
     if args.gold:
         gold(args.gold, args.db, args.errors)
     elif args.score:
         score(args.score)
+    elif args.dump:
+        dump(args.db, args.seed, args.articles, args.dump)
+    elif args.pool:
+        pool(args.pool, args.seed, args.per_corpus)
     else:
         sample(args.db, args.seed, args.per_corpus, args.articles)
 
