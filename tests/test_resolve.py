@@ -1406,3 +1406,53 @@ def test_egypts_arab_organization_for_industrialization_is_egypts(gaz):
     ents = {e.name: e.actor for e in find_entities(_doc(text), gaz=gaz, tagger=FakeTagger(names))}
     assert ents["الهيئة العربية للتصنيع"].code == "EGYGOV"
     assert ents["الهيئة العربية للطاقة المتجددة"].code == "IGO"
+
+
+def _egyptian(text: str) -> Document:
+    doc = _doc(text)
+    doc.meta["country"] = "EGY"
+    return doc
+
+
+def test_a_quoted_currency_counts_once_and_an_acronym_in_brackets_is_its_body(gaz):
+    """An Egyptian price list quoting الريال السعودي in every line is no story about Saudi Arabia: a
+    currency's demonym counts once. An acronym in brackets after a body's full name is that body
+    (الوكالة اليابانية للتعاون الدولي (جايكا) → JPN, مكتب الأمم المتحدة لخدمات المشاريع (UNOPS) → the UN)."""
+    text = ("سعر الريال السعودى فى البنك التجارى الدولى 12.54 جنيه. وسعر الريال السعودى فى بنك البركة 12.5 جنيه. "
+            "وسعر الريال السعودى فى بنك مصر 12.5 جنيه في مصر. وأشادت الوزارة بالوكالة اليابانية للتعاون الدولي (جايكا) "
+            "والمشروع الذي ينفذه مكتب الأمم المتحدة لخدمات المشاريع (UNOPS) في مصر.")
+    names = {"البنك التجارى الدولى": "ORG", "بنك البركة": "ORG", "جايكا": "ORG", "UNOPS": "ORG", "الأمم المتحدة": "ORG"}
+    ents = {e.name: e.actor for e in find_entities(_egyptian(text), gaz=gaz, tagger=FakeTagger(names))}
+    assert ents["البنك التجارى الدولى"].country == "EGY"
+    assert ents["بنك البركة"].country == "EGY"
+    assert ents["جايكا"].code == "JPNGOV"
+    assert ents["UNOPS"].country == "UNO"
+
+
+def test_ministers_governors_hospital_directors_and_scots(gaz):
+    """A full name under a state office with no country, in an Egyptian paper, is Egypt's whatever its
+    make (مايا مرسي); a governor named with his town (محافظ قنا، عامل عمالة سلا، with or without a comma)
+    is GOV; a hospital's director MED; الاسكتلندي is British."""
+    text = ("وحضرت الدكتورة مايا مرسي وزيرة التضامن الاجتماعي. وقال محافظ قنا أحمد الأنصاري إن العمل مستمر. "
+            "وأكد عامل عمالة سلا، عبد الرحمان بنعلي، أن الحملة انتهت. وبين مدير المستشفى عبدالعزيز الخمسان أن "
+            "العملية نجحت. ورحل المدرب الاسكتلندي ديفيد مويز.")
+    names = {"مايا مرسي": "PER", "أحمد الأنصاري": "PER", "عبد الرحمان بنعلي": "PER", "عبدالعزيز الخمسان": "PER",
+             "ديفيد مويز": "PER"}
+    ents = {e.name: e.actor for e in find_entities(_egyptian(text), gaz=gaz, tagger=FakeTagger(names))}
+    assert ents["مايا مرسي"].code == "EGYGOV"
+    assert ents["أحمد الأنصاري"].code == "EGYGOV"
+    assert ents["عبد الرحمان بنعلي"].sector == "GOV"
+    assert ents["عبدالعزيز الخمسان"].sector == "MED"
+    assert ents["ديفيد مويز"].country == "GBR"
+
+
+def test_a_title_before_a_comma_and_an_honorific_and_a_hyphenated_bank_before_its_acronym(gaz):
+    """السفير المصري لدى المملكة المغربية، السيد أحمد …: the title before the comma holds past السيد, and
+    المملكة المغربية after لدى is where he serves, not his country; البنك التجاري الدولي-مصر (سي أي بي):
+    the acronym is the bank."""
+    text = ("وذلك بحضور السفير المصري لدى المملكة المغربية، السيد أحمد نهاد عبد اللطيف، إلى جانب الوفد. "
+            "وتراجع المؤشر بضغوط هبوط أسهم البنك التجاري الدولي-مصر (سي أي بي)، وبالم هيلز للتعمير.")
+    names = {"أحمد نهاد عبد اللطيف": "PER", "سي أي بي": "ORG"}
+    ents = {e.name: e.actor for e in find_entities(_egyptian(text), gaz=gaz, tagger=FakeTagger(names))}
+    assert ents["أحمد نهاد عبد اللطيف"].code == "EGYGOV"
+    assert ents["سي أي بي"].code == "EGYBUS"

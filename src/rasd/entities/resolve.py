@@ -273,11 +273,14 @@ def role_before(
     if byline is not None:  # بقلم: المختار لغزيوي، كتب - محمد وراق: the writer of the piece
         return Title(text[toks[byline].start : toks[byline].end], "JRN", None, None, toks[byline].start)
     title = _title_before(toks, i, text, gaz, roles)
-    if title is None and i >= 2 and toks[i - 1].norm in _APPOSITION_GAPS:
+    gap = _past_honorifics(toks, i - 1, text)  # السفير المصري لدى المغرب، السيد أحمد: the comma before السيد
+    if title is None and gap >= 1 and toks[gap].norm in _APPOSITION_GAPS:
         # مستشار الرئيس الأمريكي، جيسون غرينبلات: a title and a comma before the name, when it names a
         # country or a minister (وزيرة التضامن والأسرة والمساواة والتنمية الاجتماعية، بسيمة الحقاوي)
-        title = _title_before(toks, i - 1, text, gaz, roles)
-        if title is not None and (title.country is not None or _ministerial_title(title.role)):
+        title = _title_before(toks, gap, text, gaz, roles)
+        if title is not None and (
+            title.country is not None or _ministerial_title(title.role) or _governor_title(title)
+        ):
             return title
         return None
     return title
@@ -291,19 +294,12 @@ def _title_before(
     honored = j < i - 1
     if j >= 1 and toks[j - 1].norm in _CHARGED and toks[j].norm.startswith("ب"):
         j -= 2  # كاتب الدولة المكلف بالنقل، الوزيرة المنتدبة المكلفة بالبيئة: the portfolio after the title
-    whole = _role_ending_in_modifier(toks, j, text)
+    # محافظ قنا: a governor and his town; وزير الشؤون الخارجية: a role ending in a modifier
+    whole = _governor_of_a_place(toks, j, text, gaz) or _role_ending_in_modifier(toks, j, text)
     if whole is not None:
         return whole
-    host = country = None
-    # [لدى/في PLACE]
-    for n in (3, 2, 1):
-        k = j - n + 1
-        if k - 1 >= 0 and toks[k - 1].norm in HOST_PREPS:
-            m = gaz.match_at([t.norm for t in toks[k : j + 1]], 0)
-            if m and m[0] == n:
-                host = country_of(gaz, m[1])
-                j = k - 2
-                break
+    country = None
+    host, j = _host_before(toks, j, gaz)
     while j >= 0 and (
         toks[j].norm in MODIFIERS or (toks[j].norm in _ACCLAIM and j >= 1 and gaz.demonym_at(toks[j - 1].norm))
     ):
@@ -359,6 +355,67 @@ def _title_before(
         # the demonym is the noun: مدربه البرتغالي جوزيه مورينيو، والإيطالي ماتيو دارميان، ، الغاني مونتاري
         return Title(text[toks[d].start : demonym_end], None, country, host, toks[d].start)
     return None
+
+
+def _host_before(toks: Sequence[Token], j: int, gaz: Gazetteer) -> tuple[str | None, int]:
+    """The country a title's لدى/في PLACE ending at word ``j`` names (where the person serves, not whose),
+    and the word before the preposition; else (None, ``j``)."""
+    for n in (3, 2, 1):
+        k = j - n + 1
+        if k - 1 >= 0 and toks[k - 1].norm in HOST_PREPS:
+            m = gaz.match_at([t.norm for t in toks[k : j + 1]], 0)
+            if m and m[0] == n:
+                return country_of(gaz, m[1]), k - 2
+            dem = gaz.demonym_at(toks[j].norm) if n == 2 and toks[k].norm in _STATE_NOUNS else None
+            if dem:  # لدى المملكة المغربية، في الجمهورية التونسية
+                return dem[0], k - 2
+    return None, j
+
+
+_STATE_NOUNS = frozenset(normalize_word(w) for w in "المملكة الجمهورية الدولة دولة سلطنة الإمارات".split())
+
+
+def _governor_of_a_place(toks: Sequence[Token], j: int, text: str, gaz: Gazetteer) -> Title | None:
+    """A governor's title completed by the town or province ending at word ``j`` (محافظ قنا، عامل عمالة سلا،
+    والي الخرطوم): GOV, of the place's country where it has one."""
+    for n in (2, 1):
+        k = j - n + 1
+        if k <= 0:
+            continue
+        m = gaz.match_at([t.norm for t in toks[k : j + 1]], 0)
+        if m and m[0] == n and m[2] == 0 and country_of(gaz, m[1]) is None:
+            g = _local_governor_start(toks, k - 1)
+            if g is not None:
+                return Title(text[toks[g].start : toks[j].end], "GOV", place_country(gaz, m[1]), None, toks[g].start)
+    return None
+
+
+def _local_governor_start(toks: Sequence[Token], j: int) -> int | None:
+    """The first word of a town's or province's governor's title (محافظ، والي، عامل إقليم، رئيس بلدية)
+    ending at word ``j``, which a place name completes; None when the words there are no such title."""
+    for n in (5, 2, 1):
+        k = j - n + 1
+        if k < 0:
+            continue
+        first = [form for form, _cut in proclitic_variants(toks[k].norm)]
+        rest = " ".join(t.norm for t in toks[k + 1 : j + 1])
+        if any(" ".join(filter(None, (f, rest))) in _LOCAL_GOVERNORS for f in first):
+            return k
+    return None
+
+
+def _governor_title(title: Title) -> bool:
+    """Whether a title is a town's or province's governor's with its place (عامل عمالة سلا، محافظ قنا)."""
+    words = title.role.split()
+    return title.sector == "GOV" and len(words) >= 2 and normalize_word(words[0]) in _GOVERNOR_FIRST
+
+
+_GOVERNOR_FIRST = frozenset(normalize_word(w) for w in "محافظ المحافظ والي الوالي عامل عاملة".split())
+_LOCAL_GOVERNORS = frozenset(
+    " ".join(normalize_word(w) for w in phrase.split())
+    for phrase in ("محافظ", "المحافظ", "محافظة", "والي", "الوالي", "عامل عمالة", "عامل إقليم", "عاملة إقليم",
+                   "رئيس بلدية", "عمدة", "والي ولاية", "عامل صاحب الجلالة على عمالة", "عامل صاحب الجلالة على إقليم")
+)
 
 
 def _past_honorifics(toks: Sequence[Token], j: int, text: str) -> int:
@@ -724,6 +781,7 @@ ORG_HEADS = {
         ("صحيفة جريدة مجلة", "JRN"),
         ("حزب حركة تيار ائتلاف تحالف جبهة تجمع", "PTY"),
         ("نقابة", "LAB"),
+        ("مستشفى مستوصف", "MED"),
     )
     for w in words.split()
 }

@@ -80,6 +80,7 @@ class _Found:
     persons: list[PersonMention] = field(default_factory=list)
     places: list[tuple[int, int, PlaceName]] = field(default_factory=list)
     demonyms: list[tuple[int, int, str]] = field(default_factory=list)
+    currencies: list[tuple[int, int, str]] = field(default_factory=list)  # الريال [السعودي]: a currency's demonym
     groups: dict[tuple[str, str, str], list[tuple[int, int]]] = field(default_factory=dict)
     kb: dict[str, tuple[Any, list[tuple[int, int]]]] = field(default_factory=dict)
     other: dict[tuple[str, str], list[tuple[int, int]]] = field(default_factory=dict)
@@ -620,6 +621,13 @@ def _gazetteer_words(
         dem = gaz.demonym_at(norms[i]) if could & _DEMONYM else None
         if dem and dem[0] == "QAT" and i > 0 and _any_form_in(norms[i - 1], _COUNTRY_LEVEL_NOUNS):
             dem = None  # المديرة القطرية، المكتب القطري: "country-level", not Qatari
+        if dem and i > 0 and _any_form_in(norms[i - 1], _CURRENCY_NOUNS):
+            # سعر الريال السعودي في البنك الأهلي: a currency counts once, however often an Egyptian price list
+            # quotes it (the story is not in Saudi Arabia); الدرهم المغربي in a story on Casablanca's bourse
+            # still names Morocco
+            a = toks[i].start + orig_cut(text, toks[i].start, dem[1])
+            found.currencies.append((a, toks[i].end, dem[0]))
+            dem = None
         if dem and not (i > 0 and _any_form_in(norms[i - 1], _LANGUAGE_NOUNS)):  # باللغة الإنجليزية: a language
             a = toks[i].start + orig_cut(text, toks[i].start, dem[1])
             found.demonyms.append((a, toks[i].end, dem[0]))
@@ -631,6 +639,12 @@ def _gazetteer_words(
             found.places.append((s, e, _place_name(key, norms, i, s, dateline, reporting_key, ner=True)))
             for k in range(i, j + 1):
                 taken[k] = True
+
+
+def _count_currencies_once(found: _Found) -> None:
+    """Add each currency's country to the article's demonyms once, at its first mention."""
+    firsts = {iso: (a, b, iso) for a, b, iso in reversed(found.currencies)}
+    found.demonyms = sorted(found.demonyms + list(firsts.values()))
 
 
 def _past_new_town(norms: list[str], taken: list[bool], j: int, key: str) -> int:
@@ -656,6 +670,11 @@ def _copa_at(norms: list[str], i: int) -> bool:
 
 
 _LANGUAGE_NOUNS = frozenset(normalize_word(w) for w in "اللغة لغة حروف الحروف لهجة اللهجة الآداب آداب".split())
+# currencies named by a demonym: the price of الريال السعودي in Cairo's banks says nothing of where the story is
+_CURRENCY_NOUNS = frozenset(
+    normalize_word(w)
+    for w in "الريال ريال الدينار دينار الدرهم درهم الجنيه جنيه الدولار دولار الليرة ليرة اليوان يوان الين ين الروبل روبل الروبية روبية الفرنك فرنك الشيكل شيكل".split()
+)
 
 
 def _apposition(
@@ -899,6 +918,7 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
     own = kb.outlet(doc.source.site) if kb is not None else None  # the outlet's own media record
     _quoted_known_names(text, found, kb, own)
     outlet = _outlet_country(doc, kb)
+    _count_currencies_once(found)
     # the countries the article names before any person is resolved: its country names and demonyms
     named = _country_votes(
         [iso for _a, _b, iso in found.demonyms] + [iso for _a, _b, p in found.places if (iso := country_of(gaz, p.key))],
@@ -1060,7 +1080,7 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
             closed = after is not None and text[end:].lstrip()[:1] in _CLOSING_QUOTES
             described = f"{' '.join(name.split()[:3]) if closed else name} {after}" if after else name
             head = _NEWS_HEAD if any(_news_agency(text, a, b) for a, b in spans) else _word_before(text, spans[0][0])
-            actor = _described_before(text, spans, gaz) or _unknown_organisation(
+            actor = _described_before(text, spans, gaz) or _bracketed_alias(text, spans, out, gaz, kb) or _unknown_organisation(
                 described, gaz, kb, *_org_home(name, person_home, basis, outlet), head,
             )
         out.append(Entity(id=stable_id(typ.lower(), key), type=typ, name=name, mentions=mentions(spans), actor=actor))
@@ -1212,7 +1232,10 @@ def _place_stateless(
             continue
         # a full name that fits, or an official the text titles but does not place, named by surname
         # alone (وزير المالية ... وأضاف كجوك)
-        if _named_as_a_local(words, outlet) if len(words) >= 2 else a.sector in _STATE_SECTORS:
+        # (or a full name of any make under a state office the text gives without a country: الدكتورة مايا
+        # مرسي وزيرة التضامن الاجتماعي in an Egyptian paper; a foreign minister comes with his country)
+        if (_named_as_a_local(words, outlet) or a.office is not None and a.sector in _STATE_SECTORS
+                if len(words) >= 2 else a.sector in _STATE_SECTORS):
             a.country, a.code, a.basis = outlet, actor_code(outlet, a.sector), "outlet"
 
 
@@ -1665,6 +1688,62 @@ def _described_before(text: str, spans: Sequence[tuple[int, int]], gaz: Gazettee
             )
             return EntityActor(code=actor_code(iso, sector), country=iso, sector=sector, kind="organization")
     return None
+
+
+def _bracketed_alias(
+    text: str, spans: Sequence[tuple[int, int]], entities: Sequence[Entity], gaz: Gazetteer, kb: Any
+) -> EntityActor | None:
+    """An organisation named in brackets right after the body's full name is that body: its short name or
+    acronym (مكتب الأمم المتحدة لخدمات المشاريع (UNOPS)، الوكالة اليابانية للتعاون الدولي (جايكا)). The
+    full name is read from the nearest head noun (مكتب، الوكالة …) among the last words before the
+    bracket: the country of a known body named in it, else of a demonym in it; the sector its head gives."""
+    for a, b in spans:
+        before, after = text[max(0, a - 120) : a].rstrip(), text[b : b + 3].lstrip()
+        if not (before.endswith("(") and after.startswith(")")):
+            continue
+        base = a - 120 if a >= 120 else 0
+        toks = tokenize_words(before[:-1])
+        words = []
+        for t in reversed(toks):  # the words back to the clause's last punctuation, six at most
+            if t.text == "-" and words:
+                continue  # البنك التجاري الدولي-مصر (سي أي بي)
+            if t.kind != "word" or len(words) == 6:
+                break
+            words.append(t)
+        words.reverse()
+        heads = [n for n, w in enumerate(words) if _body_noun(key_of(w.text))]
+        if not heads or len(words) - heads[-1] < 2:
+            continue
+        phrase = words[heads[-1] :]
+        start, end = base + phrase[0].start, base + phrase[-1].end
+        known = [e.actor for e in entities for m in e.mentions
+                 if e.actor is not None and e.actor.country and start <= m.start and m.end <= end]
+        iso = known[-1].country if known else next(
+            (c for w in phrase[1:] if (c := gaz.demonym(key_of(w.text)))), None)
+        if iso is None:
+            continue
+        head = _body_noun(key_of(phrase[0].text))
+        sector = org_head_sector(head) or _DESCRIBING_NOUNS.get(head.removeprefix("ال"))
+        if sector == "BUS" and any(key_of(w.text) in CENTRAL_BANK_WORDS for w in phrase[1:3]):
+            sector = "GOV"
+        code = known[-1].code if known and sector is None else actor_code(iso, sector)
+        return EntityActor(code=code, country=iso, sector=sector, kind="organization")
+    return None
+
+
+def _body_noun(word: str) -> str | None:
+    """The word (or it without و) when it is the head noun of a body's name: one of resolve.ORG_HEADS or
+    another noun bodies are named by (وكالة، مكتب، منظمة، صندوق …)."""
+    for form in (word, word.removeprefix("و")) if len(word) > 3 else (word,):
+        bare = form.removeprefix("ال")
+        if bare in ORG_HEADS or bare in _OTHER_BODY_NOUNS:
+            return form
+    return None
+
+
+_OTHER_BODY_NOUNS = frozenset(
+    key_of(w) for w in "وكالة مكتب منظمة صندوق مركز برنامج لجنة اتحاد جمعية مفوضية بعثة منتدى شبكة".split()
+)
 
 
 # nouns that describe a body named after them in quotes, where the head nouns of names (ORG_HEADS) say nothing
