@@ -1456,3 +1456,16 @@ def test_a_title_before_a_comma_and_an_honorific_and_a_hyphenated_bank_before_it
     ents = {e.name: e.actor for e in find_entities(_egyptian(text), gaz=gaz, tagger=FakeTagger(names))}
     assert ents["أحمد نهاد عبد اللطيف"].code == "EGYGOV"
     assert ents["سي أي بي"].code == "EGYBUS"
+
+
+def test_a_foundation_with_a_demonym_after_its_head_and_institutions_named_after_rulers(gaz):
+    """رئيس مجلس إدارة مؤسسة الغرير الإماراتية: the foundation (BUS) and the demonym after it place its
+    chairman; جامعة الملك سعود، جامعة نايف are Saudi and جامعة محمد الخامس Moroccan wherever the story is."""
+    text = ("ومن جانبه عبر عبد العزيز الغرير، رئيس مجلس إدارة مؤسسة الغرير الإماراتية، عن سعادته في القاهرة. "
+            "وحلت جامعة الملك سعود وجامعة نايف في المراتب الأولى، تلتها جامعة محمد الخامس في مصر.")
+    names = {"عبد العزيز الغرير": "PER", "جامعة الملك سعود": "ORG", "جامعة نايف": "ORG", "جامعة محمد الخامس": "ORG"}
+    ents = {e.name: e.actor for e in find_entities(_egyptian(text), gaz=gaz, tagger=FakeTagger(names))}
+    assert ents["عبد العزيز الغرير"].code == "AREBUS"
+    assert ents["جامعة الملك سعود"].code == "SAUEDU"
+    assert ents["جامعة نايف"].code == "SAUEDU"
+    assert ents["جامعة محمد الخامس"].code == "MAREDU"

@@ -736,7 +736,14 @@ def role_after(
                 return Title(text[toks[k].start : toks[e + m[0]].end], sector, country, None, toks[k].start)
     head = _head_of(toks, k, words) if words else None
     if head is not None:  # رئيس هيئة السلامة الملاحية، الرئيس التنفيذي لجهاز تنمية المشروعات
-        return Title(text[toks[k].start : toks[head[1]].end], head[0], None, None, toks[k].start)
+        # رئيس مجلس إدارة مؤسسة الغرير الإماراتية: a demonym a few words after the body's noun places it
+        end, country = head[1], None
+        for e in range(head[1] + 1, min(head[1] + 4, k + words)):
+            dem = gaz.demonym_at(toks[e].norm)
+            if dem and dem[1] == 0 and not family_name_after(toks[e - 1].norm, toks[e].norm):
+                end, country = e, dem[0]
+                break
+        return Title(text[toks[k].start : toks[end].end], head[0], country, None, toks[k].start)
     # a role of several words (رئيس التحرير، العضو المنتدب، مساعد وزير الاستثمار) is a title whatever its head
     specific = sector is not None and n >= 2
     if not words or (
@@ -810,6 +817,8 @@ def _head_of(toks: Sequence[Token], k: int, words: int) -> tuple[str, int] | Non
             if bare in PASSED_HEADS:  # رئيس مجلس إدارة شركة …: the firm
                 if bare == _OFFICE and office is None and not toks[e - 1].norm.endswith("مجلس"):
                     office = ("GOV", e)
+                elif office is None and org_head_sector(form) == "BUS":
+                    office = ("BUS", e)  # رئيس مجلس إدارة مؤسسة الغرير: the foundation, unless a body follows
                 continue
             sector = org_head_sector(form)
             if sector == "BUS" and any(t.norm in CENTRAL_BANK_WORDS for t in toks[e + 1 : e + 3]):
