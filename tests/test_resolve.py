@@ -1469,3 +1469,31 @@ def test_a_foundation_with_a_demonym_after_its_head_and_institutions_named_after
     assert ents["جامعة الملك سعود"].code == "SAUEDU"
     assert ents["جامعة نايف"].code == "SAUEDU"
     assert ents["جامعة محمد الخامس"].code == "MAREDU"
+
+
+def test_an_envoy_of_a_body_a_demonym_after_a_preposition_and_a_seat(gaz):
+    """سفيرة الاتحاد الأوروبي بالمغرب، كلاوديا فيداي serves the EU (بالمغرب is where); خلفا للتونسي X: the
+    demonym with a preposition is the person's; شركة "X"، ومقرها نيويورك is American."""
+    text = ("بحضور الوزيرة، وسفيرة الاتحاد الأوروبي بالمغرب، كلاوديا فيداي. وحل المدرب خلفا للتونسي فوزي البنزرتي "
+            "في الرباط. ويغطي نشاط شركة \" فيتنيس سيتي \" ، ومقرها نيويورك ، العديد من الولايات.")
+    names = {"كلاوديا فيداي": "PER", "فوزي البنزرتي": "PER", "فيتنيس سيتي": "ORG", "الاتحاد الأوروبي": "ORG"}
+    doc = _doc(text)
+    doc.meta["country"] = "MAR"
+    ents = {e.name: e.actor for e in find_entities(doc, gaz=gaz, tagger=FakeTagger(names))}
+    assert ents["كلاوديا فيداي"].code == "EURGOV"
+    assert ents["فوزي البنزرتي"].country == "TUN"
+    assert ents["فيتنيس سيتي"].code == "USABUS"
+
+
+def test_seat_winners_in_brackets_after_their_towns_and_a_long_ministry_with_its_demonym(gaz):
+    """فاز حزب الأحرار بمقعديه بالناظور (مصطفى المنصوري) والدريوش (عبد الله البوكيلي): the winners in brackets
+    are the party's; وزير الطاقة والثروة المعدنية الأردني: the demonym four words after the title places him."""
+    text = ("حصل حزب العدالة والتنمية على مقاعد. فيما ظفر حزب التجمع الوطني للأحرار بمقعديه بالناظور ( مصطفى المنصوري ) "
+            "والدريوش (عبد الله البوكيلي). وأكد الدكتور صالح الخرابشة وزير الطاقة والثروة المعدنية الأردني على العلاقات.")
+    names = {"مصطفى المنصوري": "PER", "عبد الله البوكيلي": "PER", "حزب التجمع الوطني للأحرار": "ORG", "صالح الخرابشة": "PER"}
+    doc = _doc(text)
+    doc.meta["country"] = "MAR"
+    ents = {e.name: e.actor for e in find_entities(doc, gaz=gaz, tagger=FakeTagger(names))}
+    assert ents["مصطفى المنصوري"].code == "MARPTY"
+    assert ents["عبد الله البوكيلي"].code == "MARPTY"
+    assert ents["صالح الخرابشة"].code == "JORGOV"

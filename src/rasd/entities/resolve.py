@@ -279,7 +279,7 @@ def role_before(
         # country or a minister (وزيرة التضامن والأسرة والمساواة والتنمية الاجتماعية، بسيمة الحقاوي)
         title = _title_before(toks, gap, text, gaz, roles)
         if title is not None and (
-            title.country is not None or _ministerial_title(title.role) or _governor_title(title)
+            title.country is not None or title.host is not None or _ministerial_title(title.role) or _governor_title(title)
         ):
             return title
         return None
@@ -369,9 +369,15 @@ def _host_before(toks: Sequence[Token], j: int, gaz: Gazetteer) -> tuple[str | N
             dem = gaz.demonym_at(toks[j].norm) if n == 2 and toks[k].norm in _STATE_NOUNS else None
             if dem:  # لدى المملكة المغربية، في الجمهورية التونسية
                 return dem[0], k - 2
+    if j >= 1 and toks[j].norm.startswith("بال") and _HOST_TITLES & {t.norm for t in toks[max(0, j - 4) : j]}:
+        # سفيرة الاتحاد الأوروبي بالمغرب، السفير الأمريكي بالرياض: where they serve
+        iso = country_of(gaz, toks[j].norm[1:]) or place_country(gaz, toks[j].norm[1:])
+        if iso:
+            return iso, j - 1
     return None, j
 
 
+_HOST_TITLES = frozenset(normalize_word(w) for w in "سفير سفيرة السفير السفيرة وسفير وسفيرة ممثل ممثلة مبعوث".split())
 _STATE_NOUNS = frozenset(normalize_word(w) for w in "المملكة الجمهورية الدولة دولة سلطنة الإمارات".split())
 
 
@@ -624,8 +630,8 @@ def _demonym_as_noun(toks: Sequence[Token], d: int) -> bool:
     (start, after a comma or dash, or joined by و to a list of such), follows a verb its person is the
     subject of (انخرط الفنزويلي …) or a noun with a possessive (مدربه، لاعبها)."""
     dem, j = toks[d], d - 1
-    if dem.norm.startswith(("وال", "فال")):
-        return True
+    if dem.norm.startswith(("وال", "فال", "لل", "بال")):
+        return True  # خلفا للتونسي X، بالمغربي X: a preposition on the demonym makes it a noun
     if j < 0 or toks[j].text in _CLAUSE_MARKS:
         return True  # المدرب: الفرنسي X، وقال، البرتغالي X (every mark is a token of its own)
     if toks[j].norm in _NOUN_PREPS:  # تعاقد مع الفرنسي X: right after a preposition the demonym is a noun
@@ -720,7 +726,8 @@ def role_after(
         n, sector = 0, None
     # the country: a demonym or a country's name right after the role, its modifiers or up to two
     # words that complete it (وزير [الصناعة] المصري، رئيس [هيئة الاستثمار] المصرية، وزير خارجية تركيا)
-    for e in range(k + n, min(k + n + 3, k + words)) if sector else ():
+    # (four words for a ministry's long name: وزير الطاقة والثروة المعدنية الأردني)
+    for e in range(k + n, min(k + n + (4 if toks[k].norm in _PLAIN_TITLES else 3), k + words)) if sector else ():
         dem = gaz.demonym_at(toks[e].norm)
         if dem and dem[1] == 0 and not (e > k and family_name_after(toks[e - 1].norm, toks[e].norm)):
             return Title(text[toks[k].start : toks[e].end], sector, dem[0], None, toks[k].start)
@@ -780,7 +787,7 @@ _STATE_TITLE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 ORG_HEADS = {
     normalize_word(w): sector
     for words, sector in (
-        ("هيئة وزارة مجلس سلطة سلطات مصلحة جهاز ديوان رئاسة حكومة إدارة مديرية بلدية أمانة", "GOV"),
+        ("هيئة وزارة مجلس سلطة سلطات مصلحة جهاز ديوان رئاسة حكومة إدارة مديرية بلدية أمانة دائرة", "GOV"),
         ("بنك مصرف شركة مجموعة مؤسسة غرفة", "BUS"),
         ("جامعة كلية أكاديمية مدرسة معهد", "EDU"),
         ("محكمة نيابة", "JUD"),

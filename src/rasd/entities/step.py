@@ -943,7 +943,7 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
         # the reporter's name on a line of its own at the top (أحمد العدواني - الدمام): of the outlet
         byline = sector is None and known is None and _reporter(text, c, gaz, kb)
         sector, country = ("JRN", country or outlet) if byline else (sector, country)
-        country = country or _royal_house(full.words) or _demonym_alone(full.words, gaz)
+        country = country or _body_in_title(title, kb, gaz) or _royal_house(full.words) or _demonym_alone(full.words, gaz)
         role = title.role if title else None
         if role is None and office is not None and kb is not None:
             role = kb.office_words(office.office) or office.title or office.office
@@ -1080,7 +1080,9 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
             closed = after is not None and text[end:].lstrip()[:1] in _CLOSING_QUOTES
             described = f"{' '.join(name.split()[:3]) if closed else name} {after}" if after else name
             head = _NEWS_HEAD if any(_news_agency(text, a, b) for a, b in spans) else _word_before(text, spans[0][0])
-            actor = _described_before(text, spans, gaz) or _bracketed_alias(text, spans, out, gaz, kb) or _unknown_organisation(
+            actor = _described_before(text, spans, gaz) or _bracketed_alias(text, spans, out, gaz, kb) or _seated_in(
+                text, spans, name, gaz, kb, head
+            ) or _unknown_organisation(
                 described, gaz, kb, *_org_home(name, person_home, basis, outlet), head,
             )
         out.append(Entity(id=stable_id(typ.lower(), key), type=typ, name=name, mentions=mentions(spans), actor=actor))
@@ -1191,10 +1193,21 @@ def _party_members(text: str, entities: list[Entity]) -> None:
             if party is None and (_LIST_RANK.match(text, m.end) or _LIST_TITLE.search(text[max(0, m.start - 25) : m.start])):
                 # أمينة باسو (المرتبة الرابعة)، وصيف اللائحة X: a candidate of the party list named before
                 party = next((iso for ps, _pe, iso in reversed(parties) if 0 <= m.start - ps <= _LIST_REACH), None)
+            if party is None and _BRACKETED_AFTER_A_WORD.search(text, max(0, m.start - 40), m.start) and (
+                text[m.end : m.end + 4].lstrip().startswith(")")
+            ):
+                # فاز حزب الأحرار بمقعديه بالناظور (مصطفى المنصوري) والدريوش (…): the seats' winners, in
+                # brackets after their towns, are of the party the sentence names before them
+                party = next((iso for _ps, pe, iso in reversed(parties)
+                              if 0 <= m.start - pe <= _LIST_REACH and not _SENTENCE_END.search(text, pe, m.start)), None)
             if party is not None:
                 a.country, a.sector = a.country or party, "PTY"
                 a.code = actor_code(a.country, a.sector)
                 break
+
+
+_BRACKETED_AFTER_A_WORD = re.compile(r"\w\s*\(\s*$")
+_SENTENCE_END = re.compile(r"[.!؟?]\s")
 
 
 def _one_type_per_name(other: dict[tuple[str, str], list[tuple[int, int]]]) -> None:
@@ -1577,6 +1590,19 @@ def _outlet_holds_arab_names(
     return votes.get(outlet, 0) + _OUTLET_VOTE >= rival
 
 
+def _body_in_title(title: Any, kb: Any, gaz: Gazetteer) -> str | None:
+    """The "country" of an international body, or of a state's body, the knowledge base knows in a title
+    that names no country (سفيرة الاتحاد الأوروبي، ممثل الأمم المتحدة، مستشار الديوان الملكي): the
+    person serves it. A firm or club in a title (مدرب ريال مدريد) says nothing of the person's country."""
+    if title is None or title.country is not None or kb is None:
+        return None
+    for _a, _b, rec, _cut, _kind in kb.matches(tokenize_words(title.role)):
+        iso = getattr(rec, "country", None)
+        if rec.kind != "person" and iso and (gaz.country(iso) is None or rec.sector in _STATE_SECTORS):
+            return iso
+    return None
+
+
 def _outlet_country(doc: Document, kb: Any) -> str | None:
     """The country of the outlet that published the article, when it is an Arab state: the reader's
     ``meta["country"]`` (a corpus that says it), else the knowledge base's media record of the site.
@@ -1759,6 +1785,27 @@ def _bracketed_alias(
         code = known[-1].code if known and sector is None else actor_code(iso, sector)
         return EntityActor(code=code, country=iso, sector=sector, kind="organization")
     return None
+
+
+def _seated_in(
+    text: str, spans: Sequence[tuple[int, int]], name: str, gaz: Gazetteer, kb: Any, head: str | None
+) -> EntityActor | None:
+    """An organisation the text says is seated somewhere (شركة "فيتنيس سيتي"، ومقرها نيويورك؛ ومقرها
+    الرئيسي في لندن): of that place's country, with the sector its head noun gives."""
+    for _a, b in spans:
+        m = _SEAT.match(text, b)
+        if m is None:
+            continue
+        words = [t.norm for t in tokenize_words(m.group(1)) if t.kind == "word"]
+        found = gaz.match_at(words, 0) if words else None
+        iso = (country_of(gaz, found[1]) or place_country(gaz, found[1])) if found and found[2] == 0 else None
+        if iso:
+            sector = _org_sector([key_of(w) for w in name.split()], kb, head)
+            return EntityActor(code=actor_code(iso, sector), country=iso, sector=sector, kind="organization")
+    return None
+
+
+_SEAT = re.compile(r"\s*[»\"”]?\s*[،,]?\s*و?(?:التي\s+)?(?:مقرها|مقره|يقع مقرها|تتخذ من)(?:\s+الرئيسي)?\s+(?:في\s+)?(\S+(?:\s+\S+)?)")
 
 
 def _body_noun(word: str) -> str | None:
