@@ -1497,3 +1497,16 @@ def test_seat_winners_in_brackets_after_their_towns_and_a_long_ministry_with_its
     assert ents["مصطفى المنصوري"].code == "MARPTY"
     assert ents["عبد الله البوكيلي"].code == "MARPTY"
     assert ents["صالح الخرابشة"].code == "JORGOV"
+
+
+def test_candidates_listed_alongside_a_list_head(gaz):
+    """حنان بوركبة (وكيلة اللائحة) إلى جانب ثورية بلفقيه ونجاة بورقبة: the list head of a party named before
+    (a حزب the knowledge base need not know), and the names listed alongside her, are its candidates."""
+    text = ("فإن حزب الديموقراطيين الجدد اختار جميع مرشحيه من النساء، ممثلات في حنان بوركبة (وكيلة اللائحة) إلى جانب "
+            "ثورية بلفقيه ونجاة بورقبة وفاطمة بورو. وبدوره، قرر المجلس الإقليمي تأجيل الاجتماع.")
+    names = {"حزب الديموقراطيين الجدد": "ORG", "حنان بوركبة": "PER", "ثورية بلفقيه": "PER", "نجاة بورقبة": "PER",
+             "فاطمة بورو": "PER"}
+    doc = _doc(text)
+    doc.meta["country"] = "MAR"
+    ents = {e.name: e.actor for e in find_entities(doc, gaz=gaz, tagger=FakeTagger(names))}
+    assert [ents[n].code for n in ("حنان بوركبة", "ثورية بلفقيه", "نجاة بورقبة", "فاطمة بورو")] == ["MARPTY"] * 4

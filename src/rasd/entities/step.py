@@ -1088,6 +1088,7 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
         out.append(Entity(id=stable_id(typ.lower(), key), type=typ, name=name, mentions=mentions(spans), actor=actor))
     out.sort(key=lambda e: e.mentions[0].start if e.mentions else 0)
     _party_members(text, out)
+    _alongside_candidates(text, out)
     _listed_under_a_body(text, out, kb)
     return out
 
@@ -1133,7 +1134,7 @@ _PARTY_BEFORE = re.compile(r"(?:لائحة|اللائحة|مرشح|مرشحة|م
 
 
 # a candidate's rank on a list after the name, or a list title before it (وكيل اللائحة، وصيف اللائحة)
-_LIST_RANK = re.compile(r"\s*\(\s*المرتبة")
+_LIST_RANK = re.compile(r"\s*\(\s*(?:المرتبة|وكيل|وكيلة|وصيف|وصيفة)")
 _LIST_TITLE = re.compile(
     r"(?:(?:وكيل|وكيلة|وصيف|وصيفة)\s+(?:(?:ال)?لائحة(?:\s+(?:ال)?(?:شباب|نساء|وطنية))?|لائحته|لائحتها)"
     r"|(?:عبر\s+|و)?(?:مرشحه|مرشحها|وصيفه|وصيفته|وصيفها))\s*$"
@@ -1142,12 +1143,12 @@ _LIST_REACH = 400  # characters back to the party whose list it is
 
 
 def _party_members(text: str, entities: list[Entity]) -> None:
-    """Persons with no sector whom the text ties to a party the knowledge base knows are of that party
-    (PTY), and of its country where nothing else gave one: candidates in election news."""
+    """Persons with no sector whom the text ties to a party (one the knowledge base knows, or a name headed
+    حزب) are of that party (PTY), and of its country where nothing else gave one: candidates in election news."""
     parties = [
         (m.start, m.end, e.actor.country)
         for e in entities
-        if e.type == "ORG" and e.actor is not None and e.actor.kind == "party"
+        if e.type == "ORG" and e.actor is not None and (e.actor.kind == "party" or e.actor.sector == "PTY")
         for m in e.mentions
     ]
     if not parties:
@@ -1208,6 +1209,32 @@ def _party_members(text: str, entities: list[Entity]) -> None:
 
 _BRACKETED_AFTER_A_WORD = re.compile(r"\w\s*\(\s*$")
 _SENTENCE_END = re.compile(r"[.!؟?]\s")
+
+
+def _alongside_candidates(text: str, entities: list[Entity]) -> None:
+    """The names listed after a party candidate and إلى جانب (حنان بوركبة (وكيلة اللائحة) إلى جانب ثورية بلفقيه
+    ونجاة بورقبة) are on the same list: of that party's sector and country, each name joined to the one before
+    by و."""
+    by_start = {m.start: (m.end, e.actor) for e in entities if e.type == "PER" and e.actor is not None for m in e.mentions}
+    starts = sorted(by_start)
+    party: tuple[str | None] | None = None  # the country of the list being walked, once a candidate opens it
+    for prev, cur in zip(starts, starts[1:], strict=False):
+        end, actor = by_start[prev]
+        gap = text[end:cur]
+        if actor.sector == "PTY" and _ALONGSIDE.fullmatch(gap):
+            party = (actor.country,)
+        elif party is None or not _LIST_JOIN.fullmatch(gap):
+            party = None
+            continue
+        nxt = by_start[cur][1]
+        if nxt.sector is None:
+            nxt.country, nxt.sector = nxt.country or party[0], "PTY"
+            nxt.code = actor_code(nxt.country, nxt.sector)
+        elif nxt.sector != "PTY":
+            party = None
+
+
+_ALONGSIDE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*،?\s*(?:إلى|الى)\s+جانب\s+")
 
 
 def _one_type_per_name(other: dict[tuple[str, str], list[tuple[int, int]]]) -> None:
