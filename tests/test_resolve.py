@@ -1510,3 +1510,16 @@ def test_candidates_listed_alongside_a_list_head(gaz):
     doc.meta["country"] = "MAR"
     ents = {e.name: e.actor for e in find_entities(doc, gaz=gaz, tagger=FakeTagger(names))}
     assert [ents[n].code for n in ("حنان بوركبة", "ثورية بلفقيه", "نجاة بورقبة", "فاطمة بورو")] == ["MARPTY"] * 4
+
+
+def test_a_region_named_by_its_towns_with_dashes_is_one_region(gaz):
+    """جهة طنجة - تطوان - الحسيمة، والدار البيضاء - سطات: Morocco's regions are named by their towns joined with
+    dashes; each is one first-level division, not three towns (طنجة alone later is the city)."""
+    text = ("بلغت النسبة 40 و 44 في المائة بجهتي طنجة - تطوان - الحسيمة والدار البيضاء - سطات. "
+            "وزار الوفد مدينة طنجة أمس.")
+    ents = find_entities(_doc(text), gaz=gaz, tagger=FakeTagger({}))
+    geo = {text[m.start:m.end]: (e.geo.country, e.geo.feature) for e in ents if e.geo for m in e.mentions}
+    assert geo["طنجة - تطوان - الحسيمة"] == ("MAR", "admin")
+    assert geo["الدار البيضاء - سطات"] == ("MAR", "admin")
+    assert geo["طنجة"] == ("MAR", "city")
+    assert "الحسيمة" not in geo and "سطات" not in geo

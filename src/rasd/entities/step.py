@@ -207,6 +207,7 @@ def _scan_block(
     first_model_person = len(found.persons)
     # a known person's name by itself the model tagged MISC (أردوغان) is left to the knowledge base
     known = frozenset(i for i, _m, listed in surnames if listed)
+    _hyphenated_regions(text, toks, norms, taken, gaz, found, dateline, reporting_key, spans)
     ner_places = _ner_spans(text, toks, norms, taken, spans, gaz, kb, found, dateline, reporting_key, known)
     # the model tagged a name the knowledge base lists on its own (أوباما، خامنئي): the known person; a
     # surname that is only the end of a full name (جون، سليمان، كارتر) stays the model's unknown person
@@ -645,6 +646,63 @@ def _count_currencies_once(found: _Found) -> None:
     """Add each currency's country to the article's demonyms once, at its first mention."""
     firsts = {iso: (a, b, iso) for a, b, iso in reversed(found.currencies)}
     found.demonyms = sorted(found.demonyms + list(firsts.values()))
+
+
+def _hyphenated_regions(
+    text: str, toks: list[Token], norms: list[str], taken: list[bool], gaz: Gazetteer, found: _Found,
+    dateline: tuple[int, int] | None, reporting_key: str | None, spans: Sequence[tuple[int, int, str]] = (),
+) -> None:
+    """Pass 3a, before the model's spans: first-level divisions named by their towns joined with dashes
+    (جهة طنجة - تطوان - الحسيمة) are one region each, not three towns; not where the model's organisation
+    or person span takes the first town (المكتب الجهوي الدار البيضاء - سطات: the office's name)."""
+    if not any(t.text in _DASHES for t in toks):
+        return
+    named = [(s, e) for s, e, typ in spans if typ in ("ORG", "PER")]
+    i = 0
+    while i < len(toks):
+        inside = any(s <= toks[i].start < e for s, e in named)
+        chain = None if taken[i] or inside or toks[i].kind != "word" else _hyphenated_region(toks, norms, taken, i, gaz)
+        if chain is None:
+            i += 1
+            continue
+        last, key, cut = chain
+        a = toks[i].start + orig_cut(text, toks[i].start, cut)
+        found.places.append((a, toks[last].end, _place_name(key, norms, i, a, dateline, reporting_key, ner=True)))
+        for k in range(i, last + 1):
+            taken[k] = True
+        i = last + 1
+
+
+def _hyphenated_region(
+    toks: list[Token], norms: list[str], taken: list[bool], i: int, gaz: Gazetteer
+) -> tuple[int, str, int] | None:
+    """A first-level division named by its towns joined with dashes (طنجة - تطوان - الحسيمة، والدار البيضاء -
+    سطات، كلميم - واد نون), starting at word ``i``: (its last word, the gazetteer key, the proclitic letters
+    before it), or None."""
+    words: list[int] = []
+    dashes = 0
+    for k in range(i, min(len(toks), i + 12)):
+        if taken[k]:
+            break
+        if toks[k].text in _DASHES:
+            dashes += 1
+            continue
+        if toks[k].kind != "word":
+            break
+        words.append(k)
+    if not dashes or len(words) < 2:
+        return None
+    m = gaz.match_at([norms[k] for k in words], 0)
+    if not m or m[0] < 2:
+        return None
+    last = words[m[0] - 1]
+    if not any(toks[k].text in _DASHES for k in range(i, last)):
+        return None  # no dash inside: an ordinary name, read as usual
+    places = [p for p, strength in gaz.candidates(m[1]) if strength > 0 and p.feature == "admin"]
+    return (last, m[1], m[2]) if places else None
+
+
+_DASHES = frozenset({"-", "–", "—"})
 
 
 def _past_new_town(norms: list[str], taken: list[bool], j: int, key: str) -> int:
