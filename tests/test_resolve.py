@@ -1523,3 +1523,11 @@ def test_a_region_named_by_its_towns_with_dashes_is_one_region(gaz):
     assert geo["الدار البيضاء - سطات"] == ("MAR", "admin")
     assert geo["طنجة"] == ("MAR", "city")
     assert "الحسيمة" not in geo and "سطات" not in geo
+
+
+def test_common_feminine_given_names_are_arab_names(gaz):
+    """رنا، داليا، نشوى … are Arab given names: a woman so named in an Egyptian paper, titled by a firm, is
+    taken to be Egyptian like a man would be (the given-name list had few feminine names)."""
+    text = "وأكدت داليا قابيل المدير التنفيذي للشركة المنظمة للمعرض أن للمعارض دورا كبيرا في دعم الصادرات."
+    ents = {e.name: e.actor for e in find_entities(_egyptian(text), gaz=gaz, tagger=FakeTagger({"داليا قابيل": "PER"}))}
+    assert ents["داليا قابيل"].country == "EGY"
