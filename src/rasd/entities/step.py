@@ -655,22 +655,25 @@ def _hyphenated_regions(
     """Pass 3a, before the model's spans: first-level divisions named by their towns joined with dashes
     (جهة طنجة - تطوان - الحسيمة) are one region each, not three towns; not where the model's organisation
     or person span takes the first town (المكتب الجهوي الدار البيضاء - سطات: the office's name)."""
-    if not any(t.text in _DASHES for t in toks):
+    if not toks or not any(d in text[toks[0].start : toks[-1].end] for d in _DASHES):
         return
+    dashes = [k for k, t in enumerate(toks) if t.text in _DASHES]
     named = [(s, e) for s, e, typ in spans if typ in ("ORG", "PER")]
-    i = 0
-    while i < len(toks):
-        inside = any(s <= toks[i].start < e for s, e in named)
-        chain = None if taken[i] or inside or toks[i].kind != "word" else _hyphenated_region(toks, norms, taken, i, gaz)
+    # a chain's first town ends at most four words before a dash: only those words can start one
+    starts = sorted({i for d in dashes for i in range(max(0, d - 4), d)})
+    free = 0  # the first word not inside a chain found already
+    for i in starts:
+        if i < free or taken[i] or toks[i].kind != "word" or any(s <= toks[i].start < e for s, e in named):
+            continue
+        chain = _hyphenated_region(toks, norms, taken, i, gaz)
         if chain is None:
-            i += 1
             continue
         last, key, cut = chain
         a = toks[i].start + orig_cut(text, toks[i].start, cut)
         found.places.append((a, toks[last].end, _place_name(key, norms, i, a, dateline, reporting_key, ner=True)))
         for k in range(i, last + 1):
             taken[k] = True
-        i = last + 1
+        free = last + 1
 
 
 def _hyphenated_region(
