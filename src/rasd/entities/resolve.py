@@ -643,8 +643,8 @@ def _demonym_as_noun(toks: Sequence[Token], d: int) -> bool:
 
 
 _APPOSITION_GAPS = frozenset({"،", ","})
-_DASHES = frozenset({"-", "–", "—"})  # عبد العزيز الشريف – وكيل أول الوزارة: a title in apposition
-_CLAUSE_MARKS = _APPOSITION_GAPS | _DASHES | {":"}
+DASHES = frozenset({"-", "–", "—"})  # عبد العزيز الشريف – وكيل أول الوزارة: a title in apposition
+_CLAUSE_MARKS = _APPOSITION_GAPS | DASHES | {":"}
 _NOUN_PREPS = frozenset(
     normalize_word(w) for w in "مع من إلى الى على عن لدى ضد بين أمام امام أمثال امثال مثل ومثل بينهم منهم ومنهم".split()
 )  # أمثال الألماني مسعود أوزيل: "such as", "among them" before a list of persons
@@ -663,7 +663,7 @@ def title_start(toks: Sequence[Token], j: int) -> int:
     if k + 1 < len(toks) and (toks[k].norm, toks[k + 1].norm) in _POSTED:
         k += 2
         return k + (k < len(toks) and toks[k].text == "(")
-    return k + (k < len(toks) and toks[k].norm in _APPOSITION_GAPS | _DASHES)
+    return k + (k < len(toks) and toks[k].norm in _APPOSITION_GAPS | DASHES)
 
 
 _POSTED = frozenset(

@@ -25,6 +25,7 @@ from rasd.entities.places import PlaceName, geocode, place_geo
 from rasd.entities.resolve import (
     CENTRAL_BANK_WORDS,
     COUNTRY_REFS,
+    DASHES,
     GROUP_FIRST,
     ORG_HEADS,
     PASSED_HEADS,
@@ -655,9 +656,9 @@ def _hyphenated_regions(
     """Pass 3a, before the model's spans: first-level divisions named by their towns joined with dashes
     (جهة طنجة - تطوان - الحسيمة) are one region each, not three towns; not where the model's organisation
     or person span takes the first town (المكتب الجهوي الدار البيضاء - سطات: the office's name)."""
-    if not toks or not any(d in text[toks[0].start : toks[-1].end] for d in _DASHES):
+    if not toks or not any(d in text[toks[0].start : toks[-1].end] for d in DASHES):
         return
-    dashes = [k for k, t in enumerate(toks) if t.text in _DASHES]
+    dashes = [k for k, t in enumerate(toks) if t.text in DASHES]
     named = [(s, e) for s, e, typ in spans if typ in ("ORG", "PER")]
     # a chain's first town ends at most four words before a dash: only those words can start one
     starts = sorted({i for d in dashes for i in range(max(0, d - 4), d)})
@@ -687,7 +688,7 @@ def _hyphenated_region(
     for k in range(i, min(len(toks), i + 12)):
         if taken[k]:
             break
-        if toks[k].text in _DASHES:
+        if toks[k].text in DASHES:
             dashes += 1
             continue
         if toks[k].kind != "word":
@@ -699,13 +700,11 @@ def _hyphenated_region(
     if not m or m[0] < 2:
         return None
     last = words[m[0] - 1]
-    if not any(toks[k].text in _DASHES for k in range(i, last)):
+    if not any(toks[k].text in DASHES for k in range(i, last)):
         return None  # no dash inside: an ordinary name, read as usual
     places = [p for p, strength in gaz.candidates(m[1]) if strength > 0 and p.feature == "admin"]
     return (last, m[1], m[2]) if places else None
 
-
-_DASHES = frozenset({"-", "–", "—"})
 
 
 def _past_new_town(norms: list[str], taken: list[bool], j: int, key: str) -> int:
