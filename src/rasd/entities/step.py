@@ -706,7 +706,6 @@ def _hyphenated_region(
     return (last, m[1], m[2]) if places else None
 
 
-
 def _past_new_town(norms: list[str], taken: list[bool], j: int, key: str) -> int:
     """The last word of a place name ending at word ``j``, past الجديدة after it: سلا الجديدة، دمياط الجديدة
     are their town's new quarters, not الجديدة (El Jadida) apart; بمدينة الجديدة is El Jadida itself."""
@@ -1277,21 +1276,21 @@ def _alongside_candidates(text: str, entities: list[Entity]) -> None:
     by و."""
     by_start = {m.start: (m.end, e.actor) for e in entities if e.type == "PER" and e.actor is not None for m in e.mentions}
     starts = sorted(by_start)
-    party: tuple[str | None] | None = None  # the country of the list being walked, once a candidate opens it
+    walking, country = False, None  # a list opened by a candidate, and that candidate's country
     for prev, cur in zip(starts, starts[1:], strict=False):
         end, actor = by_start[prev]
         gap = text[end:cur]
         if actor.sector == "PTY" and _ALONGSIDE.fullmatch(gap):
-            party = (actor.country,)
-        elif party is None or not _LIST_JOIN.fullmatch(gap):
-            party = None
+            walking, country = True, actor.country
+        elif not (walking and _LIST_JOIN.fullmatch(gap)):
+            walking = False
             continue
         nxt = by_start[cur][1]
         if nxt.sector is None:
-            nxt.country, nxt.sector = nxt.country or party[0], "PTY"
+            nxt.country, nxt.sector = nxt.country or country, "PTY"
             nxt.code = actor_code(nxt.country, nxt.sector)
         elif nxt.sector != "PTY":
-            party = None
+            walking = False
 
 
 _ALONGSIDE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*،?\s*(?:إلى|الى)\s+جانب\s+")
