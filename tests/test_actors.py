@@ -440,9 +440,23 @@ def test_env_variable_adds_a_directory(tmp_path: Path, monkeypatch):
     assert get_kb().get("media:local_paper") is None
 
 
+def test_namesakes_are_a_section_users_extend(tmp_path: Path):
+    """Rulers whose names institutions bear: shipped ones, and a user's file adding a state's."""
+    from rasd.actors.keys import phrase_key
+
+    f = tmp_path / "mine.yaml"
+    f.write_text("namesakes:\n  KWT: [الشيخ جابر]\n", encoding="utf-8")
+    kb = load_kb([f], cache=False)
+    assert kb.namesake_country(phrase_key("الملك سعود")) == "SAU"
+    assert kb.namesake_country(phrase_key("محمد الخامس")) == "MAR"
+    assert kb.namesake_country(phrase_key("الشيخ جابر")) == "KWT"
+    assert kb.namesake_country(phrase_key("الملك عبدالله")) is None  # two states' kings: left out
+    assert get_kb().namesake_country(phrase_key("الشيخ جابر")) is None
+
+
 @pytest.mark.parametrize(
     "text",
-    ["persons: [oops", "persons:\n- {name: بلا معرف}\n", "people:\n- {id: x, name: س}\n", "- just a list\n"],
+    ["namesakes: [الملك سعود]\n", "persons: [oops", "persons:\n- {name: بلا معرف}\n", "people:\n- {id: x, name: س}\n", "- just a list\n"],
 )
 def test_bad_user_files_fail_with_one_clear_error(tmp_path: Path, text):
     f = tmp_path / "bad.yaml"

@@ -104,7 +104,10 @@ class KnowledgeBase:
     """Read-only index over actor records; see ``rasd.actors`` for the API summary."""
 
     def __init__(
-        self, raw: dict[str, dict[str, Any]], roles: list[dict[str, Any]], capitals: dict[str, list[str]]
+        self,
+        raw: dict[str, dict[str, Any]],
+        roles: list[dict[str, Any]],
+        lists: dict[str, dict[str, list[str]]],
     ):
         self.records: dict[str, ActorRecord] = {}
         self._names: dict[Key, list[tuple[str, str]]] = {}
@@ -120,10 +123,13 @@ class KnowledgeBase:
             self._add(rid, d)
         for entry in roles:
             self._add_role(entry)
-        for country, names in capitals.items():
+        for country, names in lists.get("capitals", {}).items():
             for n in names:
                 for k in index_keys(n):
                     self._capitals.setdefault(k, country)
+        self._namesakes: dict[Key, str] = {
+            phrase_key(n): country for country, names in lists.get("namesakes", {}).items() for n in names
+        }
         lengths: dict[str, set[int]] = {}
         for k in self._names:
             lengths.setdefault(k[0], set()).add(len(k))
@@ -324,6 +330,11 @@ class KnowledgeBase:
             if key in self._capitals:
                 return self._capitals[key]
         return None
+
+    def namesake_country(self, words: Key) -> str | None:
+        """The state whose ruler these folded words name (الملك سعود، محمد الخامس، زايد), as in the names of
+        its universities, hospitals and cities; None for any other words."""
+        return self._namesakes.get(tuple(words))
 
     def country(self, text: str, *, metonyms: bool = False) -> str | None:
         """ISO-3 code of a country name or demonym (and, with ``metonyms``, a capital)."""
@@ -539,7 +550,7 @@ def _inflect(demonym: str) -> list[str]:
 
 
 CACHE_ENV = "RASD_CACHE_DIR"
-_CACHE_FORMAT = "actors-4"  # the index's code is hashed too, so a change to it rebuilds the cache
+_CACHE_FORMAT = "actors-5"  # the index's code is hashed too, so a change to it rebuilds the cache
 
 
 def load_kb(

@@ -86,7 +86,7 @@ def parse(name: str, text: str) -> dict[str, Any]:
         return {}
     if not isinstance(data, dict):
         raise ConfigError(f"actor file {name}: expected a mapping of sections, got {type(data).__name__}")
-    unknown = set(data) - set(SECTIONS) - {"roles", "capitals"}
+    unknown = set(data) - set(SECTIONS) - {"roles", *NAME_LISTS}
     if unknown:
         raise ConfigError(f"actor file {name}: unknown section(s) {', '.join(sorted(unknown))}")
     return data
@@ -101,13 +101,19 @@ def iso(value: Any) -> str | None:
     return str(value)
 
 
+# Sections that map a country code to names: capitals (واشنطن → USA, for metonymy) and namesakes (the
+# rulers whose names institutions of their state bear: جامعة الملك سعود → SAU).
+NAME_LISTS = ("capitals", "namesakes")
+
+
 def merge(
     sources: Iterable[tuple[str, str]],
-) -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]], dict[str, list[str]]]:
-    """Merge (name, text) sources in order into (records by id, role-word entries, capitals)."""
+) -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]], dict[str, dict[str, list[str]]]]:
+    """Merge (name, text) sources in order into (records by id, role-word entries, name lists by
+    section: ``NAME_LISTS``)."""
     records: dict[str, dict[str, Any]] = {}
     roles: list[dict[str, Any]] = []
-    capitals: dict[str, list[str]] = {}
+    lists: dict[str, dict[str, list[str]]] = {section: {} for section in NAME_LISTS}
     for name, text in sources:
         data = parse(name, text)
         for section, (prefix, kind) in SECTIONS.items():
@@ -125,12 +131,13 @@ def merge(
             if not item.get("words") or not item.get("sector"):
                 raise ConfigError(f"actor file {name}: a role entry needs 'words' and 'sector'")
             roles.append(item)
-        caps = data.get("capitals") or {}
-        if not isinstance(caps, dict):
-            raise ConfigError(f"actor file {name}: 'capitals' must map a country code to names")
-        for country, names in caps.items():
-            capitals.setdefault(str(country), []).extend(_as_list(names))
-    return records, roles, capitals
+        for section in NAME_LISTS:
+            entries = data.get(section) or {}
+            if not isinstance(entries, dict):
+                raise ConfigError(f"actor file {name}: '{section}' must map a country code to names")
+            for country, names in entries.items():
+                lists[section].setdefault(str(country), []).extend(_as_list(names))
+    return records, roles, lists
 
 
 def _items(value: Any, section: str, name: str, need_id: bool = True) -> Iterator[dict[str, Any]]:

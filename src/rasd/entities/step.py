@@ -1454,30 +1454,19 @@ def _unknown_organisation(
 def _named_after_a_ruler(name: str, kb: Any, head: str | None = None) -> EntityActor | None:
     """An institution named after a ruler of one state (جامعة الملك سعود، مدينة الملك عبدالعزيز للعلوم
     والتقنية، جامعة نايف العربية، مستشفى الشيخ زايد، جامعة محمد الخامس): that state's, with the sector its
-    head noun gives, wherever the article is."""
+    head noun gives, wherever the article is. The rulers are the knowledge base's ``namesakes``: the
+    title with the name, or the name alone right after the head noun (جامعة نايف)."""
     words = [key_of(w) for w in name.split()]
     for n in range(len(words)):
-        iso = _RULERS.get(tuple(words[n : n + 2])) or (_RULERS.get((words[n],)) if n == 1 else None)
+        iso = (
+            kb.kb.namesake_country(words[n : n + 3])
+            or kb.kb.namesake_country(words[n : n + 2])
+            or (kb.kb.namesake_country(words[n : n + 1]) if n == 1 else None)
+        )
         if iso:
             sector = _org_sector(words, kb, head)
             return EntityActor(code=actor_code(iso, sector), country=iso, sector=sector, kind="organization")
     return None
-
-
-# rulers, past and present, whose names institutions of their state bear; the title with the name
-# (الملك عبدالله is Saudi or Jordanian: left out), or the name alone right after the head noun (جامعة نايف)
-_RULERS = {
-    tuple(key_of(w) for w in phrase.split()): iso
-    for phrases, iso in (
-        (("الملك عبدالعزيز", "الملك سعود", "الملك فيصل", "الملك خالد", "الملك فهد", "الملك سلمان", "الأمير سلطان",
-          "الأمير نايف", "الأمير سطام", "الأمير محمد بن", "الأميرة نورة", "نايف", "الإمام محمد"), "SAU"),
-        (("محمد الخامس", "الحسن الثاني", "الملك محمد", "محمد السادس"), "MAR"),
-        (("الشيخ زايد", "الشيخ خليفة", "زايد"), "ARE"),
-        (("السلطان قابوس", "قابوس"), "OMN"),
-        (("الملك الحسين", "الملك حسين", "الحسين بن"), "JOR"),
-    )
-    for phrase in phrases
-}
 
 
 def _nationality_alone(name: str, gaz: Gazetteer) -> EntityActor | None:
