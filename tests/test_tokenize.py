@@ -166,3 +166,27 @@ def test_words_a_scraped_page_glued_are_cut_at_their_offsets() -> None:
     assert all(text[t.start:t.end] == t.text for t in words(text))
     for whole in ("المقعدان", "والحقبات", "وقتلوهم", "بالمدرسة", "المستشفى", "مصطفى", "الجديدة", "فيالق", "عنان"):
         assert [t.text for t in words(whole)] == [whole]
+
+
+def test_words_a_run_of_three_words_a_title_and_a_name_before_a_preposition_are_cut() -> None:
+    """A piece a cut leaves is read again (الدولارفىالبنك: three words); a rarer word before a very common
+    one, a title before a name, a name before إلى/على as written, a word before one with و and the
+    article are cut; words whose tail is a function word or a suffix stay whole (الطفلان، الجيلالي)."""
+    from rasd.text.tokenize import lexicon, words
+
+    if not lexicon():
+        pytest.skip("frequency lexicon not built")
+    cases = {
+        "الدولارفىالبنك": ["الدولار", "فى", "البنك"],
+        "ويطرحالبنك": ["ويطرح", "البنك"],
+        "الدكتورعمرو": ["الدكتور", "عمرو"],
+        "رئيسشعبة": ["رئيس", "شعبة"],
+        "عصمتإلى": ["عصمت", "إلى"],
+        "عوضعلى": ["عوض", "على"],
+        "الذهبوالمعادن": ["الذهب", "والمعادن"],
+        "واستقرتأسعار": ["واستقرت", "أسعار"],
+    }
+    for glued, pieces in cases.items():
+        assert [t.text for t in words(glued)] == pieces, glued
+    for whole in ("الطفلان", "الجيلالي", "الماجدة", "مديرتها", "وباعتقال", "للترحال", "ويجددون", "أرسطوفان"):
+        assert [t.text for t in words(whole)] == [whole], whole

@@ -267,6 +267,17 @@ _GLUE_NOT_RIGHT = frozenset(normalize(w) for w in "ها هم هما هن ين ا
 _GLUE_SHORT_RIGHT = frozenset(normalize(w) for w in "في فى من عن".split())
 # prepositions a definite noun is glued to (فيالبنك الأهلي): longest first
 _GLUE_LEADS = tuple(sorted({normalize(w) for w in "في فى وفي وفى من ومن عن على علي إلى الى".split()}, key=len, reverse=True))
+# prepositions, as written, a name is glued to (محمود عصمتإلى، باسل رحميإلى)
+_GLUE_PREPOSITIONS = frozenset(("إلى", "على"))
+# words whose letters end many longer words: never the right half of a cut on frequency alone
+_GLUE_FUNCTION_WORDS = frozenset(
+    normalize(w)
+    for w in "لان الان الآن الا إلا الي اليه اليها الينا لهم له لها لنا غير أن ان انه أنه ما لا لم لن قد كان كانت هذا هذه ذلك تلك التي الذي الذين يوم اليوم على إلى في من عن".split()
+)
+# titles run into the name after them (رئيسشعبة الذهب، الدكتورعمرو، المهندسشريف)
+_GLUE_LEFT_TITLES = frozenset(
+    normalize(w) for w in "رئيس رئيسة وزير وزيرة الدكتور الدكتورة المهندس المهندسة المستشار اللواء السفير محافظ مدير".split()
+)
 # titles a name is glued to (محمد شيميوزير قطاع الأعمال): any name before them
 _GLUE_TITLES = frozenset(normalize(w) for w in "وزير وزيرة محافظ رئيس رئيسة سفير مدير".split())
 
@@ -296,39 +307,73 @@ def _folded_words() -> frozenset[str]:
 
 @lru_cache(maxsize=WORD_MEMO)
 def _glued(word: str) -> tuple[int, ...]:
-    """Offsets inside ``word`` where two words were written without a space. ة or ى before another
-    letter ends a word (للمرأةتحت، التقىالمهندس); otherwise a word the lexicon never saw that is two
-    common words (ارتفعسعر، أشارالدكتور, both seen 200 times or more, the second with the article, or
-    500 times or more each) or a name and a title (شيميوزير). Words the lexicon knows are never cut."""
+    """Offsets inside ``word`` where words were written without a space (scraped pages that dropped a
+    link's spaces: وثبتسعر الدولارفىالبنك). Each piece a cut leaves is read again, so a run of three
+    words is cut twice (الدولارفىالبنك → الدولار فى البنك)."""
+    first = _glued_once(word)
+    if not first:
+        return ()
+    out: list[int] = []
+    prev = 0
+    for c in (*first, len(word)):
+        piece = word[prev:c]
+        if len(piece) >= 6 and normalize(piece) not in lexicon():
+            out += [prev + k for k in _glued_once(piece)]
+        if c < len(word):
+            out.append(c)
+        prev = c
+    return tuple(out)
+
+
+def _glued_once(word: str) -> tuple[int, ...]:
+    """The cuts of one reading of ``word``. ة or ى before another letter ends a word (للمرأةتحت،
+    التقىالمهندس); otherwise a word the lexicon never saw that is two common words (ارتفعسعر، أشارالدكتور,
+    both seen 200 times or more, the second with the article, or 500 times or more each), a rarer word
+    before a very common one (ويطرحالبنك، وثبتسعر), a word and the next with و and the article
+    (الذهبوالمعادن), a title and a name (رئيسشعبة، الدكتورعمرو), a name and a title (شيميوزير) or a
+    name and إلى/على (عصمتإلى). Words the lexicon knows are never cut."""
     norm = normalize(word)
     letters = _letter_offsets(word)
     if len(letters) != len(norm) or len(norm) < 6:
         return ()
-    cuts = [i + 1 for i in range(2, len(norm) - 2) if norm[i] in "ةى"]
+    cuts = [i + 1 for i in range(2, len(norm) - 2) if word[letters[i]] in "ةى"]  # as written: ى folds to ي
     if cuts:
         return tuple(letters[i] for i in cuts)
     freq = lexicon()
-    if len(norm) < 7 or norm in freq:
+    if norm in freq:
         return ()
     for lead in _GLUE_LEADS:  # فيالبنك، وفىالبنك، علىالعملة: a preposition run into a definite noun
         rest = norm[len(lead) :]
-        if norm.startswith(lead) and rest.startswith("ال") and len(rest) >= 4 and freq.get(rest, 0) >= 200:
+        if len(norm) >= 7 and norm.startswith(lead) and rest.startswith("ال") and len(rest) >= 4 and freq.get(rest, 0) >= 200:
             return (letters[len(lead)],)
     best, cut = 0, 0
     for i in range(3, len(norm) - 1):
         left, right = norm[:i], norm[i:]
         if left in _GLUE_NOT_LEFT or right in _GLUE_NOT_RIGHT:
             continue
-        seen = min(freq.get(left, 0), freq.get(right, 0))
-        titled = right in _GLUE_TITLES and len(left) >= 3
+        # a name run into إلى/على as written (عصمتإلى، عوضعلى): any name before them
+        preposition = word[letters[i] :] in _GLUE_PREPOSITIONS and len(left) >= 3
+        if len(norm) < 7 and not preposition:
+            continue
+        f_left, f_right = freq.get(left, 0), freq.get(right, 0)
+        seen = min(f_left, f_right)
         fits = (
             (right.startswith("ال") and len(right) >= 5 and seen >= 200)
             or (seen >= 500 and len(left) >= 4 and len(right) >= 3)
             or (right in _GLUE_SHORT_RIGHT and len(left) >= 4 and seen >= 200)
-            or titled
+            # a rarer word before a very common one: not a function word, whose letters end many longer
+            # words (الطفلان), nor after a short word with the article (الماجدة)
+            or (
+                right not in _GLUE_FUNCTION_WORDS and not (left.startswith("ال") and len(left) < 5)
+                and (right.startswith("ال") and len(right) >= 5 and f_right >= 1000 and f_left >= 10
+                     or len(right) >= 4 and len(left) >= 4 and f_right >= 2000 and f_left >= 50)
+            )
+            or (right.startswith("وال") and len(right) >= 6 and f_right >= 50 and f_left >= 200)
+            or (left in _GLUE_LEFT_TITLES and len(right) >= 3 and f_right >= 50 and right not in _GLUE_FUNCTION_WORDS)
         )
-        score = max(seen, 1) if fits else 0  # the most common pair wins; a name before a title scores 1
-        if score > best:
+        titled = right in _GLUE_TITLES and len(left) >= 3
+        score = max(seen, 1) if fits or titled or preposition else 0
+        if score > best:  # the most common pair wins; a name before a title or إلى/على scores 1
             best, cut = score, i
     return (letters[cut],) if best else ()
 
