@@ -1531,3 +1531,54 @@ def test_common_feminine_given_names_are_arab_names(gaz):
     text = "وأكدت داليا قابيل المدير التنفيذي للشركة المنظمة للمعرض أن للمعارض دورا كبيرا في دعم الصادرات."
     ents = {e.name: e.actor for e in find_entities(_egyptian(text), gaz=gaz, tagger=FakeTagger({"داليا قابيل": "PER"}))}
     assert ents["داليا قابيل"].country == "EGY"
+
+
+def test_officers_of_business_associations_founders_and_party_organs(gaz):
+    """X، رئيس لجنة السياحة بجمعية رجال الأعمال: BUS (a business people's association); المؤسس والرئيس
+    التنفيذي لشركة: the firm's; عضو الأمانة العامة لحزب الاستقلال: an organ of a party (PTY, not the
+    secretariat's GOV); عضو الكتابة الجهوية للعدالة والتنمية: a party the role words name; عضو مكتبه
+    السياسي، كريم التاج: a party title before a comma."""
+    text = ("وقال فاروق ناصر، رئيس لجنة السياحة بجمعية رجال الأعمال، إن الموسم جيد. وحضر أشرف صبري، المؤسس "
+            "والرئيس التنفيذي والعضو المنتدب لشركة فوري، اللقاء. وقال سمير بناني، عضو الأمانة العامة لحزب "
+            "الاستقلال، إن الحزب جاهز. وذهب إليه عبد الواحد بودحين، عضو الكتابة الجهوية للعدالة والتنمية ببني "
+            "ملال، في تصريح. كما جاء على لسان عضو مكتبه السياسي، كريم التاج. وقال أحمد سعيد، رئيس لجنة التحكيم، "
+            "إن الفيلم فاز.")
+    names = {n: "PER" for n in ("فاروق ناصر", "أشرف صبري", "سمير بناني", "عبد الواحد بودحين", "كريم التاج", "أحمد سعيد")}
+    ents = {e.name: e.actor for e in find_entities(_egyptian(text), gaz=gaz, tagger=FakeTagger(names))}
+    assert ents["فاروق ناصر"].sector == "BUS"
+    assert ents["أشرف صبري"].sector == "BUS"
+    assert ents["سمير بناني"].sector == "PTY"
+    assert ents["عبد الواحد بودحين"].sector == "PTY"
+    assert ents["كريم التاج"].sector == "PTY"
+    assert ents["أحمد سعيد"].sector is None  # a jury's chairman: no body the title names
+
+
+def test_a_byline_running_into_the_body_signs_the_piece_and_names_the_outlet(gaz):
+    """عمر عريبي - سبق- جازان: تمكنت …: a Sabq byline the scraper ran into the first sentence; the reporter
+    is JRN of the outlet's country and سبق, the outlet's short name, is the outlet itself. A name and a
+    dash further down (وقال محمد - مدير الدفاع المدني:) is no byline."""
+    from rasd.model import Source
+
+    text = ("عمر عريبي - سبق- جازان: تمكنت عشر فرق إطفاء، مساء أمس السبت من إخماد حريق في مستودع بمحافظة "
+            "صبيا. وقال محمد الزهراني - مدير الدفاع المدني: إن الحريق كبير.")
+    doc = _doc(text)
+    doc.meta["country"] = "SAU"
+    doc.source = Source(site="sabq")
+    names = {"عمر عريبي": "PER", "سبق": "ORG", "محمد الزهراني": "PER"}
+    ents = {e.name: e.actor for e in find_entities(doc, gaz=gaz, tagger=FakeTagger(names))}
+    assert ents["عمر عريبي"].code == "SAUJRN"
+    assert ents["صحيفة سبق"].kb_id == "media:sabq"
+    assert ents["محمد الزهراني"].sector != "JRN"
+
+
+def test_football_figures_are_known_and_do_not_decide_the_storys_country(gaz):
+    """مورينيو، كورتوا، هازارد: known by surname alone (PRT, BEL); like clubs, they cast no vote for the
+    country a story is about, so an unknown player named with them is not taken to be Belgian."""
+    text = ("وقال مورينيو إن كورتوا جاهز، وأكد هازارد أن الفريق قوي، وأشاد كورتوا بزملائه وهازارد. "
+            "وقال ميشي باتشواي إن المباراة صعبة.")
+    names = {"مورينيو": "PER", "كورتوا": "PER", "هازارد": "PER", "ميشي باتشواي": "PER"}
+    doc = _doc(text)
+    doc.meta["country"] = "SAU"
+    ents = {e.name: e.actor for e in find_entities(doc, gaz=gaz, tagger=FakeTagger(names))}
+    assert (ents["مورينيو"].country, ents["كورتوا"].country, ents["هازارد"].country) == ("PRT", "BEL", "BEL")
+    assert ents["ميشي باتشواي"].country is None

@@ -170,8 +170,8 @@ def test_words_a_scraped_page_glued_are_cut_at_their_offsets() -> None:
 
 def test_words_a_run_of_three_words_a_title_and_a_name_before_a_preposition_are_cut() -> None:
     """A piece a cut leaves is read again (الدولارفىالبنك: three words); a rarer word before a very common
-    one, a title before a name, a name before إلى/على as written, a word before one with و and the
-    article are cut; words whose tail is a function word or a suffix stay whole (الطفلان، الجيلالي)."""
+    one, a title or a reporting verb before a name, a name before إلى/على as written, a word before one
+    with و and the article are cut; words whose tail is a function word or a suffix stay whole (الطفلان، الجيلالي)."""
     from rasd.text.tokenize import lexicon, words
 
     if not lexicon():
@@ -185,6 +185,8 @@ def test_words_a_run_of_three_words_a_title_and_a_name_before_a_preposition_are_
         "عوضعلى": ["عوض", "على"],
         "الذهبوالمعادن": ["الذهب", "والمعادن"],
         "واستقرتأسعار": ["واستقرت", "أسعار"],
+        "وأشارباسل": ["وأشار", "باسل"],
+        "أكدأحمد": ["أكد", "أحمد"],
     }
     for glued, pieces in cases.items():
         assert [t.text for t in words(glued)] == pieces, glued

@@ -280,6 +280,7 @@ def role_before(
         title = _title_before(toks, gap, text, gaz, roles)
         if title is not None and (
             title.country is not None or title.host is not None or _ministerial_title(title.role) or _governor_title(title)
+            or (title.sector == "PTY" and " " in title.role)  # عضو مكتبه السياسي، كريم التاج: a party's officer
         ):
             return title
         return None
@@ -741,7 +742,7 @@ def role_after(
             country = place_country(gaz, m[1]) if m and m[2] == 0 else None
             if country:
                 return Title(text[toks[k].start : toks[e + m[0]].end], sector, country, None, toks[k].start)
-    head = _head_of(toks, k, words) if words else None
+    head = _head_of(toks, k, words, sectors) if words else None
     if head is not None:  # رئيس هيئة السلامة الملاحية، الرئيس التنفيذي لجهاز تنمية المشروعات
         # رئيس مجلس إدارة مؤسسة الغرير الإماراتية: a demonym a few words after the body's noun places it
         end, country = head[1], None
@@ -808,15 +809,24 @@ def org_head_sector(word: str) -> str | None:
     return ORG_HEADS.get(word[2:] if word.startswith("ال") else word)
 
 
-def _head_of(toks: Sequence[Token], k: int, words: int) -> tuple[str, int] | None:
+def _head_of(
+    toks: Sequence[Token], k: int, words: int, sectors: Callable[[Sequence[str]], str | None] | None = None
+) -> tuple[str, int] | None:
     """A vague head at word ``k`` (رئيس، مدير، الرئيس التنفيذي، نائب) of an organisation named by its head
-    noun within the next five title words: (sector, the word of that noun)."""
+    noun within the next five title words: (sector, the word of that noun). A party the knowledge base's
+    role words name there (``sectors``: عضو الكتابة الجهوية للعدالة والتنمية) makes it a party's officer."""
     if toks[k].norm not in _VAGUE_HEADS and toks[k].norm not in _AIDE_HEADS:
         return None
     office = None  # مدير عام الإدارة العامة للفتاوى: an office of the state, unless a body follows
     for e in range(k + 1, min(k + words, k + 6)):
         if toks[e].norm == _ACTING:
             continue  # مديرة المركز الوطني بالنيابة: "acting", no public prosecution
+        for n in (3, 2) if sectors is not None else ():
+            if e + n <= k + words and any(
+                sectors([form, *(t.norm for t in toks[e + 1 : e + n])]) == "PTY"
+                for form, _cut in proclitic_variants(toks[e].norm)
+            ):
+                return "PTY", e + n - 1
         for form, _cut in proclitic_variants(toks[e].norm):  # لجهاز، بوزارة، للهيئة
             bare = form.removeprefix("ال")
             if bare in _MINISTERIAL:  # مستشار وزير الاتصالات، وكيل أول الوزارة: the state's
@@ -828,8 +838,17 @@ def _head_of(toks: Sequence[Token], k: int, words: int) -> tuple[str, int] | Non
                     office = ("BUS", e)  # رئيس مجلس إدارة مؤسسة الغرير: the foundation, unless a body follows
                 continue
             sector = org_head_sector(form)
+            if sector is None and bare in _BUSINESS_PEOPLE and (bare != _MEN or (
+                e + 1 < k + words and toks[e + 1].norm == _BUSINESS
+            )):
+                sector = "BUS"  # رئيس لجنة السياحة بجمعية رجال الأعمال، عضو اتحاد المستثمرين: business people's body
             if sector == "BUS" and any(t.norm in CENTRAL_BANK_WORDS for t in toks[e + 1 : e + 3]):
                 sector = "GOV"  # عضو البنك الاحتياطي الفيدرالي: a central bank is the state's
+            if sector and sector != "PTY" and any(
+                form.removeprefix("ال") == _PARTY for t in toks[e + 1 : min(e + 4, k + words)]
+                for form, _cut in proclitic_variants(t.norm) if form != t.norm  # لحزب، للحزب: "of the party"
+            ):
+                sector = "PTY"  # عضو الأمانة العامة لحزب الاستقلال: an organ of the party
             if sector:
                 return sector, e
     return office
@@ -839,7 +858,14 @@ def _head_of(toks: Sequence[Token], k: int, words: int) -> tuple[str, int] | Non
 # وزير …): like the vague heads, the body they name says the sector
 _AIDE_HEADS = frozenset(
     normalize_word(w)
-    for w in "المشرف المشرفة الناطق الناطقة المتحدث المتحدثة مساعد مساعدة وكيل وكيلة مستشارة الكاتب العضو ممثلا ممثلة ممثل".split()
+    for w in "المشرف المشرفة الناطق الناطقة المتحدث المتحدثة مساعد مساعدة وكيل وكيلة مستشارة الكاتب العضو ممثلا ممثلة ممثل المؤسس مؤسس الشريك".split()
+)
+# the members a business people's association or union is named after (جمعية رجال الأعمال، اتحاد
+# المستثمرين، جمعية المصدرين): its officers are BUS
+_MEN, _BUSINESS = normalize_word("رجال"), normalize_word("الأعمال")
+_PARTY = normalize_word("حزب")
+_BUSINESS_PEOPLE = frozenset(
+    normalize_word(w).removeprefix("ال") for w in "رجال المستثمرين المصدرين المصنعين المستوردين الصناعات".split()
 )
 # a minister or a ministry named within a title makes it a title of the state
 _MINISTER_WORDS = frozenset(normalize_word(w) for w in "وزير وزيرة".split())

@@ -319,12 +319,13 @@ _TOP = 300  # a byline stands within the first characters of an article
 _BYLINE_MAX = 60  # and on a short line
 
 
-def _reporter(text: str, c: Any, gaz: Gazetteer, kb: Any) -> bool:
-    """Whether a person of the article is its reporter: one of their mentions signs the piece."""
-    return kb is not None and any(_signs_the_piece(text, m, gaz, kb) for m in c.mentions)
+def _reporter(text: str, c: Any, gaz: Gazetteer, kb: Any, own: Any = None) -> bool:
+    """Whether a person of the article is its reporter: one of their mentions signs the piece (``own``:
+    the outlet's media record, whose short name a byline may use: سبق)."""
+    return kb is not None and any(_signs_the_piece(text, m, gaz, kb, own) for m in c.mentions)
 
 
-def _signs_the_piece(text: str, m: PersonMention, gaz: Gazetteer, kb: Any) -> bool:
+def _signs_the_piece(text: str, m: PersonMention, gaz: Gazetteer, kb: Any, own: Any = None) -> bool:
     """Whether a name is an article's byline: near the top, on a short line of its own whose other words
     only credit the piece or name a place or an outlet (محمد كويمن، ع. عسول، تغطية و صور موسى محراز، عمر
     عريبي- سبق- جازان:، عمر إبراهيم – عين اليوم). Scraped pages keep such lines before the body."""
@@ -333,6 +334,9 @@ def _signs_the_piece(text: str, m: PersonMention, gaz: Gazetteer, kb: Any) -> bo
     line_start = text.rfind("\n", 0, m.start) + 1
     line_end = text.find("\n", m.end)
     line_end = len(text) if line_end < 0 else line_end
+    colon = text.find(":", m.end, line_end)
+    if colon >= 0 and text.count(":", line_start, m.start) == 0 and colon - line_start <= _BYLINE_MAX:
+        line_end = colon  # the byline runs into the body after its place (عمر عريبي - سبق- جازان: تمكنت …)
     if line_end - line_start > _BYLINE_MAX:
         return False
     if any(len(line.strip()) > _BYLINE_MAX for line in text[:line_start].split("\n")):
@@ -349,7 +353,7 @@ def _signs_the_piece(text: str, m: PersonMention, gaz: Gazetteer, kb: Any) -> bo
         place = gaz.match_at(words, 0)
         if place is not None and place[0] == len(words):
             continue
-        if kb.outlet_country(" ".join(part.split())) is not None:
+        if kb.outlet_country(" ".join(part.split())) is not None or _names_outlet(part.strip(), own):
             continue
         return False
     # a name alone on a line is a byline below the page's first line (AHDATH.INF / خاص / محمد كويمن), not
@@ -1000,7 +1004,7 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
         if title is not None and title.sector == "PTY" and kb_id:
             sector = "PTY"  # امحند العنصر، الأمين العام لحزب الحركة الشعبية: a minister named as a party leader
         # the reporter's name on a line of its own at the top (أحمد العدواني - الدمام): of the outlet
-        byline = sector is None and known is None and _reporter(text, c, gaz, kb)
+        byline = sector is None and known is None and _reporter(text, c, gaz, kb, own)
         sector, country = ("JRN", country or outlet) if byline else (sector, country)
         country = country or _body_in_title(title, kb, gaz) or _royal_house(full.words) or _demonym_alone(full.words, gaz)
         role = title.role if title else None
@@ -1113,8 +1117,10 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
                 actor=EntityActor(code=code, country=rec.country, sector=rec.sector, kb_id=kb_id, kind=rec.kind),
             )
         )
+    athletes = _athlete_mentions(out, kb)  # known players and coaches: like clubs, no vote for the story's country
     votes = _country_votes(
-        [place.country for place, spans, _rep in by_place.values() if place.country for _ in spans], person_country, found, gaz
+        [place.country for place, spans, _rep in by_place.values() if place.country for _ in spans],
+        [pc for pc in person_country if pc[0] not in athletes], found, gaz,
     )
     home = _home_country(votes)
     if home and outlet and home != outlet and votes[home] < _FOREIGN_HOME_VOTES:
@@ -1603,6 +1609,19 @@ _FOREIGN_HOME_VOTES = 3  # an article of an outlet of the region is about anothe
 _NO_VOTE = frozenset({"club", "company", "university"})  # a firm named (HSBC in a gold-price report) says little of where the story is
 
 
+def _athlete_mentions(entities: list[Entity], kb: Any) -> set[int]:
+    """Where the known players and coaches of the article (``field: sport`` in the knowledge base) are named."""
+    if kb is None:
+        return set()
+    return {
+        m.start
+        for e in entities
+        if e.type == "PER" and e.actor is not None and e.actor.kb_id
+        and (rec := kb.kb.get(e.actor.kb_id)) is not None and rec.extra.get("field") == "sport"
+        for m in e.mentions
+    }
+
+
 def _country_votes(
     place_countries: Iterable[str], person_country: list[tuple[int, str]], found: _Found, gaz: Gazetteer
 ) -> dict[str, int]:
@@ -1920,6 +1939,8 @@ def _demonym_after(text: str, end: int, gaz: Gazetteer) -> str | None:
     return nxt.text if nxt is not None and nxt.kind == "word" and gaz.demonym(key_of(nxt.text)) else None
 
 
+# a dash right before or after a name: the outlet's name in a byline (عمر عريبي - سبق- جازان:)
+_BYLINE_DASH = re.compile(r"[-–—ـ]\s*\||\|\s*[-–—ـ]")
 # the kinds of knowledge-base records a quoted organisation span may name by a weak name
 _QUOTED_KINDS = ("media", "armed_group", "party", "movement", "igo", "ngo", "state_body")
 _QUOTES = {"«": "»", "(": ")", '"': '"', "“": "”"}
@@ -1934,9 +1955,14 @@ def _quoted_known_names(text: str, found: _Found, kb: Any, own: Any = None) -> N
     if kb is None:
         return
     for (typ, key), spans in list(found.other.items()):
-        if typ != "ORG" or not any(_quoted(text, a, b) for a, b in spans):
+        if typ != "ORG":
             continue
         name = text[spans[0][0] : spans[0][1]]
+        # the outlet's own name in its byline (عمر عريبي - سبق- جازان:) is the outlet, quoted or not
+        a, b = spans[0]
+        signed = a <= _TOP and _BYLINE_DASH.search(text[max(0, a - 4) : a] + "|" + text[b : b + 4]) and _names_outlet(name, own)
+        if not signed and not any(_quoted(text, a, b) for a, b in spans):
+            continue
         recs = [own] if _names_outlet(name, own) else kb.kb.lookup_name(name, strict=False, kinds=_QUOTED_KINDS)
         if recs:
             del found.other[(typ, key)]

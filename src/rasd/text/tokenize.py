@@ -278,6 +278,12 @@ _GLUE_FUNCTION_WORDS = frozenset(
 _GLUE_LEFT_TITLES = frozenset(
     normalize(w) for w in "رئيس رئيسة وزير وزيرة الدكتور الدكتورة المهندس المهندسة المستشار اللواء السفير محافظ مدير".split()
 )
+# verbs that open a report, run into the name after them (وأشارباسل رحمي، أكدحسن الخطيب)
+_GLUE_LEFT_VERBS = frozenset(
+    normalize(p + w)
+    for w in "أكد أشار قال أضاف أوضح أعرب كشف لفت صرح استقبل التقى شهد ترأس تفقد افتتح أعلن أكدت أشارت قالت أضافت أوضحت أعربت كشفت استقبلت التقت شهدت ترأست تفقدت افتتحت أعلنت".split()
+    for p in ("", "و")
+)
 # titles a name is glued to (محمد شيميوزير قطاع الأعمال): any name before them
 _GLUE_TITLES = frozenset(normalize(w) for w in "وزير وزيرة محافظ رئيس رئيسة سفير مدير".split())
 
@@ -370,6 +376,7 @@ def _glued_once(word: str) -> tuple[int, ...]:
             )
             or (right.startswith("وال") and len(right) >= 6 and f_right >= 50 and f_left >= 200)
             or (left in _GLUE_LEFT_TITLES and len(right) >= 3 and f_right >= 50 and right not in _GLUE_FUNCTION_WORDS)
+            or (left in _GLUE_LEFT_VERBS and len(right) >= 3 and f_right >= 20 and right not in _GLUE_FUNCTION_WORDS)
         )
         titled = right in _GLUE_TITLES and len(left) >= 3
         score = max(seen, 1) if fits or titled or preposition else 0
