@@ -1582,3 +1582,17 @@ def test_football_figures_are_known_and_do_not_decide_the_storys_country(gaz):
     ents = {e.name: e.actor for e in find_entities(doc, gaz=gaz, tagger=FakeTagger(names))}
     assert (ents["مورينيو"].country, ents["كورتوا"].country, ents["هازارد"].country) == ("PRT", "BEL", "BEL")
     assert ents["ميشي باتشواي"].country is None
+
+
+def test_a_demonym_after_a_verb_or_a_transfer_noun_or_before_a_modifier_is_the_persons(gaz):
+    """ضم التونسي الدولي X، مفاوضات الغاني X، قام الفرنسى X: the demonym is the person (a verb's object or
+    subject, an indefinite noun's genitive); الحارس التشيكي البديل X: a modifier between the demonym and
+    the name. An adjective of a definite noun stays the noun's (لاعب ريال مدريد الإسباني: the club)."""
+    text = ("وأعلن النادي ضم التونسي الدولي ياسين الشيخاوي إلى فريقه. وكشف عن مفاوضات الغاني سولي مونتاري. "
+            "وقام الفرنسى مارك سيلون بتصميم الحذاء. ودخل الحارس التشيكي البديل بتر تشيك المباراة.")
+    names = {n: "PER" for n in ("ياسين الشيخاوي", "سولي مونتاري", "مارك سيلون", "بتر تشيك")}
+    doc = _doc(text)
+    doc.meta["country"] = "SAU"
+    ents = {e.name: e.actor for e in find_entities(doc, gaz=gaz, tagger=FakeTagger(names))}
+    assert [ents[n].country for n in ("ياسين الشيخاوي", "سولي مونتاري", "مارك سيلون", "بتر تشيك")] == [
+        "TUN", "GHA", "FRA", "CZE"]

@@ -571,15 +571,22 @@ def _byline(toks: Sequence[Token], j: int) -> int | None:
 
 
 # praise between a demonym and a name (النجم المصري العالمي، نجمه البلجيكي الدولي)
-_ACCLAIM = frozenset(normalize_word(w) for w in "العالمي العالمية الدولي الدولية الشهير الشهيرة الكبير الكبيرة".split())
+_ACCLAIM = frozenset(
+    normalize_word(w)
+    for w in "العالمي العالمية الدولي الدولية الشهير الشهيرة الكبير الكبيرة البديل الأساسي الشاب الشابة المخضرم الواعد".split()
+)
 # verbs a subject follows (انخرط الفنزويلي أوروزكو، الذي نفذه الكندي بيسونيت): a demonym right after one
 # is no adjective (an adjective agrees with a definite noun before it) but the person
 _SUBJECT_VERBS = frozenset(
     normalize_word(w)
     for w in (
         "قال أكد أوضح أشار أضاف صرح اعتبر رأى يرى سجل أحرز انضم انخرط شارك قاد تألق أعلن كشف فاز خسر حقق "
-        "غادر وصل رفض طالب نفذه نفذها ارتكبه ارتكبها قتله قتلها اعترف وقع يلعب لعب دافع هاجم انتقد"
+        "غادر وصل رفض طالب نفذه نفذها ارتكبه ارتكبها قتله قتلها اعترف وقع يلعب لعب دافع هاجم انتقد "
+        "قام ضم يضم استعاد أعار"
     ).split()
+)
+_PERSON_CONSTRUCTS = frozenset(
+    normalize_word(w) for w in "مفاوضات صفقة انتقال رحيل عودة إصابة غياب تعاقد ضم تجديد عقد".split()
 )
 _ORIGIN_NOUNS = frozenset(normalize_word(w) for w in "الأصول أصول الأصل أصل".split())
 _ORIGIN_LINKS = frozenset(normalize_word(w) for w in "ذات ذو ذوي من".split())
@@ -629,7 +636,7 @@ def _next_to(toks: Sequence[Token], d: int, i: int) -> bool:
 def _demonym_as_noun(toks: Sequence[Token], d: int) -> bool:
     """Whether the demonym at word ``d``, right before a name, stands for a person: it opens the clause
     (start, after a comma or dash, or joined by و to a list of such), follows a verb its person is the
-    subject of (انخرط الفنزويلي …) or a noun with a possessive (مدربه، لاعبها)."""
+    subject or object of (انخرط الفنزويلي …، ضم التونسي …) or a noun with a possessive (مدربه، لاعبها)."""
     dem, j = toks[d], d - 1
     if dem.norm.startswith(("وال", "فال", "لل", "بال")):
         return True  # خلفا للتونسي X، بالمغربي X: a preposition on the demonym makes it a noun
@@ -640,7 +647,11 @@ def _demonym_as_noun(toks: Sequence[Token], d: int) -> bool:
     if any(form in _SUBJECT_VERBS for form, _cut in proclitic_variants(toks[j].norm)):
         return True
     prev = toks[j].norm
-    return len(prev) > 4 and prev.endswith(_POSSESSIVE) and not prev.startswith("ال") and prev not in _NOT_PERSON_NOUNS
+    if len(prev) > 4 and prev.endswith(_POSSESSIVE) and not prev.startswith("ال") and prev not in _NOT_PERSON_NOUNS:
+        return True
+    # an indefinite noun of the transfer news in construct with it (مفاوضات الغاني X، صفقة البرازيلي X): an
+    # adjective would agree with it in definiteness, so the demonym is the noun
+    return any(form in _PERSON_CONSTRUCTS for form, _cut in proclitic_variants(prev))
 
 
 _APPOSITION_GAPS = frozenset({"،", ","})
