@@ -1596,3 +1596,20 @@ def test_a_demonym_after_a_verb_or_a_transfer_noun_or_before_a_modifier_is_the_p
     ents = {e.name: e.actor for e in find_entities(doc, gaz=gaz, tagger=FakeTagger(names))}
     assert [ents[n].country for n in ("ياسين الشيخاوي", "سولي مونتاري", "مارك سيلون", "بتر تشيك")] == [
         "TUN", "GHA", "FRA", "CZE"]
+
+
+def test_a_party_list_read_through_names_the_model_missed_and_party_adjectives(gaz):
+    """حزب البيئة … مينة ورداني (وكيلة اللائحة) إلى جانب X وY: the list is the party's even where the model
+    missed its head or a name in it (ونجاة بورقبة و، والدريسية [بوف]); الاستقلالي X، الحركي Y: a Moroccan
+    party's member by the party's adjective."""
+    text = ("اختار حزب الديموقراطيين الجدد حنان بوركبة (وكيلة اللائحة) إلى جانب ثورية بلفقيه ونجاة بورقبة وفاطمة "
+            "بورو والدريسية بوف. وبدوره، اختار حزب البيئة والتنمية المستدامة مينة ورداني (وكيلة اللائحة) إلى "
+            "جانب ماجدة حموشي ونعيمة السكوري. وطال قرار الإلغاء الاستقلالي جمال بن ربيعة والحركي محمد مهدب.")
+    names = {n: "PER" for n in ("حنان بوركبة", "فاطمة بورو", "بوف", "ماجدة حموشي", "نعيمة السكوري", "جمال بن ربيعة",
+                                "محمد مهدب")}
+    names |= {"حزب الديموقراطيين الجدد": "ORG", "حزب البيئة والتنمية المستدامة": "ORG"}
+    doc = _doc(text)
+    doc.meta["country"] = "MAR"
+    ents = {e.name: e.actor for e in find_entities(doc, gaz=gaz, tagger=FakeTagger(names))}
+    for name in ("حنان بوركبة", "فاطمة بورو", "بوف", "ماجدة حموشي", "نعيمة السكوري", "جمال بن ربيعة", "محمد مهدب"):
+        assert ents[name].code == "MARPTY", name

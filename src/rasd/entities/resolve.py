@@ -166,6 +166,11 @@ ROLES: dict[str, str] = {
         "وكيلة لائحة": "PTY",
         "وكيل اللائحة": "PTY",
         "وكيلة اللائحة": "PTY",
+        # a Moroccan party's member named by its adjective (الاستقلالي جمال بن ربيعة، التجمعي حسن بنعمر):
+        # Istiqlal, PAM, PJD, RNI, the Popular Movement
+        **dict.fromkeys(
+            "الاستقلالي الاستقلالية البامي البامية البيجيدي البيجيدية التجمعي التجمعية الحركي الحركية".split(), "PTY"
+        ),
     }.items()
 }
 # Group nouns that, with a country adjective, name a state actor.

@@ -1281,14 +1281,22 @@ def _alongside_candidates(text: str, entities: list[Entity]) -> None:
     ونجاة بورقبة) are on the same list: of that party's sector and country, each name joined to the one before
     by و."""
     by_start = {m.start: (m.end, e.actor) for e in entities if e.type == "PER" and e.actor is not None for m in e.mentions}
+    parties = {m.start: (m.end, e.actor) for e in entities if e.type == "ORG" and e.actor is not None
+               and e.actor.sector == "PTY" for m in e.mentions}
+    by_start |= {a: v for a, v in parties.items() if a not in by_start}
     starts = sorted(by_start)
     walking, country = False, None  # a list opened by a candidate, and that candidate's country
     for prev, cur in zip(starts, starts[1:], strict=False):
         end, actor = by_start[prev]
         gap = text[end:cur]
-        if actor.sector == "PTY" and _ALONGSIDE.fullmatch(gap):
+        if prev in parties and cur not in parties and _HEAD_ALONGSIDE.fullmatch(gap):
+            walking, country = True, actor.country  # حزب البيئة مينة ورداني (وكيلة اللائحة) إلى جانب X: the head missed
+        elif prev in parties:
+            walking = False
+            continue
+        elif actor.sector == "PTY" and _ALONGSIDE.fullmatch(gap):
             walking, country = True, actor.country
-        elif not (walking and _LIST_JOIN.fullmatch(gap)):
+        elif not (walking and (_LIST_JOIN.fullmatch(gap) or _MISSED_NAMES.fullmatch(gap))):
             walking = False
             continue
         nxt = by_start[cur][1]
@@ -1299,7 +1307,19 @@ def _alongside_candidates(text: str, entities: list[Entity]) -> None:
             walking = False
 
 
-_ALONGSIDE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*،?\s*(?:إلى|الى)\s+جانب\s+")
+_ALONGSIDE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*،?\s*(?:إلى|الى)\s+جانب\s+(?:_NAMES_)?".replace(
+    "_NAMES_", r"(?:[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){0,2}\s+و){1,3}"
+))
+# names the model missed between two of a list (ونجاة بورقبة و): two or three words each, joined by و; or
+# the first word of the next name, which the model left out of its span (والدريسية [بوف])
+_MISSED_NAMES = re.compile(
+    r"\s*و(?:[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){1,2}\s+و){1,3}|\s*و[\u0621-\u064a]+\s+"
+)
+# a party, then its list's head the model missed and إلى جانب (حزب البيئة مينة ورداني (وكيلة اللائحة) إلى جانب)
+_HEAD_ALONGSIDE = re.compile(
+    r"\s+[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){1,2}\s*\((?:وكيل|وكيلة)\s+(?:اللائحة|لائحة)[^()]{0,20}\)"
+    r"\s*،?\s*(?:إلى|الى)\s+جانب\s+"
+)
 
 
 def _one_type_per_name(other: dict[tuple[str, str], list[tuple[int, int]]]) -> None:
