@@ -1613,3 +1613,10 @@ def test_a_party_list_read_through_names_the_model_missed_and_party_adjectives(g
     ents = {e.name: e.actor for e in find_entities(doc, gaz=gaz, tagger=FakeTagger(names))}
     for name in ("حنان بوركبة", "فاطمة بورو", "بوف", "ماجدة حموشي", "نعيمة السكوري", "جمال بن ربيعة", "محمد مهدب"):
         assert ents[name].code == "MARPTY", name
+
+
+def test_a_malagasy_body(gaz):
+    """البرلمان الملغاشي is Madagascar's parliament (ملغاشي, the demonym the press uses besides مدغشقري)."""
+    text = "وقال رئيس البرلمان الملغاشي إن الدورة ناجحة."
+    ents = {e.name: e.actor for e in find_entities(_egyptian(text), gaz=gaz, tagger=FakeTagger({"البرلمان الملغاشي": "ORG"}))}
+    assert ents["البرلمان الملغاشي"].code == "MDGLEG"
