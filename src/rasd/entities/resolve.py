@@ -837,7 +837,8 @@ def _head_of(
     for e in range(k + 1, min(k + words, k + 6)):
         if toks[e].norm == _ACTING:
             continue  # مديرة المركز الوطني بالنيابة: "acting", no public prosecution
-        for n in (3, 2) if sectors is not None else ():
+        # (a party named with the genitive ل: للعدالة والتنمية; most title words are not, and skip the look-ups)
+        for n in (3, 2) if sectors is not None and toks[e].norm.startswith("ل") else ():
             if e + n <= k + words and any(
                 sectors([form, *(t.norm for t in toks[e + 1 : e + n])]) == "PTY"
                 for form, _cut in proclitic_variants(toks[e].norm)
