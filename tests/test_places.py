@@ -170,6 +170,15 @@ def test_a_place_in_a_firms_name_is_no_place_of_the_story(gaz):
     assert {e.geo.country for e in find_entities(doc, gaz=gaz) if e.geo} == {"EGY", "SAU"}
 
 
+def test_a_country_after_a_dash_ending_a_banks_name_is_the_branchs_name(gaz):
+    """البنك التجاري الدولي- مصر، بنك البركة - مصر: the bank's Egyptian branch, named so in price lists; a
+    dash after a place (الرياض - مصر) or a person leaves the country a place."""
+    doc = Pipeline().process_text("وسجل الدولار في البنك التجاري الدولي- مصر 47 جنيها، وفي بنك البركة - مصر 47 جنيها.\n")
+    assert not [e for e in find_entities(doc, gaz=gaz) if e.geo]
+    doc = Pipeline().process_text("وصل الوفد من الرياض - مصر إلى القاهرة.\n")
+    assert "EGY" in {e.geo.country for e in find_entities(doc, gaz=gaz) if e.geo}
+
+
 def test_a_quoted_outlet_and_a_language_are_no_places(gaz):
     """قالت مصادر محلية لـ"الرياض": the paper (SAUJRN), not the city; قسم اللغة والآداب الفرنسية: a
     language, not France."""

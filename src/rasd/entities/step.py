@@ -1031,7 +1031,13 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
             stateless.append((ent, full.words))
     # a place named in a firm's name (بنك مصر، غرفة جدة، شركة الإسكندرية للبترول، نادي جدة الأدبي) is the
     # firm's name, not a place of the story
-    found.places = [x for x in found.places if not (_firm_named_after(text, x[0]) or _facility_named_after(text, x[0]))]
+    # … and a country after a dash that ends a bank's or firm's name (البنك التجاري الدولي- مصر) is the branch's
+    # name: no place either, but still a vote for the country the story is about
+    branches = [x for x in found.places if _branch_named_after(text, x[0])]
+    found.places = [
+        x for x in found.places
+        if not (_firm_named_after(text, x[0]) or _facility_named_after(text, x[0])) and x not in branches
+    ]
     _quoted_outlets(text, found, kb, own)
     # places: geocode every name with the article as context
     # the outlet's country counts as named: a Saudi paper's local news seldom says السعودية
@@ -1119,7 +1125,8 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
         )
     athletes = _athlete_mentions(out, kb)  # known players and coaches: like clubs, no vote for the story's country
     votes = _country_votes(
-        [place.country for place, spans, _rep in by_place.values() if place.country for _ in spans],
+        [place.country for place, spans, _rep in by_place.values() if place.country for _ in spans]
+        + [iso for _a, _b, p in branches if (iso := country_of(gaz, p.key))],
         [pc for pc in person_country if pc[0] not in athletes], found, gaz,
     )
     home = _home_country(votes)
@@ -2060,6 +2067,17 @@ def _facility_named_after(text: str, start: int) -> bool:
 
 
 _FACILITY_HEADS = frozenset(key_of(w) for w in "قناة أمانة".split())
+
+
+def _branch_named_after(text: str, start: int) -> bool:
+    """Whether the place name at ``start`` ends a bank's or firm's name after a dash (البنك التجاري
+    الدولي- مصر، بنك البركة - مصر): the firm's branch of that country, named so in price lists."""
+    before = text[max(0, start - 40) : start].rstrip()
+    if not before.endswith(("-", "–")):
+        return False
+    return any(
+        org_head_sector(form) == "BUS" for w in before[:-1].split()[-4:] for form, _cut in proclitic_variants(key_of(w))
+    )
 _REGION_NOUNS = frozenset(key_of(w) for w in "منطقة محافظة".split())
 
 
