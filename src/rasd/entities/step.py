@@ -1895,8 +1895,9 @@ def _bracketed_alias(
         start, end = base + phrase[0].start, base + phrase[-1].end
         known = [e.actor for e in entities for m in e.mentions
                  if e.actor is not None and e.actor.country and start <= m.start and m.end <= end]
+        # a known body, else a demonym or a country's name in the full name (البنك التجاري الدولي-مصر)
         iso = known[-1].country if known else next(
-            (c for w in phrase[1:] if (c := gaz.demonym(key_of(w.text)))), None)
+            (c for w in phrase[1:] if (c := gaz.demonym(key_of(w.text)) or country_of(gaz, key_of(w.text)))), None)
         if iso is None:
             continue
         head = _body_noun(key_of(phrase[0].text))
