@@ -1314,9 +1314,9 @@ def _alongside_candidates(text: str, entities: list[Entity]) -> None:
             walking = False
 
 
-_ALONGSIDE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*،?\s*(?:إلى|الى)\s+جانب\s+(?:_NAMES_)?".replace(
-    "_NAMES_", r"(?:[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){0,2}\s+و){1,3}"
-))
+# names of one to three words, each followed by و (ثورية بلفقيه ونجاة بورقبة و): ones the model missed
+_NAME_RUN = r"(?:[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){0,2}\s+و){1,3}"
+_ALONGSIDE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*،?\s*(?:إلى|الى)\s+جانب\s+(?:" + _NAME_RUN + ")?")
 # names the model missed between two of a list (ونجاة بورقبة و): two or three words each, joined by و; or
 # the first word of the next name, which the model left out of its span (والدريسية [بوف])
 _MISSED_NAMES = re.compile(
@@ -1967,7 +1967,7 @@ def _demonym_after(text: str, end: int, gaz: Gazetteer) -> str | None:
     return nxt.text if nxt is not None and nxt.kind == "word" and gaz.demonym(key_of(nxt.text)) else None
 
 
-# a dash right before or after a name: the outlet's name in a byline (عمر عريبي - سبق- جازان:)
+# a dash right before or after a name (| marks the name): the outlet's name in a byline (عمر عريبي - سبق- جازان:)
 _BYLINE_DASH = re.compile(r"[-–—ـ]\s*\||\|\s*[-–—ـ]")
 # the kinds of knowledge-base records a quoted organisation span may name by a weak name
 _QUOTED_KINDS = ("media", "armed_group", "party", "movement", "igo", "ngo", "state_body")
@@ -1987,8 +1987,9 @@ def _quoted_known_names(text: str, found: _Found, kb: Any, own: Any = None) -> N
             continue
         name = text[spans[0][0] : spans[0][1]]
         # the outlet's own name in its byline (عمر عريبي - سبق- جازان:) is the outlet, quoted or not
-        a, b = spans[0]
-        signed = a <= _TOP and _BYLINE_DASH.search(text[max(0, a - 4) : a] + "|" + text[b : b + 4]) and _names_outlet(name, own)
+        first, last = spans[0]
+        around = text[max(0, first - 4) : first] + "|" + text[last : last + 4]  # | stands for the name
+        signed = first <= _TOP and _BYLINE_DASH.search(around) and _names_outlet(name, own)
         if not signed and not any(_quoted(text, a, b) for a, b in spans):
             continue
         recs = [own] if _names_outlet(name, own) else kb.kb.lookup_name(name, strict=False, kinds=_QUOTED_KINDS)
@@ -2068,6 +2069,7 @@ def _facility_named_after(text: str, start: int) -> bool:
 
 
 _FACILITY_HEADS = frozenset(key_of(w) for w in "قناة أمانة".split())
+_REGION_NOUNS = frozenset(key_of(w) for w in "منطقة محافظة".split())
 
 
 def _branch_named_after(text: str, start: int) -> bool:
@@ -2079,7 +2081,6 @@ def _branch_named_after(text: str, start: int) -> bool:
     return any(
         org_head_sector(form) == "BUS" for w in before[:-1].split()[-4:] for form, _cut in proclitic_variants(key_of(w))
     )
-_REGION_NOUNS = frozenset(key_of(w) for w in "منطقة محافظة".split())
 
 
 def _firm_named_after(text: str, start: int, clubs: bool = True) -> bool:
