@@ -274,10 +274,6 @@ _GLUE_FUNCTION_WORDS = frozenset(
     normalize(w)
     for w in "لان الان الآن الا إلا الي اليه اليها الينا لهم له لها لنا غير أن ان انه أنه ما لا لم لن قد كان كانت هذا هذه ذلك تلك التي الذي الذين يوم اليوم على إلى في من عن".split()
 )
-# titles run into the name after them (رئيسشعبة الذهب، الدكتورعمرو، المهندسشريف)
-_GLUE_LEFT_TITLES = frozenset(
-    normalize(w) for w in "رئيس رئيسة وزير وزيرة الدكتور الدكتورة المهندس المهندسة المستشار اللواء السفير محافظ مدير".split()
-)
 # verbs that open a report, run into the name after them (وأشارباسل رحمي، أكدحسن الخطيب)
 _GLUE_LEFT_VERBS = frozenset(
     normalize(p + w)
@@ -286,6 +282,10 @@ _GLUE_LEFT_VERBS = frozenset(
 )
 # titles a name is glued to (محمد شيميوزير قطاع الأعمال): any name before them
 _GLUE_TITLES = frozenset(normalize(w) for w in "وزير وزيرة محافظ رئيس رئيسة سفير مدير".split())
+# titles run into the name after them (رئيسشعبة الذهب، الدكتورعمرو، المهندسشريف): those and the honorifics
+_GLUE_LEFT_TITLES = _GLUE_TITLES | frozenset(
+    normalize(w) for w in "الدكتور الدكتورة المهندس المهندسة المستشار اللواء السفير".split()
+)
 
 
 _WHOLE: set[str] = set()  # long words already found to be one word (emptied at WORD_MEMO entries)
