@@ -7,13 +7,14 @@
 The sample: ``--articles`` random articles from each of ahdath-2019 (Morocco), youm7-2025 (Egypt) and
 the SaudiNewsNet store given by ``--db`` (not near-duplicates), run through the pipeline up to the
 entities step, then ``--per-corpus`` random geocoded mentions of each (place names and demonyms), each
-printed with the place chosen and 70 characters of context. Labels (one line per mention in the TSV):
+printed with the place chosen, its character offset and 70 characters of context. Labels (one line per mention in the TSV):
 ``y`` right, ``n`` wrong, ``o`` a place name inside an organisation's, street's or road's name that is
 named after that place (بنك الإسكندرية، غرفة جدة): wrong when scored strictly, right when leniently.
 The texts stay in ../shared (their licences forbid copies): the TSV holds ids, words and labels only.
 
 ``--rescore`` reads the labelled draws again with today's code: a labelled mention keeps its label
-where the code still geocodes a mention of those words in that article to the same country and
+where the code still geocodes it (the mention at its offset, in draws from 2026-12-08 on, which have a
+``start`` column; in older draws any mention of those words in that article) to the same country and
 feature; one no longer geocoded leaves the count, and one geocoded elsewhere is counted apart (it needs
 a new label). Labels judge the output of the code that drew them, so this is a development figure.
 """
@@ -36,11 +37,11 @@ def sample(db: str, seed: int, per_corpus: int, articles: int) -> None:
             for e in doc.entities:
                 for m in e.mentions if e.geo else ():
                     found.append((name, doc_id, doc.text[m.start:m.end], e.geo.country, e.geo.feature,
-                                  context(doc, m.start, m.end)))
+                                  m.start, context(doc, m.start, m.end)))
         random.shuffle(found)
         print(f"# {name}: {len(found)} geocoded mentions in {len(docs)} articles")
         for row in found[:per_corpus]:
-            print(k, *row[:5], "|", row[5], sep="\t")
+            print(k, *row[:6], "|", row[6], sep="\t")
             k += 1
 
 
@@ -72,7 +73,7 @@ def rescore(path: str, db: str) -> None:
         now = set()
         for e in doc.entities if doc else ():
             for m in e.mentions if e.geo else ():
-                if doc.text[m.start : m.end] == r["mention"]:
+                if doc.text[m.start : m.end] == r["mention"] and (not r.get("start") or m.start == int(r["start"])):
                     now.add((e.geo.country or "", e.geo.feature or ""))
         labelled = (r["country"] if r["country"] != "None" else "", r["feature"])  # continents have no country
         if labelled in now:

@@ -179,6 +179,15 @@ def test_a_country_after_a_dash_ending_a_banks_name_is_the_branchs_name(gaz):
     assert "EGY" in {e.geo.country for e in find_entities(doc, gaz=gaz) if e.geo}
 
 
+def test_a_declaration_named_after_a_town_is_no_place_of_the_story(gaz):
+    """وفقا لإعلان مراكش، «إعلان القاهرة»: the text's name, no place (the town still votes for the story's
+    country); إعلان القاهرة عن …: Cairo announcing, a place; مراكش alone stays a place."""
+    doc = Pipeline().process_text("ترغب البلدان الإفريقية، وفقا لإعلان مراكش، في التعاون. وأحبط «إعلان القاهرة» المحاولة.\n")
+    assert not [e for e in find_entities(doc, gaz=gaz) if e.geo]
+    doc = Pipeline().process_text("ورحب الوزير بإعلان القاهرة عن خطة جديدة، ثم سافر إلى مراكش.\n")
+    assert {e.name for e in find_entities(doc, gaz=gaz) if e.geo} == {"القاهرة", "مراكش"}
+
+
 def test_a_quoted_outlet_and_a_language_are_no_places(gaz):
     """قالت مصادر محلية لـ"الرياض": the paper (SAUJRN), not the city; قسم اللغة والآداب الفرنسية: a
     language, not France."""

@@ -1620,3 +1620,49 @@ def test_a_malagasy_body(gaz):
     text = "وقال رئيس البرلمان الملغاشي إن الدورة ناجحة."
     ents = {e.name: e.actor for e in find_entities(_egyptian(text), gaz=gaz, tagger=FakeTagger({"البرلمان الملغاشي": "ORG"}))}
     assert ents["البرلمان الملغاشي"].code == "MDGLEG"
+
+
+def test_an_office_after_the_name_outranks_a_rank_or_courtesy_title_before_it(gaz):
+    """اللواء طارق الشاذلي، محافظ السويس: a retired general governing a province is GOV, not MIL; اللواء وليد
+    يوسف، العضو المنتدب لشركة: a firm's managing director, BUS. A rank alone stays MIL."""
+    text = ("وذلك بحضور اللواء طارق الشاذلي، محافظ السويس، والربان أحمد جمال. ووقع العقد اللواء وليد يوسف، "
+            "العضو المنتدب لشركة النصر. وقال اللواء سامي عنان إن الوضع هادئ.")
+    names = {n: "PER" for n in ("طارق الشاذلي", "وليد يوسف", "سامي عنان")}
+    ents = {e.name: e.actor for e in find_entities(_egyptian(text), gaz=gaz, tagger=FakeTagger(names))}
+    assert (ents["طارق الشاذلي"].sector, ents["وليد يوسف"].sector, ents["سامي عنان"].sector) == ("GOV", "BUS", "MIL")
+
+
+def test_long_titles_of_saudi_officials_reach_their_body(gaz):
+    """ووكيل وزارة الإسكان للدراسات والبحوث X (the list's next title, after و), مدير عام صندوق التنمية
+    العقارية المهندس X, مدير عام إدارة الطرق والنقل بمنطقة مكة المكرمة المهندس X (a courtesy title ends a
+    long title), مدير عام التطوير السياحي بإمارة المنطقة X (مدير عام as the head), مدير عام شركة طيبة م. X
+    (م. the engineer): each an official of the body the title names."""
+    text = ("وبحث مع المستشار علي العطية ووكيل وزارة الإسكان للدراسات والبحوث محمد الزميع. "
+            "وحضر مدير عام صندوق التنمية العقارية المهندس يوسف الزغيبي. "
+            "ووصف مدير عام إدارة الطرق والنقل بمنطقة مكة المكرمة المهندس محمد مدني المشاريع. "
+            "وأوضح ذلك مدير عام التطوير السياحي بإمارة المنطقة سعيد ريحان. "
+            "وحضر مدير عام شركة طيبة للمطارات م. سفيان الهادي.")
+    names = {n: "PER" for n in ("علي العطية", "محمد الزميع", "يوسف الزغيبي", "محمد مدني", "سعيد ريحان", "سفيان الهادي")}
+    doc = _doc(text)
+    doc.meta["country"] = "SAU"
+    ents = {e.name: e.actor for e in find_entities(doc, gaz=gaz, tagger=FakeTagger(names))}
+    assert [ents[n].code for n in ("محمد الزميع", "يوسف الزغيبي", "محمد مدني", "سعيد ريحان", "سفيان الهادي")] == [
+        "SAUGOV", "SAUGOV", "SAUGOV", "SAUGOV", "SAUBUS"]
+    assert ents["محمد الزميع"].office == "وكيل وزارة الإسكان للدراسات والبحوث"
+
+
+def test_a_spokesperson_speaks_for_the_body_named_before(gaz):
+    """المتحدث باسم وزارة الخارجية الروسية ماريا زاخاروفا (RUSGOV), الناطق الرسمي باسم الجيش العراقي العميد
+    يحيى رسول (IRQMIL, not the Saudi outlet's officer), المتحدث باسم البيت الأبيض جوش إرنست (USAGOV); a quote
+    between the body and the name (وقال متحدث باسم ميتسوبيشي "السيد ميرفي …) is what was said, not who."""
+    text = ("وقال المتحدث باسم وزارة الخارجية الروسية ماريا زاخاروفا إن الاجتماع مهم. "
+            "وقال الناطق الرسمي باسم الجيش العراقي العميد يحيى رسول إن القوات تقدمت. "
+            "وقال المتحدث باسم البيت الأبيض جوش إرنست إن الرئيس سيزور المنطقة. "
+            'وقال متحدث باسم شركة ميتسوبيشي اليابانية "السيد جيمس ميرفي سيمثل الأسرى".')
+    names = {"ماريا زاخاروفا": "PER", "يحيى رسول": "PER", "جوش إرنست": "PER", "جيمس ميرفي": "PER",
+             "الخارجية الروسية": "ORG", "الجيش العراقي": "ORG", "البيت الأبيض": "ORG", "ميتسوبيشي": "ORG"}
+    doc = _doc(text)
+    doc.meta["country"] = "SAU"
+    ents = {e.name: e.actor for e in find_entities(doc, gaz=gaz, tagger=FakeTagger(names))}
+    assert [ents[n].code for n in ("ماريا زاخاروفا", "يحيى رسول", "جوش إرنست")] == ["RUSGOV", "IRQMIL", "USAGOV"]
+    assert ents["جيمس ميرفي"].code != "JPNBUS"

@@ -205,7 +205,7 @@ GROUP_FIRST = frozenset(k.split()[0] for k in GROUPS)
 ROLE_WORDS = frozenset(w for k in ROLES for w in k.split())
 MODIFIERS = frozenset(
     normalize_word(w)
-    for w in "الجديد الجديدة السابق السابقة الأسبق الحالي المؤقت المكلف المنتخب العام".split()
+    for w in "الجديد الجديدة السابق السابقة الأسبق الحالي المؤقت المكلف المنتخب العام الدائم الدائمة".split()
 )
 HOST_PREPS = frozenset(normalize_word(w) for w in ("لدى", "في", "الى", "إلى", "لدي"))
 COUNTRY_REFS = frozenset(
@@ -366,9 +366,13 @@ def _title_before(
 def _host_before(toks: Sequence[Token], j: int, gaz: Gazetteer) -> tuple[str | None, int]:
     """The country a title's لدى/في PLACE ending at word ``j`` names (where the person serves, not whose),
     and the word before the preposition; else (None, ``j``)."""
-    for n in (3, 2, 1):
+    for n in (4, 3, 2, 1):
         k = j - n + 1
         if k - 1 >= 0 and toks[k - 1].norm in HOST_PREPS:
+            if " ".join(t.norm for t in toks[k : j + 1]) in _IGO_HOSTS:
+                return None, k - 2  # مندوب السودان لدى الأمم المتحدة: the envoy is his country's
+            if n == 4:
+                continue
             m = gaz.match_at([t.norm for t in toks[k : j + 1]], 0)
             if m and m[0] == n:
                 return country_of(gaz, m[1]), k - 2
@@ -384,6 +388,16 @@ def _host_before(toks: Sequence[Token], j: int, gaz: Gazetteer) -> tuple[str | N
 
 
 _HOST_TITLES = frozenset(normalize_word(w) for w in "سفير سفيرة السفير السفيرة وسفير وسفيرة ممثل ممثلة مبعوث".split())
+# international bodies an envoy is posted to (… لدى الأمم المتحدة): no country of their own to host him
+_IGO_HOSTS = frozenset(
+    " ".join(normalize_word(w) for w in p.split())
+    for p in (
+        "الأمم المتحدة", "الامم المتحدة", "منظمة الأمم المتحدة", "الجامعة العربية", "جامعة الدول العربية",
+        "الاتحاد الأوروبي", "الاتحاد الأوربي", "الاتحاد الإفريقي", "الاتحاد الأفريقي", "مجلس الأمن",
+        "حلف الناتو", "حلف شمال الأطلسي", "الناتو", "منظمة التعاون الإسلامي", "اليونسكو", "اليونيسكو",
+        "منظمة التجارة العالمية", "مجلس حقوق الإنسان", "الوكالة الدولية للطاقة الذرية", "مجلس التعاون الخليجي",
+    )
+)
 _STATE_NOUNS = frozenset(normalize_word(w) for w in "المملكة الجمهورية الدولة دولة سلطنة الإمارات".split())
 
 
@@ -432,13 +446,16 @@ _LOCAL_GOVERNORS = frozenset(
 
 def _past_honorifics(toks: Sequence[Token], j: int, text: str) -> int:
     """The last word at or before ``j`` that is no honorific: وزير الثقافة والإعلام الدكتور عادل الطريفي،
-    رئيس الهيئة د. أحمد مجاهد، المهندس/ علي (the point or slash after one is a word of its own)."""
+    رئيس الهيئة د. أحمد مجاهد، المهندس/ علي، مدير عام الشركة م. سفيان الهادي (the point or slash after
+    one is a word of its own; م, the engineer, only with its point)."""
     if j >= 1 and toks[j].text in _OPENING_QUOTES:
         j -= 1  # الرئيس البوسني "ملادن إيفانيش": the name in quotes after its title
     while j >= 0:
-        if toks[j].text in _HONORIFIC_MARKS and j >= 1 and toks[j - 1].norm in HONORIFICS:
+        if toks[j].text in _HONORIFIC_MARKS and j >= 1 and (toks[j - 1].norm in HONORIFICS or toks[j - 1].norm in _MARKED_HONORIFICS):
             j -= 1
         elif toks[j].norm in HONORIFICS and text[toks[j].end : toks[j + 1].start].strip() in ("", "/", "."):
+            j -= 1
+        elif toks[j].norm in _MARKED_HONORIFICS and j + 1 < len(toks) and toks[j + 1].text == ".":
             j -= 1
         else:
             return j
@@ -466,6 +483,9 @@ def _office_title(toks: Sequence[Token], j: int, text: str, honored: bool, count
     if office is None:
         return None
     start = toks[office[1]].start
+    head = toks[office[1]].norm
+    if head.startswith("و") and head not in _VAGUE_HEADS and head not in _AIDE_HEADS and head not in _MINISTER_WORDS:
+        start += 1  # ووكيل وزارة …، ووزير الصحة: the title without the conjunction
     return Title(text[start : toks[j].end], office[0], country, None, start)
 
 
@@ -481,8 +501,12 @@ def _title_chain(words: Sequence[Token]) -> bool:
     # the words after the body's head noun are its name, whatever they are (الأمين العام لحركة نداء تونس)
     return all(
         _definite_noun(t.norm) or (t.norm in _CONSTRUCT_NOUNS and n + 1 < len(words) and heads[n + 1])
+        or (n == 0 and t.norm == _GENERAL)  # مدير عام التطوير السياحي بإمارة المنطقة: the head is مدير عام
         for n, t in enumerate(words[:first])
     )
+
+
+_GENERAL = normalize_word("عام")
 
 
 def family_name_after(head: str, demonym: str) -> bool:
@@ -535,17 +559,24 @@ def _minister(norm: str) -> bool:
 
 
 def _office_before(toks: Sequence[Token], j: int, honored: bool) -> tuple[str, int] | None:
-    """A head (مدير، رئيس، نائب، مساعد …) up to six words before word ``j`` whose words name a body or a
-    minister (:func:`_head_of`): (sector, the head's word). The words between must be a title's: after
+    """A head (مدير، رئيس، نائب، مساعد …) up to eight words before word ``j`` (nine after a courtesy
+    title; a conjunction written apart not counted) whose words name a body or a minister
+    (:func:`_head_of`): (sector, the head's word). The words between must be a title's: after
     an honorific (الدكتور، المهندس، د.) any title words, else definite nouns only. A minister's title
     (وزير الوظيفة العمومية و تحديث الإدارة) takes any title words: they name the ministry."""
-    for k in range(j - 1, max(j - 7, -1), -1):
+    reach = 9 if honored else 8  # مدير عام فرع وزارة العمل بمنطقة مكة المكرمة …، … المهندس: a courtesy title ends it
+    for k in range(j - 1, -1, -1):
         tok = toks[k]
+        if tok.norm == "و":
+            continue  # وزيرة الأسرة و التضامن و المساواة: a conjunction written apart takes no room
+        reach -= 1
+        if reach < 0:
+            return None
         if not _title_word(tok) or tok.norm in _NOUN_PREPS:
             return None
         if _minister(tok.norm):
             return ("GOV", k) if _ministry_words(toks[k + 1 : j + 1]) else None
-        if tok.norm in _VAGUE_HEADS or tok.norm in _AIDE_HEADS:
+        if _vague_head(tok.norm):
             if not honored and not _title_chain(toks[k + 1 : j + 1]):
                 return None
             head = _head_of(toks, k, j - k + 1)
@@ -609,6 +640,7 @@ HONORIFICS = frozenset(
 
 
 _HONORIFIC_MARKS = frozenset({".", "/"})
+_MARKED_HONORIFICS = frozenset({normalize_word("م")})  # م. (مهندس) in Saudi papers; a bare م is a year's or a metre's
 _OPENING_QUOTES = frozenset({'"', "«", "“"})
 _CHARGED = frozenset(normalize_word(w) for w in "المكلف المكلفة".split())
 
@@ -804,7 +836,7 @@ _STATE_TITLE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 ORG_HEADS = {
     normalize_word(w): sector
     for words, sector in (
-        ("هيئة وزارة مجلس سلطة سلطات مصلحة جهاز ديوان رئاسة حكومة إدارة مديرية بلدية أمانة دائرة", "GOV"),
+        ("هيئة وزارة مجلس سلطة سلطات مصلحة جهاز ديوان رئاسة حكومة إدارة مديرية بلدية أمانة دائرة إمارة صندوق", "GOV"),
         ("بنك مصرف شركة مجموعة مؤسسة غرفة", "BUS"),
         ("جامعة كلية أكاديمية مدرسة معهد", "EDU"),
         ("محكمة نيابة", "JUD"),
@@ -831,7 +863,7 @@ def _head_of(
     """A vague head at word ``k`` (رئيس، مدير، الرئيس التنفيذي، نائب) of an organisation named by its head
     noun within the next five title words: (sector, the word of that noun). A party the knowledge base's
     role words name there (``sectors``: عضو الكتابة الجهوية للعدالة والتنمية) makes it a party's officer."""
-    if toks[k].norm not in _VAGUE_HEADS and toks[k].norm not in _AIDE_HEADS:
+    if not _vague_head(toks[k].norm):
         return None
     office = None  # مدير عام الإدارة العامة للفتاوى: an office of the state, unless a body follows
     for e in range(k + 1, min(k + words, k + 6)):
@@ -869,6 +901,15 @@ def _head_of(
             if sector:
                 return sector, e
     return office
+
+
+def _vague_head(norm: str) -> bool:
+    """A vague or aide's head (:data:`_VAGUE_HEADS`, :data:`_AIDE_HEADS`), bare or after و (ومدير عام
+    صندوق التنمية العقارية، ووكيل وزارة الإسكان: a list's next title)."""
+    return any(
+        w in _VAGUE_HEADS or w in _AIDE_HEADS
+        for w in (norm, norm[1:] if norm.startswith("و") and len(norm) > 3 else "")
+    )
 
 
 # heads of titles of a body's officers and aides (المشرف العام على …، الناطق الإعلامي لأمانة …، مساعد

@@ -551,6 +551,10 @@ def _ner_spans(
                 )
                 if after is not None and (title is None or (title.country is None and after.country is not None)):
                     title = after
+                elif after is not None and after.sector is not None and _rank_only(title):
+                    # اللواء طارق الشاذلي، محافظ السويس؛ المستشار كريم قلاوي نائب رئيس مجلس الدولة: the
+                    # office after the name, not the rank or courtesy title before it
+                    title = replace(after, country=after.country or title.country)
                 elif after is not None and title.sector is None and after.country in (None, title.country):
                     # وعن الجانب البرازيلي وليم ديب، رئيس الغرفة …: the country before, the sector after
                     title = replace(title, sector=after.sector)
@@ -754,6 +758,16 @@ def _apposition(
     if nxt is not None and not text[end : nxt.start].strip() and (nxt.start in person_starts or _known_person_at(kb, nxt)):
         return None
     return title
+
+
+# ranks and courtesy titles that go before a name whatever office its bearer holds: a retired general
+# governs a province, a judge (المستشار in Egypt) chairs a council
+_RANKS = frozenset(normalize_word(w) for w in "اللواء العميد العقيد الفريق المستشار".split())
+
+
+def _rank_only(title: Title) -> bool:
+    """Whether ``title`` is a bare rank or courtesy title (اللواء، المستشار), no body or country named."""
+    return title.country is None and title.host is None and normalize_word(title.role) in _RANKS
 
 
 def _title_at_edge(toks: list[Token], i: int, j: int, text: str) -> tuple[int, Title] | None:
@@ -1033,7 +1047,8 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
     # firm's name, not a place of the story
     # … and a country after a dash that ends a bank's or firm's name (البنك التجاري الدولي- مصر) is the branch's
     # name: no place either, but still a vote for the country the story is about
-    branches = [x for x in found.places if _branch_named_after(text, x[0])]
+    # … and so is a declaration named after the town it was adopted in (إعلان مراكش، «إعلان القاهرة»)
+    branches = [x for x in found.places if _branch_named_after(text, x[0]) or _declaration_named_after(text, x[0], x[1])]
     found.places = [
         x for x in found.places
         if not (_firm_named_after(text, x[0]) or _facility_named_after(text, x[0])) and x not in branches
@@ -1162,7 +1177,55 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
     _party_members(text, out)
     _alongside_candidates(text, out)
     _listed_under_a_body(text, out, kb)
+    _spokespersons(text, out)
     return out
+
+
+# a spokesperson's title up to the body it speaks for: المتحدث الرسمي باسم [الجيش العراقي] …
+_SPOKESPERSON = re.compile(
+    r"(?:ال|و|ول|لل)?(?:ناطق|متحدث)[ةه]?(?:\s+(?:ال)?رسمي[ةه]?)?\s+باسم\s*(?:وزارة\s+)?[«\"“]?$"
+)  # … باسم وزارة [الخارجية الروسية]: the ministry's name without its head noun
+_SPOKESPERSON_GAP = 30  # characters between the body's name and the person's (a rank, a courtesy title)
+
+
+def _spokespersons(text: str, entities: list[Entity]) -> None:
+    """A person named right after «the spokesperson of» a body (المتحدث باسم الخارجية الروسية ماريا
+    زاخاروفا، الناطق الرسمي باسم الجيش العراقي العميد يحيى رسول) speaks for it: the body's country and
+    sector, unless the person's own title or name gave another country or a sector (a country guessed
+    from the article or outlet gives way, and so does a sector with it: العميد of the army)."""
+    if "باسم" not in text:
+        return
+    bodies = [
+        (m.start, m.end, e.actor)
+        for e in entities
+        if e.type in ("ORG", "GPE") and e.actor is not None and e.actor.country is not None
+        for m in e.mentions
+        if _SPOKESPERSON.search(text, max(0, m.start - 40), m.start)
+    ]
+    if not bodies:
+        return
+    for e in entities:
+        a = e.actor
+        if e.type != "PER" or a is None or (a.sector is not None and a.basis is None):
+            continue
+        for m in e.mentions:
+            body = next((b for bs, be, b in bodies if 0 <= m.start - be <= _SPOKESPERSON_GAP
+                         and _only_courtesy(text[be : m.start])), None)
+            if body is not None and (a.country in (None, body.country) or a.basis is not None):
+                a.country, a.sector, a.basis = body.country, body.sector, body.basis
+                a.code = actor_code(a.country, a.sector)
+                break
+
+
+def _only_courtesy(gap: str) -> bool:
+    """Whether the words between a body's name and a person's are only commas, points, ranks and
+    courtesy titles (، العميد، الدكتور، م.): the person follows the body's name as its spokesperson."""
+    return not re.sub(r"[\w\s،,.]", "", gap) and all(  # no quote: وقال متحدث باسم ميتسوبيشي "السيد ميرفي …
+        w in _COURTESY or w in _RANKS for w in (normalize_word_cached(x) for x in re.findall(r"\w+", gap))
+    )
+
+
+_COURTESY = frozenset(normalize_word(w) for w in "الدكتور الدكتورة د المهندس المهندسة م السيد السيدة الأستاذ الأستاذة".split())
 
 
 # a list of names headed by the body they belong to: ومن «مصلحة الجمارك»: نادية محمد، وأميمة خميس.. (the
@@ -2081,6 +2144,22 @@ def _branch_named_after(text: str, start: int) -> bool:
     return any(
         org_head_sector(form) == "BUS" for w in before[:-1].split()[-4:] for form, _cut in proclitic_variants(key_of(w))
     )
+
+
+_DECLARATION = key_of("إعلان")
+_ANNOUNCES = re.compile(r"\s*[»\"”]?\s*(?:عن|أن|ان|إن|بأن|بان)\s")  # إعلان القاهرة عن …: Cairo announcing
+
+
+def _declaration_named_after(text: str, start: int, end: int) -> bool:
+    """Whether the place name at ``start``..``end`` names a declaration (إعلان مراكش حول التنمية
+    المستدامة، وفقا لإعلان نواكشوط، «إعلان القاهرة»): the text's name, not a place of the story; not
+    when an announcement of the place's government follows (إعلان القاهرة عن …، إعلان الرباط أن …)."""
+    toks = tokenize_words(text[max(0, start - 30) : start])
+    if toks and toks[-1].text in _QUOTES:
+        toks = toks[:-1]
+    if not toks or toks[-1].kind != "word" or _ANNOUNCES.match(text, end):
+        return False
+    return any(form == _DECLARATION for form, _cut in proclitic_variants(key_of(toks[-1].text)))
 
 
 def _firm_named_after(text: str, start: int, clubs: bool = True) -> bool:

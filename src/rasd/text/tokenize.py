@@ -336,7 +336,7 @@ def _glued_once(word: str) -> tuple[int, ...]:
     التقىالمهندس); otherwise a word the lexicon never saw that is two common words (ارتفعسعر، أشارالدكتور,
     both seen 200 times or more, the second with the article, or 500 times or more each), a rarer word
     before a very common one (ويطرحالبنك، وثبتسعر), a word and the next with و and the article
-    (الذهبوالمعادن), a title and a name (رئيسشعبة، الدكتورعمرو), a name and a title (شيميوزير) or a
+    (الذهبوالمعادن) or with ب/ل and the article (الدواجنبالغرفة), a title and a name (رئيسشعبة، الدكتورعمرو), a name and a title (شيميوزير) or a
     name and إلى/على (عصمتإلى). Words the lexicon knows are never cut."""
     norm = normalize(word)
     letters = _letter_offsets(word)
@@ -375,6 +375,11 @@ def _glued_once(word: str) -> tuple[int, ...]:
                      or len(right) >= 4 and len(left) >= 4 and f_right >= 2000 and f_left >= 50)
             )
             or (right.startswith("وال") and len(right) >= 6 and f_right >= 50 and f_left >= 200)
+            # a definite noun after ب or ل run into the word before (الدواجنبالغرفة، الاستثمارللدولة)
+            or (right.startswith(("بال", "لل")) and len(right) >= 6 and len(left) >= 4 and f_right >= 50 and f_left >= 30)
+            # … or after و, ب or ل, the words before glued too (وزيرالاستثماروالتجارة: وزير|الاستثمار|والتجارة)
+            or (right.startswith(("وال", "بال", "لل")) and len(right) >= 6 and len(left) >= 7 and f_right >= 50
+                and f_left == 0 and _glued_once(word[: letters[i]]))
             or (left in _GLUE_LEFT_TITLES and len(right) >= 3 and f_right >= 50 and right not in _GLUE_FUNCTION_WORDS)
             or (left in _GLUE_LEFT_VERBS and len(right) >= 3 and f_right >= 20 and right not in _GLUE_FUNCTION_WORDS)
         )
