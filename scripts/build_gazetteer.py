@@ -352,6 +352,37 @@ ADMIN_REGIONS: list[tuple[tuple[str, ...], str, str, str]] = [
     # Iran (the Arab-populated and border provinces the news names)
     (("خوزستان", "الأحواز", "الأهواز"), "الأهواز", "Ahvaz", "IR"),
     (("سيستان وبلوشستان", "سيستان بلوشستان"), "زاهدان", "Zahedan", "IR"),
+    # first-level divisions elsewhere that the region's news names as places of their own (added
+    # 2026-12-08): the United Kingdom's nations (منتخب إنجلترا), Russia's Caucasian republics, Crimea
+    # (GeoNames: Ukraine), China's west, Spain's and Italy's regions, Pakistan's west, the Rohingya's
+    # Rakhine; ويلز and الأندلس are also a surname and a neighbourhood's or school's name: weak
+    (("إنجلترا", "انجلترا", "إنكلترا", "انكلترا"), "لندن", "London", "GB"),
+    (("اسكتلندا", "إسكتلندا", "أسكتلندا", "سكوتلندا"), "إدنبرة", "Edinburgh", "GB"),
+    (("~ويلز", "مقاطعة ويلز"), "كارديف", "Cardiff", "GB"),
+    (("أيرلندا الشمالية", "إيرلندا الشمالية", "ايرلندا الشمالية"), "بلفاست", "Belfast", "GB"),
+    (("كتالونيا", "كاتالونيا", "إقليم كتالونيا", "إقليم كاتالونيا"), "برشلونة", "Barcelona", "ES"),
+    (("إقليم الباسك", "بلاد الباسك"), "بلباو", "Bilbao", "ES"),
+    (("~الأندلس", "إقليم الأندلس"), "إشبيلية", "Sevilla", "ES"),
+    (("بافاريا", "ولاية بافاريا"), "ميونخ", "Munich", "DE"),
+    (("صقلية", "جزيرة صقلية"), "باليرمو", "Palermo", "IT"),
+    (("سردينيا", "جزيرة سردينيا"), "كالياري", "Cagliari", "IT"),
+    (("كورسيكا", "جزيرة كورسيكا"), "أجاكسيو", "Ajaccio", "FR"),
+    (("كيبيك", "مقاطعة كيبيك"), "مونتريال", "Montréal", "CA"),
+    (("أونتاريو", "مقاطعة أونتاريو"), "تورونتو", "Toronto", "CA"),
+    (("الشيشان", "جمهورية الشيشان"), "غروزني", "Grozny", "RU"),
+    (("داغستان", "جمهورية داغستان"), "محج قلعة", "Makhachkala", "RU"),
+    (("تتارستان", "جمهورية تتارستان"), "قازان", "Kazan", "RU"),
+    (("القرم", "شبه جزيرة القرم", "جزيرة القرم"), "سيمفروبول", "Simferopol", "UA"),
+    (("شينجيانغ", "شينجيانج", "سنجان", "تركستان الشرقية", "إقليم شينجيانغ"), "أورومتشي", "Ürümqi", "CN"),
+    (("التبت", "إقليم التبت"), "لاسا", "Lhasa", "CN"),
+    (("بلوشستان", "إقليم بلوشستان"), "كويتا", "Quetta", "PK"),
+    (("خيبر بختونخوا", "إقليم خيبر بختونخوا"), "بيشاور", "Peshawar", "PK"),
+    (("كيرالا", "ولاية كيرالا"), "ثيروفانانثابورام", "Thiruvananthapuram", "IN"),
+    (("هلمند", "ولاية هلمند"), "لشكركاه", "Lashkar Gah", "AF"),
+    (("أراكان", "راخين", "إقليم أراكان", "ولاية راخين"), "سيتوي", "Sittwe", "MM"),
+    (("آتشيه", "أتشيه", "إقليم آتشيه"), "باندا آتشيه", "Banda Aceh", "ID"),
+    (("~بورنو", "ولاية بورنو"), "مايدوغوري", "Maiduguri", "NG"),
+    (("تيغراي", "تيجراي", "إقليم تيغراي"), "مقلي", "Mek'ele", "ET"),
     # the states of the United States the news names (not نيويورك, واشنطن, جورجيا or مين: a city's,
     # a country's or an ordinary word's name first); placed at a large city of the state
     (("ألاباما", "ولاية ألاباما"), "مونتغمري", "Montgomery", "US"),

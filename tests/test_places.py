@@ -188,6 +188,16 @@ def test_a_declaration_named_after_a_town_is_no_place_of_the_story(gaz):
     assert {e.name for e in find_entities(doc, gaz=gaz) if e.geo} == {"القاهرة", "مراكش"}
 
 
+def test_divisions_the_news_names_abroad_and_schools_named_after_places(gaz):
+    """إنجلترا، اسكتلندا، الشيشان، القرم: first-level divisions outside the Arab states (admin, their
+    country); ثانوية صقلية بتعليم الطائف: a school's name, no place."""
+    doc = Pipeline().process_text("وتواجه إنجلترا اسكتلندا. وخاضت موسكو حربين في الشيشان قبل ضم القرم. وفاز طالب من ثانوية صقلية بتعليم الطائف.\n")
+    geo = {e.name: (e.geo.country, e.geo.feature) for e in find_entities(doc, gaz=gaz) if e.geo}
+    assert geo["إنجلترا"] == geo["اسكتلندا"] == ("GBR", "admin")
+    assert (geo["الشيشان"], geo["القرم"]) == (("RUS", "admin"), ("UKR", "admin"))
+    assert "صقلية" not in geo
+
+
 def test_a_quoted_outlet_and_a_language_are_no_places(gaz):
     """قالت مصادر محلية لـ"الرياض": the paper (SAUJRN), not the city; قسم اللغة والآداب الفرنسية: a
     language, not France."""

@@ -1666,3 +1666,15 @@ def test_a_spokesperson_speaks_for_the_body_named_before(gaz):
     ents = {e.name: e.actor for e in find_entities(doc, gaz=gaz, tagger=FakeTagger(names))}
     assert [ents[n].code for n in ("ماريا زاخاروفا", "يحيى رسول", "جوش إرنست")] == ["RUSGOV", "IRQMIL", "USAGOV"]
     assert ents["جيمس ميرفي"].code != "JPNBUS"
+
+
+def test_a_ruling_house_without_al_after_a_sheikhs_title_and_a_division_in_a_title(gaz):
+    """الشيخة نوال الصباح: Kuwait's ruling house after الشيخة (عمر محمد الصباح, with no title, is any Sabah);
+    رئيس جمهورية الشيشان رمضان قاديروف: Chechnya's president, Russia's (a division named after its noun)."""
+    text = ("وأوضحت الشيخة نوال الصباح أن المصنع جديد. ووصل رئيس جمهورية الشيشان رمضان أحمد قاديروف إلى جدة. "
+            "وقال عمر محمد الصباح إن السوق مستقر.")
+    names = {n: "PER" for n in ("نوال الصباح", "رمضان أحمد قاديروف", "عمر محمد الصباح")}
+    ents = {e.name: e.actor for e in find_entities(_egyptian(text), gaz=gaz, tagger=FakeTagger(names))}
+    assert ents["نوال الصباح"].country == "KWT"
+    assert ents["رمضان أحمد قاديروف"].code == "RUSGOV"
+    assert ents["عمر محمد الصباح"].country != "KWT" or ents["عمر محمد الصباح"].basis is not None

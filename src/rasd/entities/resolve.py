@@ -330,8 +330,9 @@ def _title_before(
                     m = gaz.match_at([t.norm for t in toks[k : j + 1]], 0)
                     if m and m[0] == n and m[2] == 0:
                         iso = country_of(gaz, m[1])
-                        if iso:
-                            country, j = iso, k - 1
+                        division = None if iso else _division_country(toks, k, gaz, m[1])
+                        if iso or division:  # a division's noun goes with it: رئيس [جمهورية الشيشان]
+                            country, j = iso or division, k - (2 if division else 1)
                             break
     while j >= 0 and toks[j].norm in MODIFIERS:
         j -= 1
@@ -361,6 +362,19 @@ def _title_before(
         # the demonym is the noun: مدربه البرتغالي جوزيه مورينيو، والإيطالي ماتيو دارميان، ، الغاني مونتاري
         return Title(text[toks[d].start : demonym_end], None, country, host, toks[d].start)
     return None
+
+
+_DIVISION_NOUNS = frozenset(normalize_word(w) for w in "جمهورية إقليم ولاية مقاطعة".split())
+
+
+def _division_country(toks: Sequence[Token], k: int, gaz: Gazetteer, key: str) -> str | None:
+    """The country of a first-level division named after its noun (رئيس جمهورية الشيشان، رئيس إقليم
+    كردستان، حاكم ولاية تكساس): the title's country; the noun is read with it."""
+    if k < 1 or toks[k - 1].norm not in _DIVISION_NOUNS:
+        return None
+    if not any(p.feature == "admin" for p, strength in gaz.candidates(key) if strength > 0):
+        return None
+    return place_country(gaz, key)
 
 
 def _host_before(toks: Sequence[Token], j: int, gaz: Gazetteer) -> tuple[str | None, int]:

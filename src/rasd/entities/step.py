@@ -31,6 +31,7 @@ from rasd.entities.resolve import (
     PASSED_HEADS,
     ROLE_WORDS,
     ROLES,
+    PersonCluster,
     PersonMention,
     Title,
     cluster_persons,
@@ -1020,7 +1021,10 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
         # the reporter's name on a line of its own at the top (أحمد العدواني - الدمام): of the outlet
         byline = sector is None and known is None and _reporter(text, c, gaz, kb, own)
         sector, country = ("JRN", country or outlet) if byline else (sector, country)
-        country = country or _body_in_title(title, kb, gaz) or _royal_house(full.words) or _demonym_alone(full.words, gaz)
+        country = (
+            country or _body_in_title(title, kb, gaz) or _royal_house(full.words) or _sheikhly_house(text, c)
+            or _demonym_alone(full.words, gaz)
+        )
         role = title.role if title else None
         if role is None and office is not None and kb is not None:
             role = kb.office_words(office.office) or office.title or office.office
@@ -1826,6 +1830,25 @@ def _royal_house(words: Sequence[str]) -> str | None:
                  if tuple(words[-n:]) in _ROYAL_HOUSES), None)
 
 
+# ruling houses named without آل after a sheikh's title (الشيخة نوال الصباح، الشيخ سعود بن راشد المعلا);
+# without the title these are ordinary family names too (عمر محمد الصباح)
+_SHEIKHLY_HOUSES = {normalize_word(w): iso for w, iso in (("الصباح", "KWT"), ("النهيان", "ARE"), ("المعلا", "ARE"), ("القاسمي", "ARE"))}
+_SHEIKH = frozenset(normalize_word(w) for w in "الشيخ الشيخة والشيخ والشيخة".split())
+
+
+def _sheikhly_house(text: str, c: PersonCluster) -> str | None:
+    """The country of a Gulf ruling house a name ends in, when a mention follows الشيخ/الشيخة (the title
+    the model may have kept inside the span, or the word before it)."""
+    iso = _SHEIKHLY_HOUSES.get(c.full.words[-1]) if c.full.words else None
+    if iso is None:
+        return None
+    for m in c.mentions:
+        before = text[max(0, m.start - 12) : m.start].split()
+        if m.words[0] in _SHEIKH or (before and normalize_word_cached(before[-1]) in _SHEIKH):
+            return iso
+    return None
+
+
 def _named_as_a_local(words: Sequence[str], home: str) -> bool:
     """Whether a person's name fits the article's country: an Arab name in a story about an Arab state
     (a listed given name, عبد/أبو/بن, a family name with the article), another name elsewhere
@@ -2117,8 +2140,9 @@ _NEWS_HEAD = key_of("صحيفة")  # the head noun that gives a news outlet's se
 
 
 def _facility_named_after(text: str, start: int) -> bool:
-    """Whether the place name at ``start`` names a canal or a municipality after it (قناة السويس، قناة بنما،
-    أمانة جدة، أمانة منطقة الرياض): the name of a thing, not a place of the story. An airport stays a
+    """Whether the place name at ``start`` names a canal, a municipality or a school after it (قناة السويس،
+    قناة بنما، أمانة جدة، أمانة منطقة الرياض، ثانوية صقلية بتعليم الطائف): the name of a thing, not a
+    place of the story. An airport stays a
     place (وصل الوفد إلى مطار جدة: the delegation is in Jeddah)."""
     toks = tokenize_words(text[max(0, start - 30) : start])
     if not toks or toks[-1].kind != "word":
@@ -2131,7 +2155,7 @@ def _facility_named_after(text: str, start: int) -> bool:
     return False
 
 
-_FACILITY_HEADS = frozenset(key_of(w) for w in "قناة أمانة".split())
+_FACILITY_HEADS = frozenset(key_of(w) for w in "قناة أمانة ثانوية متوسطة ابتدائية مدرسة مدارس".split())
 _REGION_NOUNS = frozenset(key_of(w) for w in "منطقة محافظة".split())
 
 
