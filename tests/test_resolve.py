@@ -1678,3 +1678,21 @@ def test_a_ruling_house_without_al_after_a_sheikhs_title_and_a_division_in_a_tit
     assert ents["نوال الصباح"].country == "KWT"
     assert ents["رمضان أحمد قاديروف"].code == "RUSGOV"
     assert ents["عمر محمد الصباح"].country != "KWT" or ents["عمر محمد الصباح"].basis is not None
+
+
+def test_an_outlets_bureau_in_its_byline_and_broadcasters_of_the_region(gaz):
+    """AHDATH.INFO- مكتب الرباط: the outlet's Rabat bureau, the outlet itself (MARJRN), not a Moroccan body
+    of no sector; قنوات مجموعة MBC، للتليفزيون المصري: broadcasters the knowledge base knows (Saudi-owned
+    MBC, Egypt's state television)."""
+    from rasd.model import Source
+
+    text = "AHDATH.INFO- مكتب الرباط: حصلت النقابات على الترخيص. وبث البرنامج عبر قنوات مجموعة MBC، وقال للتليفزيون المصري إن الحزمة جاهزة."
+    doc = _doc(text)
+    doc.meta["country"] = "MAR"
+    doc.source = Source(site="ahdath.info")
+    names = {"مكتب الرباط": "ORG", "MBC": "ORG", "للتليفزيون المصري": "ORG"}
+    ents = find_entities(doc, gaz=gaz, tagger=FakeTagger(names))
+    by_mention = {doc.text[m.start : m.end]: e.actor for e in ents for m in e.mentions if e.actor}
+    assert by_mention["مكتب الرباط"].code == "MARJRN"
+    assert by_mention["مجموعة MBC"].code == "SAUJRN"
+    assert by_mention["للتليفزيون المصري"].code == "EGYJRN"

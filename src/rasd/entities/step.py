@@ -1058,6 +1058,7 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
         if not (_firm_named_after(text, x[0]) or _facility_named_after(text, x[0])) and x not in branches
     ]
     _quoted_outlets(text, found, kb, own)
+    _outlet_bureau(text, found, own)
     # places: geocode every name with the article as context
     # the outlet's country counts as named: a Saudi paper's local news seldom says السعودية
     context = {iso for _a, _b, iso in found.demonyms} | {iso for _o, iso in person_country}
@@ -2100,6 +2101,28 @@ def _quoted_outlets(text: str, found: _Found, kb: Any, own: Any = None) -> None:
         else:
             kept.append((a, b, place))
     found.places = kept
+
+
+_BUREAU = key_of("مكتب")
+_BYLINE_LEAD = re.compile(r"^\W*([\w.]+(?:\s+[\w.]+)?)[\W_]*$")  # AHDATH.INFO‫-‬ ، أحداث أنفو -
+
+
+def _outlet_bureau(text: str, found: _Found, own: Any) -> None:
+    """«مكتب الرباط» right after the outlet's name at the top of its own article (AHDATH.INFO- مكتب
+    الرباط: الجيلالي بنحليمة) is the outlet's bureau there: a mention of the outlet (JRN)."""
+    if own is None:
+        return
+    for key in [k for k in found.other if k[0] == "ORG" and k[1].split()[0] == _BUREAU]:
+        spans = found.other[key]
+        lead = [(a, b) for a, b in spans if a < _BYLINE_MAX and (m := _BYLINE_LEAD.match(text[:a]))
+                and (_names_outlet(m.group(1), own) or m.group(1).lower() in {s.lower() for s in own.sites})]
+        if lead:
+            found.kb.setdefault(own.id, (own, []))[1].extend(lead)
+            rest = [x for x in spans if x not in lead]
+            if rest:
+                found.other[key] = rest
+            else:
+                del found.other[key]
 
 
 def _names_outlet(name: str, rec: Any) -> bool:
