@@ -1696,3 +1696,11 @@ def test_an_outlets_bureau_in_its_byline_and_broadcasters_of_the_region(gaz):
     assert by_mention["مكتب الرباط"].code == "MARJRN"
     assert by_mention["مجموعة MBC"].code == "SAUJRN"
     assert by_mention["للتليفزيون المصري"].code == "EGYJRN"
+    # a SaudiNewsNet outlet (a record with no web addresses): its short name before the bureau
+    doc = _doc("سبق - مكتب جدة: أعلنت الشرطة القبض على المتهمين. وقال مدير مكتب العمل إن الحملة مستمرة.")
+    doc.meta["country"] = "SAU"
+    doc.source = Source(site="sabq")
+    ents = find_entities(doc, gaz=gaz, tagger=FakeTagger({"مكتب جدة": "ORG", "مكتب العمل": "ORG"}))
+    by_mention = {doc.text[m.start : m.end]: e.actor for e in ents for m in e.mentions if e.actor}
+    assert by_mention["مكتب جدة"].code == "SAUJRN"
+    assert by_mention.get("مكتب العمل") is None or by_mention["مكتب العمل"].sector != "JRN"

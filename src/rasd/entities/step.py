@@ -2114,8 +2114,8 @@ def _outlet_bureau(text: str, found: _Found, own: Any) -> None:
         return
     for key in [k for k in found.other if k[0] == "ORG" and k[1].split()[0] == _BUREAU]:
         spans = found.other[key]
-        lead = [(a, b) for a, b in spans if a < _BYLINE_MAX and (m := _BYLINE_LEAD.match(text[:a]))
-                and (_names_outlet(m.group(1), own) or m.group(1).lower() in {s.lower() for s in own.sites})]
+        lead = [(a, b) for a, b in spans
+                if a < _BYLINE_MAX and (m := _BYLINE_LEAD.match(text[:a])) and _names_outlet(m.group(1), own)]
         if lead:
             found.kb.setdefault(own.id, (own, []))[1].extend(lead)
             rest = [x for x in spans if x not in lead]
