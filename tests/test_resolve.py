@@ -1649,6 +1649,11 @@ def test_long_titles_of_saudi_officials_reach_their_body(gaz):
     assert [ents[n].code for n in ("محمد الزميع", "يوسف الزغيبي", "محمد مدني", "سعيد ريحان", "سفيان الهادي")] == [
         "SAUGOV", "SAUGOV", "SAUGOV", "SAUGOV", "SAUBUS"]
     assert ents["محمد الزميع"].office == "وكيل وزارة الإسكان للدراسات والبحوث"
+    # عميد كلية: a dean (EDU); العميد alone is a brigadier (MIL)
+    text = "وقال الدكتور شريف كامل عميد كلية إدارة الأعمال بالجامعة الأمريكية إن الطلاب كثر. وقال العميد سامي نصر إن الوضع هادئ."
+    ents = {e.name: e.actor for e in find_entities(_egyptian(text), gaz=gaz,
+                                                  tagger=FakeTagger({"شريف كامل": "PER", "سامي نصر": "PER"}))}
+    assert (ents["شريف كامل"].sector, ents["سامي نصر"].sector) == ("EDU", "MIL")
 
 
 def test_a_spokesperson_speaks_for_the_body_named_before(gaz):

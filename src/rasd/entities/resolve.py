@@ -841,8 +841,8 @@ _OF_STATE = frozenset(normalize_word(w) for w in "لجمهورية بجمهور�
 
 # heads of titles that say nothing of the state until a country is named (رئيس نادي، مدير شركة)
 _VAGUE_HEADS = frozenset(
-    normalize_word(w) for w in "رئيس الرئيس رئيسة مدير المدير مديرة نائب أمين الأمين عضو المستشار مستشار قائد القائد".split()
-)
+    normalize_word(w) for w in "رئيس الرئيس رئيسة مدير المدير مديرة نائب أمين الأمين عضو المستشار مستشار قائد القائد عميد عميدة".split()
+)  # عميد كلية …: a dean (العميد, with the article, is a brigadier's rank)
 _STATE_TITLE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # head nouns of organisations (without the article) and the sector they give: the name's own head
 # (الهيئة العامة للاستثمار → GOV, البنك الأهلي → BUS) and the body a vague title heads (رئيس هيئة …،
