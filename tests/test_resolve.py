@@ -1709,3 +1709,22 @@ def test_an_outlets_bureau_in_its_byline_and_broadcasters_of_the_region(gaz):
     by_mention = {doc.text[m.start : m.end]: e.actor for e in ents for m in e.mentions if e.actor}
     assert by_mention["مكتب جدة"].code == "SAUJRN"
     assert by_mention.get("مكتب العمل") is None or by_mention["مكتب العمل"].sector != "JRN"
+
+
+def test_envoys_hosts_of_several_words_universities_named_after_nations_and_bodies_by_their_power(gaz):
+    """سفير جمهورية البوسنة والهرسك بالمملكة العربية السعودية X: Bosnia's envoy (the host of three words,
+    the state's noun before the name); رئيس الجامعة الأمريكية بالقاهرة X: a university's president (EDU)
+    in Egypt, not the US head of state; مجلس الأعمال المصري الأوكراني (BUS), المؤسسة التشريعية (LEG),
+    صندوق iShares (a market's fund: BUS)."""
+    text = ("قام سفير جمهورية البوسنة والهرسك بالمملكة العربية السعودية السيد حارث هارلي بزيارة. "
+            "وحضر الدكتور أحمد الدلال رئيس الجامعة الأمريكية بالقاهرة الحفل. "
+            "ودعا مجلس الأعمال المصري الأوكراني إلى منصة. ونوقش القانون داخل المؤسسة التشريعية المصرية. "
+            "وارتفع صندوق iShares Silver Trust الأمريكي.")
+    names = {"حارث هارلي": "PER", "أحمد الدلال": "PER", "مجلس الأعمال المصري الأوكراني": "ORG",
+             "المؤسسة التشريعية المصرية": "ORG", "صندوق iShares Silver Trust": "ORG"}
+    ents = {e.name: e.actor for e in find_entities(_egyptian(text), gaz=gaz, tagger=FakeTagger(names))}
+    assert ents["حارث هارلي"].code == "BIHGOV"
+    assert ents["أحمد الدلال"].code == "EGYEDU"
+    assert ents["مجلس الأعمال المصري الأوكراني"].sector == "BUS"
+    assert ents["المؤسسة التشريعية المصرية"].code == "EGYLEG"
+    assert ents["صندوق iShares Silver Trust"].sector == "BUS"

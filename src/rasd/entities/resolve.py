@@ -333,6 +333,8 @@ def _title_before(
                         division = None if iso else _division_country(toks, k, gaz, m[1])
                         if iso or division:  # a division's noun goes with it: رئيس [جمهورية الشيشان]
                             country, j = iso or division, k - (2 if division else 1)
+                            if iso and j >= 0 and toks[j].norm in _STATE_NOUNS_BARE:
+                                j -= 1  # سفير [جمهورية] البوسنة والهرسك: the state's noun before its name
                             break
     while j >= 0 and toks[j].norm in MODIFIERS:
         j -= 1
@@ -364,6 +366,7 @@ def _title_before(
     return None
 
 
+_STATE_NOUNS_BARE = frozenset(normalize_word(w) for w in "جمهورية مملكة دولة سلطنة إمارة".split())
 _DIVISION_NOUNS = frozenset(normalize_word(w) for w in "جمهورية إقليم ولاية مقاطعة".split())
 
 
@@ -393,6 +396,13 @@ def _host_before(toks: Sequence[Token], j: int, gaz: Gazetteer) -> tuple[str | N
             dem = gaz.demonym_at(toks[j].norm) if n == 2 and toks[k].norm in _STATE_NOUNS else None
             if dem:  # لدى المملكة المغربية، في الجمهورية التونسية
                 return dem[0], k - 2
+    for n in (4, 3, 2):  # سفير جمهورية البوسنة والهرسك بالمملكة العربية السعودية: a host of several words
+        k = j - n + 1
+        if k >= 1 and toks[k].norm.startswith("ب") and _HOST_TITLES & {t.norm for t in toks[max(0, k - 6) : k]}:
+            m = gaz.match_at([toks[k].norm[1:], *(t.norm for t in toks[k + 1 : j + 1])], 0)
+            iso = country_of(gaz, m[1]) if m and m[0] == n and m[2] == 0 else None
+            if iso:
+                return iso, k - 1
     if j >= 1 and toks[j].norm.startswith("بال") and _HOST_TITLES & {t.norm for t in toks[max(0, j - 4) : j]}:
         # سفيرة الاتحاد الأوروبي بالمغرب، السفير الأمريكي بالرياض: where they serve
         iso = country_of(gaz, toks[j].norm[1:]) or place_country(gaz, toks[j].norm[1:])
@@ -791,6 +801,8 @@ def role_after(
     # words that complete it (وزير [الصناعة] المصري، رئيس [هيئة الاستثمار] المصرية، وزير خارجية تركيا)
     # (four words for a ministry's long name: وزير الطاقة والثروة المعدنية الأردني)
     for e in range(k + n, min(k + n + (4 if toks[k].norm in _PLAIN_TITLES else 3), k + words)) if sector else ():
+        if e > k + n and org_head_sector(toks[e - 1].norm):
+            break  # رئيس الجامعة الأمريكية: the demonym is the body's, whose head noun says the sector (below)
         dem = gaz.demonym_at(toks[e].norm)
         if dem and dem[1] == 0 and not (e > k and family_name_after(toks[e - 1].norm, toks[e].norm)):
             return Title(text[toks[k].start : toks[e].end], sector, dem[0], None, toks[k].start)
@@ -813,6 +825,10 @@ def role_after(
             if dem and dem[1] == 0 and not family_name_after(toks[e - 1].norm, toks[e].norm):
                 end, country = e, dem[0]
                 break
+        if head[0] == "EDU" and country and end + 1 < len(toks) and toks[end + 1].norm.startswith("ب"):
+            # رئيس الجامعة الأمريكية بالقاهرة: a university named after a nation stands where it says
+            seat = place_country(gaz, toks[end + 1].norm[1:])
+            country = seat or country
         return Title(text[toks[k].start : toks[end].end], head[0], country, None, toks[k].start)
     # a role of several words (رئيس التحرير، العضو المنتدب، مساعد وزير الاستثمار) is a title whatever its head
     specific = sector is not None and n >= 2
@@ -850,7 +866,7 @@ _STATE_TITLE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 ORG_HEADS = {
     normalize_word(w): sector
     for words, sector in (
-        ("هيئة وزارة مجلس سلطة سلطات مصلحة جهاز ديوان رئاسة حكومة إدارة مديرية بلدية أمانة دائرة إمارة صندوق", "GOV"),
+        ("هيئة وزارة مجلس سلطة سلطات مصلحة جهاز ديوان رئاسة حكومة إدارة مديرية بلدية أمانة دائرة إمارة صندوق جمرك", "GOV"),
         ("بنك مصرف شركة مجموعة مؤسسة غرفة", "BUS"),
         ("جامعة كلية أكاديمية مدرسة معهد", "EDU"),
         ("محكمة نيابة", "JUD"),

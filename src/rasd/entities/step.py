@@ -1451,6 +1451,7 @@ def _org_sector(words: list[str], kb: Any, head: str | None = None) -> str | Non
         sector = _head_sector([head], kb)
     if sector == "BUS" and any(w in CENTRAL_BANK_WORDS for w in words[:3]):
         sector = "GOV"
+
     if sector in (None, "GOV") and _of_the_armed_forces(words):
         sector = "MIL"  # الهيئة الهندسية للقوات المسلحة، جهاز مشروعات الخدمة الوطنية للقوات المسلحة
     return sector
@@ -1464,6 +1465,7 @@ def _of_the_armed_forces(words: list[str]) -> bool:
 
 
 _FOR_FORCES, _ARMED, _FOR_ARMY = (key_of(w) for w in ("للقوات", "المسلحة", "للجيش"))
+_FUND = key_of("صندوق")
 _ORG_NAME_ENDS = frozenset(normalize_word(w) for w in "في على من إلى ضد مع عن لدى داخل".split())
 
 
@@ -1634,6 +1636,10 @@ _STATE_HEADS = {
         # a council of religious scholars (المجلس العلمي الأعلى، المجلس العلمي المحلي), a parliament's
         # friendship group (مجموعة الصداقة الفرنسية المغربية بمجلس الشيوخ)
         ("المجلس العلمي", "REL"), ("مجموعة الصداقة", "LEG"), ("لجنة السياسة النقدية", "GOV"),
+        # business councils (مجلس الأعمال المصري الأوكراني) and a legislature named by its power
+        # (المؤسسة التشريعية، السلطة التشريعية، المجلس التشريعي الفلسطيني) (added 2026-12-08)
+        ("مجلس الأعمال", "BUS"), ("مجالس الأعمال", "BUS"), ("المؤسسة التشريعية", "LEG"), ("السلطة التشريعية", "LEG"),
+        ("المجلس التشريعي", "LEG"),
     )
 }
 _STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "SPY", "MIL"})
@@ -1648,6 +1654,8 @@ def _head_sector(words: list[str], kb: Any, generic: bool = True) -> str | None:
         # the proclitic reading that restores the article (it cuts nothing) gives the head back
         restored = (f for f, cut in proclitic_variants(words[0]) if cut == 0 and f != words[0] and f.startswith("ال"))
         words = [next(restored, words[0]), *words[1:]]
+    if len(words) > 1 and words[0] == _FUND and words[1].isascii():
+        return "BUS"  # صندوق iShares Silver Trust: a market's fund, not the state's (صندوق التنمية العقارية)
     for n in (3, 2, 1):
         head = tuple(words[:n])
         if len(head) < n:
