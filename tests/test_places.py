@@ -198,6 +198,23 @@ def test_divisions_the_news_names_abroad_and_schools_named_after_places(gaz):
     assert "صقلية" not in geo
 
 
+def test_a_demonym_ending_a_bodys_name_and_words_that_spell_towns_are_no_places(gaz):
+    """البنك الأهلي المصري، وزارة العمل المصرية، النادي السعودي: the body's nationality, no place (the
+    state itself, الحكومة المصرية، and a person's title, الرئيس المصري، stay mentions of the country);
+    كان جده إماما "his grandfather" and مسقط رأسه "his birthplace" are no Jeddah or Muscat; مدينة جده and
+    سافر إلى مسقط are."""
+    doc = Pipeline().process_text(
+        "وسجل الدولار في البنك الأهلي المصري 47 جنيها. وقالت وزارة العمل المصرية إن التدريب مستمر. وأعلن "
+        "النادي السعودي التعاقد. وقال الرئيس المصري إن الدولة المصرية قوية.\n"
+    )
+    ents = find_entities(doc, gaz=gaz)
+    placed = sorted(doc.text[m.start - 7 : m.end] for e in ents if e.geo for m in e.mentions)
+    assert placed == ["الدولة المصرية", "الرئيس المصري"]
+    doc = Pipeline().process_text("حيث كان جده إماما، وعاد إلى مسقط رأسه. وتشهد مدينة جده مهرجانا، ثم سافر إلى مسقط أمس.\n")
+    placed = sorted((doc.text[m.start : m.end], m.start) for e in find_entities(doc, gaz=gaz) if e.geo for m in e.mentions)
+    assert [p for p, _s in placed] == ["جده", "مسقط"] and all(s > 40 for _p, s in placed)
+
+
 def test_a_quoted_outlet_and_a_language_are_no_places(gaz):
     """قالت مصادر محلية لـ"الرياض": the paper (SAUJRN), not the city; قسم اللغة والآداب الفرنسية: a
     language, not France."""

@@ -1067,9 +1067,7 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
     by_place: dict[int, tuple[Place, list[tuple[int, int]], bool]] = {}
     unplaced: dict[str, list[tuple[int, int]]] = {}
     for a, b, p in found.places:
-        place = chosen.get(p.key)
-        if place is not None and place.feature == "admin" and not p.region_cue and _weak(gaz, p.key, place):
-            place = None  # this الشرقية has no منطقة/محافظة before it (أوروبا الشرقية): "eastern" here
+        place = _read_as_a_place(text, a, b, p, chosen.get(p.key), gaz)
         if place is None:
             unplaced.setdefault(p.key, []).append((a, b))
             continue
@@ -1077,7 +1075,10 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
         spans.append((a, b))
         if p.reporting:
             by_place[place.geonameid] = (place, spans, True)
+    bodies_demonyms = _bodies_demonyms(text, found)  # still a vote for the country the story is about
     for a, b, iso in found.demonyms:
+        if (a, b) in bodies_demonyms:
+            continue
         place = gaz.country(iso)
         if place:
             by_place.setdefault(place.geonameid, (place, [], False))[1].append((a, b))
@@ -1146,7 +1147,7 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
     athletes = _athlete_mentions(out, kb)  # known players and coaches: like clubs, no vote for the story's country
     votes = _country_votes(
         [place.country for place, spans, _rep in by_place.values() if place.country for _ in spans]
-        + [iso for _a, _b, p in branches if (iso := country_of(gaz, p.key))],
+        + [iso for _a, _b, p in branches if (iso := country_of(gaz, p.key))] + list(bodies_demonyms.values()),
         [pc for pc in person_country if pc[0] not in athletes], found, gaz,
     )
     home = _home_country(votes)
@@ -2203,6 +2204,82 @@ def _branch_named_after(text: str, start: int) -> bool:
 
 _DECLARATION = key_of("إعلان")
 _ANNOUNCES = re.compile(r"\s*[»\"”]?\s*(?:عن|أن|ان|إن|بأن|بان)\s")  # إعلان القاهرة عن …: Cairo announcing
+
+
+_BODY_CLOSE = frozenset('"»”) ')
+
+
+def _read_as_a_place(text: str, a: int, b: int, p: PlaceName, place: Place | None, gaz: Gazetteer) -> Place | None:
+    """The place the geocoder chose for the name at ``a``..``b``, unless the words read otherwise here."""
+    if place is None:
+        return None
+    if place.feature == "admin" and not p.region_cue and _weak(gaz, p.key, place):
+        return None  # this الشرقية has no منطقة/محافظة before it (أوروبا الشرقية): "eastern" here
+    if not (p.city_cue or p.region_cue) and _possessive_reading(text, a, b, place):
+        return None  # كان جده إماما: "his grandfather", not Jeddah spelled with ه
+    if p.key == _MUSCAT and _BIRTHPLACE.match(text, b):
+        return None  # مسقط رأسه: "his birthplace", not Muscat
+    return place
+
+
+def _bodies_demonyms(text: str, found: _Found) -> dict[tuple[int, int], str]:
+    """The demonyms that end a body's name (البنك الأهلي المصري، وزارة العمل المصرية، لينس الفرنسي، النادي
+    السعودي): they say whose the body is, not a place of the story; (span) → ISO-3."""
+    bodies = sorted(
+        [x for (typ, _k), spans in found.other.items() if typ == "ORG" for x in spans]
+        + [x for rec, spans in found.kb.values() if rec.kind not in ("country", "person") for x in spans]
+    )
+    return {(a, b): iso for a, b, iso in found.demonyms if _demonym_of_a_body(text, a, b, bodies)}
+
+
+def _possessive_reading(text: str, a: int, b: int, place: Place) -> bool:
+    """Whether a place name written with a final ه for its ة is more likely a noun with "his" (جده "his
+    grandfather" for جدة، وجده "found it" for وجدة): the word without the ه is a word of SaudiNewsNet
+    seen often and has no article, and no dash joins the name to another place (طريق مكة – جده)."""
+    if text[b - 1] != "ه" or not place.name.endswith("ة"):
+        return False
+    stem = text[a : b - 1]
+    if stem.startswith("ال") or lexicon().get(stem, 0) < _COMMON_STEM:
+        return False  # a definite word takes no "his": الجديده is الجديدة misspelled
+    return not (text[max(0, a - 3) : a].strip().endswith(("-", "–")) or text[b : b + 3].strip().startswith(("-", "–")))
+
+
+_MUSCAT = key_of("مسقط")
+_BIRTHPLACE = re.compile(r"\s+(?:ال)?رأس")
+_COMMON_STEM = 30  # جد "grandfather" (65 times as a word of its own); a town's stem is rarely a word
+
+
+def _demonym_of_a_body(text: str, a: int, b: int, bodies: Sequence[tuple[int, int]]) -> bool:
+    """Whether the demonym at ``a``..``b`` is part of an organisation's name or its nationality right
+    after it: inside a body's span, right after one (past a closing quote), or right after a body's head
+    noun (النادي السعودي، الفريق المصري، شركة سعودية)."""
+    k = bisect_right(bodies, (a, 1 << 62))
+    for s, e in bodies[max(0, k - 3) : k]:
+        if (s <= a and b <= e or (e <= a and not text[e:a].strip(' "»”)'))) and not _the_state_itself(text, s):
+            return True
+    toks = tokenize_words(text[max(0, a - 60) : a])
+    for tok in reversed(toks[-3:]):  # وزارة العمل المصرية، البنك الأهلي المصري: the head noun up to three words back
+        if tok.kind != "word":
+            return False
+        forms = [form for form, _cut in proclitic_variants(key_of(tok.text))]
+        if ROLES.get(normalize_word_cached(tok.text)):
+            return False  # إدارة الرئيس الأمريكي: the demonym is the title's, a country of the story
+        if any(f not in _NOT_BODY_HEADS and (org_head_sector(f) or f in _TEAM_NOUNS) for f in forms):
+            return True
+        if not any(f.startswith("ال") for f in forms):
+            return False
+    return False
+
+
+def _the_state_itself(text: str, start: int) -> bool:
+    """Whether the body whose span starts at ``start`` is the state itself (الحكومة المصرية، والسلطات
+    الليبية): its demonym is a mention of the country."""
+    first = text[start : start + 20].split()[:1]
+    return bool(first) and any(f in _NOT_BODY_HEADS for f, _cut in proclitic_variants(key_of(first[0])))
+
+
+# heads that are the state itself: الحكومة المصرية names the country's government, a country mention
+_NOT_BODY_HEADS = frozenset(key_of(w) for w in "الحكومة حكومة السلطات سلطات الدولة دولة".split())
 
 
 def _declaration_named_after(text: str, start: int, end: int) -> bool:
