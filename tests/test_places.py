@@ -215,6 +215,18 @@ def test_a_demonym_ending_a_bodys_name_and_words_that_spell_towns_are_no_places(
     assert [p for p, _s in placed] == ["جده", "مسقط"] and all(s > 40 for _p, s in placed)
 
 
+def test_streets_roads_clubs_and_an_airline_named_after_places_are_no_places(gaz):
+    """شارع السودان، ميدان التحرير، طريق مكة، أدبي جدة، مصر للطيران: names of things (مصر للطيران is
+    EgyptAir, EGYBUS); عن طريق تركيا "via Turkey" and إلى جدة stay places."""
+    doc = Pipeline().process_text(
+        "من شارع السودان حتى ميدان التحرير، وعلى طريق مكة السريع، وأقلعت طائرة لمصر للطيران، وحضر في أدبي جدة. "
+        "وسافر عن طريق تركيا ثم عاد إلى جدة.\n"
+    )
+    ents = find_entities(doc, gaz=gaz)
+    assert sorted(doc.text[m.start : m.end] for e in ents if e.geo for m in e.mentions) == ["تركيا", "جدة"]
+    assert any(e.actor and e.actor.code == "EGYBUS" and e.name == "مصر للطيران" for e in ents)
+
+
 def test_a_quoted_outlet_and_a_language_are_no_places(gaz):
     """قالت مصادر محلية لـ"الرياض": the paper (SAUJRN), not the city; قسم اللغة والآداب الفرنسية: a
     language, not France."""

@@ -1728,3 +1728,13 @@ def test_envoys_hosts_of_several_words_universities_named_after_nations_and_bodi
     assert ents["مجلس الأعمال المصري الأوكراني"].sector == "BUS"
     assert ents["المؤسسة التشريعية المصرية"].code == "EGYLEG"
     assert ents["صندوق iShares Silver Trust"].sector == "BUS"
+
+
+def test_researchers_critics_and_a_researchers_body(gaz):
+    """الباحث X: a researcher (EDU); الناقد الرياضي X: a critic (JRN); X – الباحث الاقتصادي بإدارة شئون
+    الأمريكتين: a researcher of a state office (GOV: the body named after the title decides)."""
+    text = ("وتطرق الباحث سعيد زيان لدار الدبغ. وقال الناقد الرياضي خالد المشيطي إن المدرب كبش فداء. "
+            "وحضرت إيمان زهران – الباحث الاقتصادي بإدارة شئون الأمريكتين بالتمثيل التجاري.")
+    names = {n: "PER" for n in ("سعيد زيان", "خالد المشيطي", "إيمان زهران")}
+    ents = {e.name: e.actor for e in find_entities(_egyptian(text), gaz=gaz, tagger=FakeTagger(names))}
+    assert [ents[n].sector for n in ("سعيد زيان", "خالد المشيطي", "إيمان زهران")] == ["EDU", "JRN", "GOV"]

@@ -118,6 +118,21 @@ ROLES: dict[str, str] = {
         "المعلمة": "EDU",
         "معلمة": "EDU",
         "الطالبة": "EDU",
+        # researchers and academics, critics and columnists (added 2026-12-08; a body named after the
+        # title decides first: الباحث الاقتصادي بإدارة … is the state's)
+        "الطالب": "EDU",
+        "الباحث": "EDU",
+        "الباحثة": "EDU",
+        "باحث": "EDU",
+        "باحثة": "EDU",
+        "الأكاديمي": "EDU",
+        "الأكاديمية": "EDU",
+        "الأستاذ الجامعي": "EDU",
+        "عالم الاجتماع": "EDU",
+        "عالمة الاجتماع": "EDU",
+        "الناقد الرياضي": "JRN",
+        "الكاتب الصحفي": "JRN",
+        "الكاتبة الصحفية": "JRN",
         "سيدة الأعمال": "BUS",
         "المستثمر": "BUS",
         "الخبير المصرفي": "BUS",
@@ -946,7 +961,7 @@ def _vague_head(norm: str) -> bool:
 # وزير …): like the vague heads, the body they name says the sector
 _AIDE_HEADS = frozenset(
     normalize_word(w)
-    for w in "المشرف المشرفة الناطق الناطقة المتحدث المتحدثة مساعد مساعدة وكيل وكيلة مستشارة الكاتب العضو ممثلا ممثلة ممثل المؤسس مؤسس الشريك".split()
+    for w in "المشرف المشرفة الناطق الناطقة المتحدث المتحدثة مساعد مساعدة وكيل وكيلة مستشارة الكاتب العضو ممثلا ممثلة ممثل المؤسس مؤسس الشريك الباحث الباحثة باحث باحثة".split()
 )
 # the members a business people's association or union is named after (جمعية رجال الأعمال، اتحاد
 # المستثمرين، جمعية المصدرين): its officers are BUS

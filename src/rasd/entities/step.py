@@ -2172,22 +2172,24 @@ _NEWS_HEAD = key_of("صحيفة")  # the head noun that gives a news outlet's se
 
 
 def _facility_named_after(text: str, start: int) -> bool:
-    """Whether the place name at ``start`` names a canal, a municipality or a school after it (قناة السويس،
-    قناة بنما، أمانة جدة، أمانة منطقة الرياض، ثانوية صقلية بتعليم الطائف): the name of a thing, not a
-    place of the story. An airport stays a
-    place (وصل الوفد إلى مطار جدة: the delegation is in Jeddah)."""
+    """Whether the place name at ``start`` names a canal, a municipality, a school, a street or a
+    literary club after it (قناة السويس، قناة بنما، أمانة جدة، أمانة منطقة الرياض، ثانوية صقلية بتعليم
+    الطائف، شارع السودان، طريق مكة، أدبي جدة): the name of a thing, not a place of the story; عن طريق
+    تركيا is "via Turkey", a place. An airport stays a place (وصل الوفد إلى مطار جدة: the delegation is
+    in Jeddah)."""
     toks = tokenize_words(text[max(0, start - 30) : start])
     if not toks or toks[-1].kind != "word":
         return False
     before = [form for form, _cut in proclitic_variants(key_of(toks[-1].text))]
     if any(f in _FACILITY_HEADS for f in before):
-        return True
+        return not (_ROAD in before and len(toks) >= 2 and key_of(toks[-2].text) == _ABOUT)
     if len(toks) >= 2 and toks[-2].kind == "word" and any(f in _REGION_NOUNS for f in before):
         return any(f in _FACILITY_HEADS for f, _cut in proclitic_variants(key_of(toks[-2].text)))
     return False
 
 
-_FACILITY_HEADS = frozenset(key_of(w) for w in "قناة أمانة ثانوية متوسطة ابتدائية مدرسة مدارس".split())
+_FACILITY_HEADS = frozenset(key_of(w) for w in "قناة أمانة ثانوية متوسطة ابتدائية مدرسة مدارس شارع ميدان طريق أدبي".split())
+_ROAD, _ABOUT = key_of("طريق"), key_of("عن")
 _REGION_NOUNS = frozenset(key_of(w) for w in "منطقة محافظة".split())
 
 
