@@ -1738,3 +1738,15 @@ def test_researchers_critics_and_a_researchers_body(gaz):
     names = {n: "PER" for n in ("سعيد زيان", "خالد المشيطي", "إيمان زهران")}
     ents = {e.name: e.actor for e in find_entities(_egyptian(text), gaz=gaz, tagger=FakeTagger(names))}
     assert [ents[n].sector for n in ("سعيد زيان", "خالد المشيطي", "إيمان زهران")] == ["EDU", "JRN", "GOV"]
+
+
+def test_clubs_of_an_arab_league_say_whose_players_a_match_report_names(gaz):
+    """A Saudi paper's report of an Egyptian league match (الزمالك، سموحة): its unknown players are
+    Egyptian, not the outlet's; a European club (تشيلسي) decides nothing."""
+    text = ("تعادل الزمالك مع سموحة في الدوري المصري. وسدد عماد متعب كرة قوية، وأرجع فتحي مبروك التعادل إلى الإرهاق. "
+            "وقال الزمالك في بيان إن الفريق سيعود للتدريب.")
+    doc = _doc(text)
+    doc.meta["country"] = "SAU"
+    names = {"الزمالك": "ORG", "سموحة": "ORG", "عماد متعب": "PER", "فتحي مبروك": "PER"}
+    ents = {e.name: e.actor for e in find_entities(doc, gaz=gaz, tagger=FakeTagger(names))}
+    assert (ents["عماد متعب"].country, ents["فتحي مبروك"].country) == ("EGY", "EGY")

@@ -1740,8 +1740,10 @@ def _country_votes(
         votes[iso] = votes.get(iso, 0) + len(spans)
     for rec, _spans in found.kb.values():
         iso = getattr(rec, "country", None)
-        if rec.kind in _NO_VOTE:
-            continue  # تشيلسي، الزمالك: the clubs of a match say little of where the story is
+        if rec.kind in _NO_VOTE and not (rec.kind == "club" and iso in _ARAB_LEAGUE):
+            # تشيلسي، HSBC: a European club or a firm says little of where the story is; a club of an
+            # Arab league (الزمالك) plays at home, with the country's players, once per club
+            continue
         if iso and gaz.country(iso) is not None:
             # once per body however often named: الاحتياطي الفيدرالي in every line of a gold-price
             # report says where the prices come from, not where the story is
