@@ -227,6 +227,18 @@ def test_streets_roads_clubs_and_an_airline_named_after_places_are_no_places(gaz
     assert any(e.actor and e.actor.code == "EGYBUS" and e.name == "مصر للطيران" for e in ents)
 
 
+def test_town_names_read_as_the_words_they_also_are(gaz):
+    """البحرين الأحمر والمتوسط "the two seas", كلنا حماة للوطن "protectors", قال لـ « المدينة: … the paper
+    (the quote closes after the words said); زار الوفد البحرين and قصفت الطائرات حماة are places."""
+    doc = Pipeline().process_text(
+        "والربط بين البحرين الأحمر والمتوسط. وزار الوفد البحرين أمس. وقال كلنا حماة للوطن. وقصفت الطائرات حماة. "
+        "وقال مدير الفريق لـ « المدينة: إن البعثة ستغادر.\n"
+    )
+    ents = find_entities(doc, gaz=gaz)
+    assert sorted(doc.text[m.start - 6 : m.end] for e in ents if e.geo for m in e.mentions) == sorted(["الوفد البحرين", "ائرات حماة"])
+    assert any(e.actor and e.actor.code == "SAUJRN" for e in ents)
+
+
 def test_a_quoted_outlet_and_a_language_are_no_places(gaz):
     """قالت مصادر محلية لـ"الرياض": the paper (SAUJRN), not the city; قسم اللغة والآداب الفرنسية: a
     language, not France."""

@@ -2103,7 +2103,7 @@ def _quoted_outlets(text: str, found: _Found, kb: Any, own: Any = None) -> None:
         return
     kept = []
     for a, b, place in found.places:
-        quoted = _quoted(text, a, b)
+        quoted = _quoted(text, a, b) or bool(_TOLD_TO.search(text, max(0, a - 8), a))
         recs = [own] if quoted and _names_outlet(text[a:b], own) else (
             kb.kb.lookup_name(text[a:b], strict=False, kinds=("media",)) if quoted else []
         )
@@ -2134,6 +2134,9 @@ def _outlet_bureau(text: str, found: _Found, own: Any) -> None:
                 found.other[key] = rest
             else:
                 del found.other[key]
+
+
+_TOLD_TO = re.compile(r"(?:^|\s)لـ?\s*[«\"“]\s*$")  # قال لـ «المدينة: …: the quote closes after the words said
 
 
 def _names_outlet(name: str, rec: Any) -> bool:
@@ -2223,6 +2226,8 @@ def _read_as_a_place(text: str, a: int, b: int, p: PlaceName, place: Place | Non
         return None  # كان جده إماما: "his grandfather", not Jeddah spelled with ه
     if p.key == _MUSCAT and _BIRTHPLACE.match(text, b):
         return None  # مسقط رأسه: "his birthplace", not Muscat
+    if p.key in _WORD_BEFORE and _WORD_BEFORE[p.key].match(text, b):
+        return None  # البحرين الأحمر والمتوسط "the two seas", كلنا حماة للوطن "protectors"
     return place
 
 
@@ -2249,6 +2254,11 @@ def _possessive_reading(text: str, a: int, b: int, place: Place) -> bool:
 
 
 _MUSCAT = key_of("مسقط")
+# town names that are also words, read as the word before what follows them
+_WORD_BEFORE = {
+    key_of("البحرين"): re.compile(r"\s+(?:الأحمر|الاحمر|المتوسط|الأبيض)"),  # "the two seas"
+    key_of("حماة"): re.compile(r"\s+(?:لل|ل(?=\w))"),  # حماة للوطن "protectors of the homeland"
+}
 _BIRTHPLACE = re.compile(r"\s+(?:ال)?رأس")
 _COMMON_STEM = 30  # جد "grandfather" (65 times as a word of its own); a town's stem is rarely a word
 
