@@ -1750,3 +1750,13 @@ def test_clubs_of_an_arab_league_say_whose_players_a_match_report_names(gaz):
     names = {"الزمالك": "ORG", "سموحة": "ORG", "عماد متعب": "PER", "فتحي مبروك": "PER"}
     ents = {e.name: e.actor for e in find_entities(doc, gaz=gaz, tagger=FakeTagger(names))}
     assert (ents["عماد متعب"].country, ents["فتحي مبروك"].country) == ("EGY", "EGY")
+
+
+def test_councils_of_the_arab_ministers_are_international(gaz):
+    """مجلس وزراء الداخلية العرب: the Arab League's council of interior ministers (IGO), not the Saudi
+    state because a Saudi paper names it."""
+    text = "وسيتم الرفع بالنتائج لمجلس وزراء الداخلية العرب في تونس."
+    doc = _doc(text)
+    doc.meta["country"] = "SAU"
+    ents = {e.name: e.actor for e in find_entities(doc, gaz=gaz, tagger=FakeTagger({"مجلس وزراء الداخلية العرب": "ORG"}))}
+    assert ents["مجلس وزراء الداخلية العرب"].country == "IGO"

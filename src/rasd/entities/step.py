@@ -1582,13 +1582,20 @@ def _nationality_alone(name: str, gaz: Gazetteer) -> EntityActor | None:
 
 def _pan_arab_body(name: str) -> EntityActor | None:
     """A council, union, network or organisation whose first modifier is "Arab" (الاتحاد العربي للنقابات،
-    الشبكة العربية للمؤسسات الوطنية لحقوق الإنسان، البرلمان العربي) is a body of the Arab states or
-    peoples, an international one (IGO), not the article's country's. Not firms (الشركة العربية …) nor
+    الشبكة العربية للمؤسسات الوطنية لحقوق الإنسان، البرلمان العربي) or a council of the Arabs' ministers
+    (مجلس وزراء الداخلية العرب) is a body of the Arab states or peoples, an international one (IGO), not the article's country's. Not firms (الشركة العربية …) nor
     centres (المركز العربي للأبحاث, a think tank of one country)."""
-    words = [key_of(w) for w in name.split()[:2]]
-    if len(words) == 2 and words[0] in _PAN_ARAB_HEADS and words[1] in _ARAB_ADJECTIVES:
+    words = [key_of(w) for w in name.split()]
+    if len(words) >= 2 and words[0] in _PAN_ARAB_HEADS and words[1] in _ARAB_ADJECTIVES:
+        return EntityActor(code="IGO", country="IGO", kind="organization")
+    if len(words) >= 3 and words[0] in _COUNCIL and words[-1] == _THE_ARABS:
+        # مجلس وزراء الداخلية العرب، مجلس وزراء الإسكان والتعمير العرب: the Arab League's councils
         return EntityActor(code="IGO", country="IGO", kind="organization")
     return None
+
+
+_COUNCIL = frozenset(key_of(w) for w in "مجلس المجلس اتحاد الاتحاد".split())
+_THE_ARABS = key_of("العرب")
 
 
 _PAN_ARAB_HEADS = frozenset(key_of(w) for w in "الاتحاد المنظمة المجلس البرلمان الشبكة الهيئة اللجنة".split())

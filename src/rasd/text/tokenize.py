@@ -365,6 +365,10 @@ def _glued_once(word: str) -> tuple[int, ...]:
         seen = min(f_left, f_right)
         fits = (
             (right.startswith("ال") and len(right) >= 5 and seen >= 200)
+            # two definite words (الاحتياطيالفيدرالي): a little rarer still
+            or (right.startswith("ال") and len(right) >= 5 and left.startswith("ال") and len(left) >= 5 and seen >= 150)
+            # a definite word run into في (الفيدراليفي طريقه): في ends no definite word the lexicon lacks
+            or (right in _IN and left.startswith("ال") and len(left) >= 5 and f_left >= 100)
             or (seen >= 500 and len(left) >= 4 and len(right) >= 3)
             or (right in _GLUE_SHORT_RIGHT and len(left) >= 4 and seen >= 200)
             # a rarer word before a very common one: not a function word, whose letters end many longer
@@ -388,6 +392,9 @@ def _glued_once(word: str) -> tuple[int, ...]:
         if score > best:  # the most common pair wins; a name before a title or إلى/على scores 1
             best, cut = score, i
     return (letters[cut],) if best else ()
+
+
+_IN = frozenset({"في", "فى"})
 
 
 # the shadow form of a word as found in running text, memoised (the same few thousand words recur)
