@@ -1106,6 +1106,7 @@ def _build(doc: Document, found: _Found, gaz: Gazetteer) -> list[Entity]:
                 geo=place_geo(place, reporting=rep and not body),
             )
         )
+    out.extend(_states_of_bodies(text, bodies_demonyms, kb))
     for key, spans in unplaced.items():
         out.append(
             Entity(
@@ -2246,6 +2247,24 @@ def _bodies_demonyms(text: str, found: _Found) -> dict[tuple[int, int], str]:
         + [x for rec, spans in found.kb.values() if rec.kind not in ("country", "person") for x in spans]
     )
     return {(a, b): iso for a, b, iso in found.demonyms if _demonym_of_a_body(text, a, b, bodies)}
+
+
+def _states_of_bodies(text: str, demonyms: dict[tuple[int, int], str], kb: Any) -> list[Entity]:
+    """The demonyms that end a body's name, as actors of their state with no place: وزارة العدل الامريكية …
+    الاتهامات still names the US as the accuser (``demonyms``: span → ISO-3)."""
+    by_country: dict[str, list[tuple[int, int]]] = {}
+    for span, iso in sorted(demonyms.items()):
+        by_country.setdefault(iso, []).append(span)
+    return [
+        Entity(
+            id=stable_id("gpe", f"{iso}:body"),
+            type="GPE",
+            name=text[spans[0][0] : spans[0][1]],
+            mentions=[Mention(a, b, text[a:b]) for a, b in spans],
+            actor=EntityActor(code=iso, country=iso, kb_id=_country_id(kb, iso), kind="country"),
+        )
+        for iso, spans in by_country.items()
+    ]
 
 
 def _possessive_reading(text: str, a: int, b: int, place: Place) -> bool:
