@@ -348,7 +348,7 @@ def _title_before(
                         division = None if iso else _division_country(toks, k, gaz, m[1])
                         if iso or division:  # a division's noun goes with it: رئيس [جمهورية الشيشان]
                             country, j = iso or division, k - (2 if division else 1)
-                            if iso and j >= 0 and toks[j].norm in _STATE_NOUNS_BARE:
+                            if iso and j >= 0 and toks[j].norm in _STATE_NOUNS:
                                 j -= 1  # سفير [جمهورية] البوسنة والهرسك: the state's noun before its name
                             break
     while j >= 0 and toks[j].norm in MODIFIERS:
@@ -381,7 +381,6 @@ def _title_before(
     return None
 
 
-_STATE_NOUNS_BARE = frozenset(normalize_word(w) for w in "جمهورية مملكة دولة سلطنة إمارة".split())
 _DIVISION_NOUNS = frozenset(normalize_word(w) for w in "جمهورية إقليم ولاية مقاطعة".split())
 
 
@@ -437,7 +436,10 @@ _IGO_HOSTS = frozenset(
         "منظمة التجارة العالمية", "مجلس حقوق الإنسان", "الوكالة الدولية للطاقة الذرية", "مجلس التعاون الخليجي",
     )
 )
-_STATE_NOUNS = frozenset(normalize_word(w) for w in "المملكة الجمهورية الدولة دولة سلطنة الإمارات".split())
+# a state's noun before its name or demonym (لدى المملكة المغربية، سفير جمهورية البوسنة والهرسك)
+_STATE_NOUNS = frozenset(
+    normalize_word(w) for w in "المملكة الجمهورية الدولة دولة سلطنة الإمارات جمهورية مملكة إمارة".split()
+)
 
 
 def _governor_of_a_place(toks: Sequence[Token], j: int, text: str, gaz: Gazetteer) -> Title | None:

@@ -27,6 +27,7 @@ from rasd.entities.resolve import (
     COUNTRY_REFS,
     DASHES,
     GROUP_FIRST,
+    HONORIFICS,
     ORG_HEADS,
     PASSED_HEADS,
     ROLE_WORDS,
@@ -1232,7 +1233,7 @@ def _only_courtesy(gap: str) -> bool:
     )
 
 
-_COURTESY = frozenset(normalize_word(w) for w in "الدكتور الدكتورة د المهندس المهندسة م السيد السيدة الأستاذ الأستاذة".split())
+_COURTESY = HONORIFICS | {normalize_word("م")}  # and م. the engineer
 
 
 # a list of names headed by the body they belong to: ومن «مصلحة الجمارك»: نادية محمد، وأميمة خميس.. (the
@@ -2221,7 +2222,6 @@ _DECLARATION = key_of("إعلان")
 _ANNOUNCES = re.compile(r"\s*[»\"”]?\s*(?:عن|أن|ان|إن|بأن|بان)\s")  # إعلان القاهرة عن …: Cairo announcing
 
 
-_BODY_CLOSE = frozenset('"»”) ')
 
 
 def _read_as_a_place(text: str, a: int, b: int, p: PlaceName, place: Place | None, gaz: Gazetteer) -> Place | None:
