@@ -1760,3 +1760,22 @@ def test_councils_of_the_arab_ministers_are_international(gaz):
     doc.meta["country"] = "SAU"
     ents = {e.name: e.actor for e in find_entities(doc, gaz=gaz, tagger=FakeTagger({"مجلس وزراء الداخلية العرب": "ORG"}))}
     assert ents["مجلس وزراء الداخلية العرب"].country == "IGO"
+
+
+def test_a_surname_alone_takes_the_outlets_country_where_the_article_names_it_most(gaz):
+    """A Moroccan paper's election story naming Morocco most (المغرب، المغربية) but not twice as often as
+    another country: a candidate named by surname alone (بلوط) is taken to be Moroccan (marked a guess);
+    where another country leads, the surname stays without one."""
+    from rasd.model import Source
+
+    def surname(text: str) -> object:
+        doc = _doc(text)
+        doc.meta["country"] = "MAR"
+        doc.source = Source(site="ahdath.info")
+        ents = {e.name: e.actor for e in find_entities(doc, gaz=gaz, tagger=FakeTagger({"بلوط": "PER"}))}
+        return ents["بلوط"]
+
+    home = surname("قال بلوط إن الانتخابات في المغرب ستكون نزيهة، وإن الأحزاب المغربية والمغاربة مستعدون، مثل تونس والتونسيين.")
+    assert (home.country, home.basis) == ("MAR", "outlet")
+    away = surname("قال بلوط إن الانتخابات في تونس ستكون نزيهة، وإن الأحزاب التونسية مستعدة، مثل تونس والمغرب.")
+    assert away.country != "MAR"

@@ -1420,9 +1420,12 @@ def _place_stateless(
     their name fits it; then, still without one, the outlet's for an Arab full name (the Saudi players
     of an Italian club, named in a Saudi paper), unless another Arab state, or one whose people bear
     such names, is what the article is about."""
+    # a surname alone takes the outlet's country only where the article names that country most
+    top = max(votes.values(), default=0)
+    outlet_first = bool(person_home) and top > 0 and votes.get(person_home, 0) == top and list(votes.values()).count(top) == 1
     for ent, words in stateless:
         a = ent.actor
-        if person_home and _named_as_a_local(words, person_home) and (basis == "article" or len(words) >= 2):
+        if person_home and _named_as_a_local(words, person_home) and (basis == "article" or len(words) >= 2 or outlet_first):
             a.country, a.code, a.basis = person_home, actor_code(person_home, a.sector), basis
     if not outlet:
         return
