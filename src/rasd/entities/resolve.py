@@ -410,18 +410,20 @@ def _host_before(toks: Sequence[Token], j: int, gaz: Gazetteer) -> tuple[str | N
             dem = gaz.demonym_at(toks[j].norm) if n == 2 and toks[k].norm in _STATE_NOUNS else None
             if dem:  # لدى المملكة المغربية، في الجمهورية التونسية
                 return dem[0], k - 2
-    for n in (4, 3, 2):  # سفير جمهورية البوسنة والهرسك بالمملكة العربية السعودية: a host of several words
+    # بـ PLACE after an envoy's title, where they serve: سفيرة الاتحاد الأوروبي بالمغرب، السفير الأمريكي
+    # بالرياض (one word: a country or a city), سفير جمهورية البوسنة والهرسك بالمملكة العربية السعودية
+    for n in (4, 3, 2, 1):
         k = j - n + 1
-        if k >= 1 and toks[k].norm.startswith("ب") and _HOST_TITLES & {t.norm for t in toks[max(0, k - 6) : k]}:
-            m = gaz.match_at([toks[k].norm[1:], *(t.norm for t in toks[k + 1 : j + 1])], 0)
-            iso = country_of(gaz, m[1]) if m and m[0] == n and m[2] == 0 else None
-            if iso:
-                return iso, k - 1
-    if j >= 1 and toks[j].norm.startswith("بال") and _HOST_TITLES & {t.norm for t in toks[max(0, j - 4) : j]}:
-        # سفيرة الاتحاد الأوروبي بالمغرب، السفير الأمريكي بالرياض: where they serve
-        iso = country_of(gaz, toks[j].norm[1:]) or place_country(gaz, toks[j].norm[1:])
+        first = toks[k].norm if k >= 1 else ""
+        if not (first.startswith("بال" if n == 1 else "ب") and _HOST_TITLES & {t.norm for t in toks[max(0, k - 6) : k]}):
+            continue
+        words = [first[1:], *(t.norm for t in toks[k + 1 : j + 1])]
+        m = gaz.match_at(words, 0) if n > 1 else None
+        iso = (country_of(gaz, m[1]) if m and m[0] == n and m[2] == 0 else None) if n > 1 else (
+            country_of(gaz, words[0]) or place_country(gaz, words[0])
+        )
         if iso:
-            return iso, j - 1
+            return iso, k - 1
     return None, j
 
 
@@ -492,11 +494,11 @@ def _past_honorifics(toks: Sequence[Token], j: int, text: str) -> int:
     if j >= 1 and toks[j].text in _OPENING_QUOTES:
         j -= 1  # الرئيس البوسني "ملادن إيفانيش": the name in quotes after its title
     while j >= 0:
-        if toks[j].text in _HONORIFIC_MARKS and j >= 1 and (toks[j - 1].norm in HONORIFICS or toks[j - 1].norm in _MARKED_HONORIFICS):
+        if toks[j].text in _HONORIFIC_MARKS and j >= 1 and (toks[j - 1].norm in HONORIFICS or toks[j - 1].norm in MARKED_HONORIFICS):
             j -= 1
         elif toks[j].norm in HONORIFICS and text[toks[j].end : toks[j + 1].start].strip() in ("", "/", "."):
             j -= 1
-        elif toks[j].norm in _MARKED_HONORIFICS and j + 1 < len(toks) and toks[j + 1].text == ".":
+        elif toks[j].norm in MARKED_HONORIFICS and j + 1 < len(toks) and toks[j + 1].text == ".":
             j -= 1
         else:
             return j
@@ -681,7 +683,7 @@ HONORIFICS = frozenset(
 
 
 _HONORIFIC_MARKS = frozenset({".", "/"})
-_MARKED_HONORIFICS = frozenset({normalize_word("م")})  # م. (مهندس) in Saudi papers; a bare م is a year's or a metre's
+MARKED_HONORIFICS = frozenset({normalize_word("م")})  # م. (مهندس) in Saudi papers; a bare م is a year's or a metre's
 _OPENING_QUOTES = frozenset({'"', "«", "“"})
 _CHARGED = frozenset(normalize_word(w) for w in "المكلف المكلفة".split())
 

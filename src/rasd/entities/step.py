@@ -28,6 +28,7 @@ from rasd.entities.resolve import (
     DASHES,
     GROUP_FIRST,
     HONORIFICS,
+    MARKED_HONORIFICS,
     ORG_HEADS,
     PASSED_HEADS,
     ROLE_WORDS,
@@ -1233,7 +1234,7 @@ def _only_courtesy(gap: str) -> bool:
     )
 
 
-_COURTESY = HONORIFICS | {normalize_word("م")}  # and م. the engineer
+_COURTESY = HONORIFICS | MARKED_HONORIFICS  # الدكتور، المهندس، م. …
 
 
 # a list of names headed by the body they belong to: ومن «مصلحة الجمارك»: نادية محمد، وأميمة خميس.. (the
@@ -2235,10 +2236,8 @@ def _read_as_a_place(text: str, a: int, b: int, p: PlaceName, place: Place | Non
         return None  # this الشرقية has no منطقة/محافظة before it (أوروبا الشرقية): "eastern" here
     if not (p.city_cue or p.region_cue) and _possessive_reading(text, a, b, place):
         return None  # كان جده إماما: "his grandfather", not Jeddah spelled with ه
-    if p.key == _MUSCAT and _BIRTHPLACE.match(text, b):
-        return None  # مسقط رأسه: "his birthplace", not Muscat
     if p.key in _WORD_BEFORE and _WORD_BEFORE[p.key].match(text, b):
-        return None  # البحرين الأحمر والمتوسط "the two seas", كلنا حماة للوطن "protectors"
+        return None  # مسقط رأسه "birthplace", البحرين الأحمر "the two seas", حماة للوطن "protectors"
     return place
 
 
@@ -2282,13 +2281,12 @@ def _possessive_reading(text: str, a: int, b: int, place: Place) -> bool:
     return not (text[max(0, a - 3) : a].strip().endswith(("-", "–")) or text[b : b + 3].strip().startswith(("-", "–")))
 
 
-_MUSCAT = key_of("مسقط")
 # town names that are also words, read as the word before what follows them
 _WORD_BEFORE = {
+    key_of("مسقط"): re.compile(r"\s+(?:ال)?رأس"),  # مسقط رأسه "his birthplace"
     key_of("البحرين"): re.compile(r"\s+(?:الأحمر|الاحمر|المتوسط|الأبيض)"),  # "the two seas"
     key_of("حماة"): re.compile(r"\s+(?:لل|ل(?=\w))"),  # حماة للوطن "protectors of the homeland"
 }
-_BIRTHPLACE = re.compile(r"\s+(?:ال)?رأس")
 _COMMON_STEM = 30  # جد "grandfather" (65 times as a word of its own); a town's stem is rarely a word
 
 
